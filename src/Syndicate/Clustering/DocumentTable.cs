@@ -1,0 +1,108 @@
+using Syndicate.Sketches;
+
+namespace Syndicate.Clustering;
+
+/// <summary>
+/// Struct-of-arrays storage of indexed articles, addressed by dense integer handles that are reused after removal.
+/// Per article: <c>k</c> signature bytes, a lead sketch of <see cref="Fingerprint.LeadSize"/> 32-bit values and a few
+/// scalars; metadata strings live in one <see cref="DocumentInfo"/> per article.
+/// </summary>
+internal sealed class DocumentTable
+{
+    private readonly int _k;
+    private byte[] _signatures;
+    private uint[] _leads;
+    private byte[] _leadCounts;
+    private int[] _shingleCounts;
+    private ulong[] _contentHashes;
+    private long[] _timestamps;
+    private DocumentInfo?[] _infos;
+    private ClusterState?[] _clusters;
+    private readonly Stack<int> _free = new();
+    private int _highWater;
+
+    public DocumentTable(int signatureLength, int initialCapacity = 1024)
+    {
+        _k = signatureLength;
+        int capacity = Math.Max(16, initialCapacity);
+        _signatures = new byte[capacity * _k];
+        _leads = new uint[capacity * Fingerprint.LeadSize];
+        _leadCounts = new byte[capacity];
+        _shingleCounts = new int[capacity];
+        _contentHashes = new ulong[capacity];
+        _timestamps = new long[capacity];
+        _infos = new DocumentInfo?[capacity];
+        _clusters = new ClusterState?[capacity];
+    }
+
+    /// <summary>Live articles.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>One past the highest handle ever used: iterate handles below it and skip free ones.</summary>
+    public int HighWater => _highWater;
+
+    public int Capacity => _infos.Length;
+
+    public int Add(Fingerprint print, DocumentInfo info, long timestamp)
+    {
+        int handle = _free.Count > 0 ? _free.Pop() : _highWater++;
+        if (handle >= _infos.Length)
+        {
+            Grow(Math.Max(handle + 1, _infos.Length * 2));
+        }
+
+        print.Signature.CopyTo(_signatures.AsSpan(handle * _k, _k));
+        print.Lead.CopyTo(_leads.AsSpan(handle * Fingerprint.LeadSize, Fingerprint.LeadSize));
+        _leadCounts[handle] = (byte)print.Lead.Length;
+        _shingleCounts[handle] = print.ShingleCount;
+        _contentHashes[handle] = print.ContentHash;
+        _timestamps[handle] = timestamp;
+        _infos[handle] = info;
+        Count++;
+        return handle;
+    }
+
+    public void Remove(int handle)
+    {
+        _infos[handle] = null;
+        _clusters[handle] = null;
+        _free.Push(handle);
+        Count--;
+    }
+
+    public bool IsLive(int handle) => (uint)handle < (uint)_highWater && _infos[handle] is not null;
+
+    public ReadOnlySpan<byte> Signature(int handle) => _signatures.AsSpan(handle * _k, _k);
+
+    public ReadOnlySpan<uint> Lead(int handle) => _leads.AsSpan(handle * Fingerprint.LeadSize, _leadCounts[handle]);
+
+    public int ShingleCount(int handle) => _shingleCounts[handle];
+
+    public ulong ContentHash(int handle) => _contentHashes[handle];
+
+    public long Timestamp(int handle) => _timestamps[handle];
+
+    public DocumentInfo Info(int handle) => _infos[handle]!;
+
+    public ClusterState Cluster(int handle) => _clusters[handle]!;
+
+    public void SetCluster(int handle, ClusterState cluster) => _clusters[handle] = cluster;
+
+    /// <summary>Bytes held by the arrays, excluding metadata strings.</summary>
+    public long EstimatedBytes =>
+        _signatures.LongLength + (_leads.LongLength * 4) + _leadCounts.LongLength + (_shingleCounts.LongLength * 4)
+        + (_contentHashes.LongLength * 8) + (_timestamps.LongLength * 8) + (_infos.LongLength * 8) + (_clusters.LongLength * 8)
+        + (Count * 72L); // one DocumentInfo object header and fields, strings excluded
+
+    private void Grow(int capacity)
+    {
+        Array.Resize(ref _signatures, capacity * _k);
+        Array.Resize(ref _leads, capacity * Fingerprint.LeadSize);
+        Array.Resize(ref _leadCounts, capacity);
+        Array.Resize(ref _shingleCounts, capacity);
+        Array.Resize(ref _contentHashes, capacity);
+        Array.Resize(ref _timestamps, capacity);
+        Array.Resize(ref _infos, capacity);
+        Array.Resize(ref _clusters, capacity);
+    }
+}

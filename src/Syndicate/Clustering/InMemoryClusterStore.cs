@@ -1,0 +1,142 @@
+using Syndicate.Index;
+using Syndicate.Sketches;
+
+namespace Syndicate.Clustering;
+
+/// <summary>The default <see cref="IClusterStore"/>: everything in process memory. Not thread-safe; the engine locks.</summary>
+internal sealed class InMemoryClusterStore : IClusterStore
+{
+    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int> _exact = [];
+    private readonly Dictionary<long, ClusterState> _clusters = [];
+    private readonly LshIndex _lsh;
+    private readonly LshIndex _leads;
+    private readonly byte[] _leadKeyScratch = new byte[Fingerprint.LeadKeys * 4];
+    private long _nextClusterId = 1;
+
+    public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh)
+    {
+        Documents = new DocumentTable(options.SignatureLength);
+        _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1);
+        _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4);
+        Boilerplate = new BoilerplateLearner(options.BoilerplateMinStories, options.Seed);
+    }
+
+    public DocumentTable Documents { get; }
+
+    public IEnumerable<ClusterState> Clusters => _clusters.Values;
+
+    public int ClusterCount => _clusters.Count;
+
+    public BoilerplateLearner Boilerplate { get; }
+
+    public long NextSequence { get; private set; }
+
+    public long NextClusterId
+    {
+        get => _nextClusterId;
+        set => _nextClusterId = value;
+    }
+
+    public long IndexBytes => _lsh.EstimatedBytes + _leads.EstimatedBytes + (_exact.Count * 24L) + (_byId.Count * 24L);
+
+    public bool TryGetHandle(string id, out int handle) => _byId.TryGetValue(id, out handle);
+
+    public bool TryGetExact(ulong contentHash, out int handle) => _exact.TryGetValue(contentHash, out handle);
+
+    public void FindCandidates(Fingerprint print, List<int> candidates, int maxCandidates)
+    {
+        if (print.IsEmpty)
+        {
+            return;
+        }
+
+        _lsh.Query(print.Signature, candidates, maxCandidates);
+        if (candidates.Count < maxCandidates && print.Lead.Length >= Fingerprint.LeadKeys)
+        {
+            int before = candidates.Count;
+            var leadHits = new List<int>();
+            _leads.Query(LeadKeys(print.Lead), leadHits, maxCandidates - before);
+            foreach (int h in leadHits)
+            {
+                if (!candidates.Contains(h))
+                {
+                    candidates.Add(h);
+                }
+            }
+        }
+    }
+
+    public int Insert(Fingerprint print, DocumentInfo info, long timestamp)
+    {
+        int handle = Documents.Add(print, info, timestamp);
+        _byId.Add(info.Id, handle);
+        _exact.TryAdd(print.ContentHash, handle);
+        if (!print.IsEmpty)
+        {
+            _lsh.Insert(handle, print.Signature);
+            if (print.Lead.Length >= Fingerprint.LeadKeys)
+            {
+                _leads.Insert(handle, LeadKeys(print.Lead));
+            }
+        }
+
+        NextSequence = Math.Max(NextSequence, info.Sequence + 1);
+        return handle;
+    }
+
+    public void Remove(int handle)
+    {
+        DocumentInfo info = Documents.Info(handle);
+        ClusterState cluster = Documents.Cluster(handle);
+        ulong content = Documents.ContentHash(handle);
+        if (Documents.ShingleCount(handle) > 0)
+        {
+            _lsh.Remove(handle, Documents.Signature(handle));
+            ReadOnlySpan<uint> lead = Documents.Lead(handle);
+            if (lead.Length >= Fingerprint.LeadKeys)
+            {
+                _leads.Remove(handle, LeadKeys(lead));
+            }
+        }
+
+        if (_exact.TryGetValue(content, out int representative) && representative == handle)
+        {
+            _exact.Remove(content);
+            foreach (int other in cluster.Members)
+            {
+                if (other != handle && Documents.ContentHash(other) == content)
+                {
+                    _exact[content] = other;
+                    break;
+                }
+            }
+        }
+
+        _byId.Remove(info.Id);
+        Documents.Remove(handle);
+    }
+
+    public ClusterState CreateCluster(int canonical)
+    {
+        var cluster = new ClusterState(_nextClusterId++, canonical);
+        _clusters.Add(cluster.Id, cluster);
+        Documents.SetCluster(canonical, cluster);
+        return cluster;
+    }
+
+    public ClusterState? GetCluster(long id) => _clusters.GetValueOrDefault(id);
+
+    public void DeleteCluster(ClusterState cluster) => _clusters.Remove(cluster.Id);
+
+    private ReadOnlySpan<byte> LeadKeys(ReadOnlySpan<uint> lead)
+    {
+        Span<byte> keys = _leadKeyScratch;
+        for (int i = 0; i < Fingerprint.LeadKeys; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(keys[(i * 4)..], lead[i]);
+        }
+
+        return keys;
+    }
+}

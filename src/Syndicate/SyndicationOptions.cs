@@ -1,0 +1,140 @@
+using Syndicate.Attribution;
+using Syndicate.Clustering;
+using Syndicate.Index;
+using Syndicate.Text;
+
+namespace Syndicate;
+
+/// <summary>
+/// Immutable settings of a <see cref="SyndicationEngine"/>. Every property has a documented default chosen from a sweep
+/// on labelled syndication corpora (see <c>benchmarks/results/</c>); change one only with a reason.
+/// </summary>
+/// <remarks>
+/// Options that change fingerprints (<see cref="ShingleSize"/>, <see cref="ShingleKind"/>, <see cref="SignatureLength"/>,
+/// <see cref="Seed"/>, <see cref="Normalization"/>) must be identical for an engine and any state it reopens; the
+/// persisted state records them and refuses a mismatch.
+/// </remarks>
+public sealed class SyndicationOptions
+{
+    /// <summary>The defaults.</summary>
+    public static SyndicationOptions Default { get; } = new();
+
+    /// <summary>
+    /// Words per shingle (or characters, with <see cref="Text.ShingleKind.Characters"/>). Default 4.
+    /// Longer shingles make unrelated articles look less alike but let every edit destroy more shingles;
+    /// shorter ones tolerate edits but raise the similarity of different stories on the same topic.
+    /// </summary>
+    public int ShingleSize { get; init; } = 4;
+
+    /// <summary>Word shingles (default) or character n-grams (for scripts without spaces, or very short texts).</summary>
+    public ShingleKind ShingleKind { get; init; } = ShingleKind.Words;
+
+    /// <summary>
+    /// Slots in a MinHash signature. Default 128. The standard error of a Jaccard estimate is about
+    /// sqrt(J(1−J)/k): 0.044 at J = 0.5 with 128 slots. Each slot costs one byte per indexed article.
+    /// </summary>
+    public int SignatureLength { get; init; } = 128;
+
+    /// <summary>The seed of every hash function: the same seed gives the same fingerprints on every machine. Default 0x5EED.</summary>
+    public long Seed { get; init; } = 0x5EED;
+
+    /// <summary>
+    /// Use the classic k-permutation MinHash (exact arithmetic modulo 2^61−1) instead of one-permutation hashing with
+    /// optimal densification. Both estimate Jaccard without bias; the classic one costs O(n·k) per article instead of
+    /// O(n + k). Off by default; kept for comparison and benchmarks.
+    /// </summary>
+    public bool UseClassicMinHash { get; init; }
+
+    /// <summary>
+    /// Estimated Jaccard similarity at which two copies count as near-duplicates. Default 0.5.
+    /// </summary>
+    public double SimilarityThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// Share of the shorter copy that the longer one must hold for a <see cref="Relation.Partial"/> link. Default 0.8.
+    /// A partial link also requires the two copies to open with the same lead, which is what keeps different stories
+    /// that share background paragraphs apart.
+    /// </summary>
+    public double ContainmentThreshold { get; init; } = 0.8;
+
+    /// <summary>
+    /// Jaccard similarity (or, for a copy that shares the canonical's lead, containment) that a new member must also
+    /// reach against its cluster's canonical copy. Default 0.3. This guard keeps chains A~B, B~C from gluing an
+    /// unrelated C onto A's story.
+    /// </summary>
+    public double ChainingThreshold { get; init; } = 0.3;
+
+    /// <summary>
+    /// The LSH banding. Default: the optimum for <see cref="LshThreshold"/> and <see cref="SignatureLength"/>, minimising
+    /// equal-weighted false-positive and false-negative areas (see <see cref="LshParameters.Optimal"/>).
+    /// </summary>
+    public LshParameters? Lsh { get; init; }
+
+    /// <summary>
+    /// The similarity at which the LSH banding is centred when <see cref="Lsh"/> is not set. Default 0.4, below
+    /// <see cref="SimilarityThreshold"/>, so that candidates near the threshold are rarely missed; every candidate is
+    /// verified before it counts.
+    /// </summary>
+    public double LshThreshold { get; init; } = 0.4;
+
+    /// <summary>
+    /// At most this many candidates are verified per article, nearest buckets first. Default 64. Bounds the cost of
+    /// an article whose bands collide with a very common text.
+    /// </summary>
+    public int MaxCandidates { get; init; } = 64;
+
+    /// <summary>Spelling folds applied before shingling. Default: <see cref="NormalizationOptions.Default"/>.</summary>
+    public NormalizationOptions Normalization { get; init; } = NormalizationOptions.Default;
+
+    /// <summary>The wire agencies recognised in datelines and credits. Default: <see cref="WireGazetteer.Default"/>.</summary>
+    public WireGazetteer Gazetteer { get; init; } = WireGazetteer.Default;
+
+    /// <summary>How a cluster's canonical copy is chosen. Default: <see cref="CanonicalPolicy.Default"/>.</summary>
+    public ICanonicalPolicy CanonicalPolicy { get; init; } = Clustering.CanonicalPolicy.Default;
+
+    /// <summary>
+    /// A paragraph that one source repeats verbatim in articles of at least this many different stories is learned as
+    /// that source's boilerplate and left out of its later fingerprints. Default 3; 0 turns learning off.
+    /// </summary>
+    public int BoilerplateMinStories { get; init; } = 3;
+
+    /// <summary>
+    /// If set, articles older than the newest timestamp seen minus this window are evicted as the stream flows, so
+    /// memory stays bounded. An article's timestamp is its <see cref="Article.Published"/> time, or the engine clock at
+    /// <c>Add</c> when it has none. Default: no automatic eviction (call <see cref="SyndicationEngine.EvictOlderThan"/>).
+    /// </summary>
+    public TimeSpan? Window { get; init; }
+
+    /// <summary>Checks the options and throws <see cref="ArgumentOutOfRangeException"/> naming the first bad one.</summary>
+    public void Validate()
+    {
+        Check(ShingleSize is >= 1 and <= 16, nameof(ShingleSize), "must be between 1 and 16");
+        Check(SignatureLength is >= 16 and <= 1024 && SignatureLength % 16 == 0, nameof(SignatureLength), "must be a multiple of 16 between 16 and 1024");
+        Check(SimilarityThreshold is > 0 and <= 1, nameof(SimilarityThreshold), "must be in (0, 1]");
+        Check(ContainmentThreshold is > 0 and <= 1, nameof(ContainmentThreshold), "must be in (0, 1]");
+        Check(ChainingThreshold is >= 0 and <= 1, nameof(ChainingThreshold), "must be in [0, 1]");
+        Check(LshThreshold is > 0 and < 1, nameof(LshThreshold), "must be in (0, 1)");
+        Check(MaxCandidates >= 1, nameof(MaxCandidates), "must be at least 1");
+        Check(BoilerplateMinStories >= 0, nameof(BoilerplateMinStories), "must not be negative");
+        Check(Window is null || Window.Value > TimeSpan.Zero, nameof(Window), "must be positive");
+        if (Lsh is { } lsh)
+        {
+            Check(lsh.Bands * lsh.Rows <= SignatureLength, nameof(Lsh), "needs bands × rows ≤ SignatureLength");
+        }
+
+        ArgumentNullException.ThrowIfNull(Normalization);
+        ArgumentNullException.ThrowIfNull(Gazetteer);
+        ArgumentNullException.ThrowIfNull(CanonicalPolicy);
+    }
+
+    /// <summary>The banding in force: <see cref="Lsh"/> if set, else the optimum for <see cref="LshThreshold"/>.</summary>
+    public LshParameters ResolveLsh() => Lsh ?? LshParameters.Optimal(LshThreshold, SignatureLength);
+
+    private static void Check(bool ok, string name, string message)
+    {
+        if (!ok)
+        {
+            throw new ArgumentOutOfRangeException(name, $"SyndicationOptions.{name} {message}.");
+        }
+    }
+}

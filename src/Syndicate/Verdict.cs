@@ -1,0 +1,65 @@
+using Syndicate.Attribution;
+
+namespace Syndicate;
+
+/// <summary>What the engine decided about one article.</summary>
+public sealed class Verdict
+{
+    internal Verdict(string articleId, Relation relation, long clusterId, string canonicalId, double similarity, string? matchedId, bool canonicalChanged, string? previousCanonicalId, WireAgency? wire, Dateline? dateline, int clusterSize, bool inserted)
+    {
+        ArticleId = articleId;
+        Relation = relation;
+        ClusterId = clusterId;
+        CanonicalId = canonicalId;
+        Similarity = similarity;
+        MatchedId = matchedId;
+        CanonicalChanged = canonicalChanged;
+        PreviousCanonicalId = previousCanonicalId;
+        Wire = wire;
+        Dateline = dateline;
+        ClusterSize = clusterSize;
+        Inserted = inserted;
+    }
+
+    /// <summary>The article this verdict is about.</summary>
+    public string ArticleId { get; }
+
+    /// <summary>
+    /// <see cref="Relation.Original"/> when the article starts a new story; otherwise how it matched the copy
+    /// <see cref="MatchedId"/> it was joined through.
+    /// </summary>
+    public Relation Relation { get; }
+
+    /// <summary>True when the article starts a new story.</summary>
+    public bool IsNew => Relation == Relation.Original;
+
+    /// <summary>The story's cluster id (for a query that found nothing, 0).</summary>
+    public long ClusterId { get; }
+
+    /// <summary>The canonical copy's id after this article was taken into account (the article's own id when it is canonical).</summary>
+    public string CanonicalId { get; }
+
+    /// <summary>Similarity to the canonical copy in [0, 1] (1 for the canonical itself).</summary>
+    public double Similarity { get; }
+
+    /// <summary>The best verified match, if any.</summary>
+    public string? MatchedId { get; }
+
+    /// <summary>True when this article changed the cluster's canonical copy (it became canonical, or its arrival merged clusters).</summary>
+    public bool CanonicalChanged { get; }
+
+    /// <summary>The canonical id before the change, when <see cref="CanonicalChanged"/> is true and the cluster existed.</summary>
+    public string? PreviousCanonicalId { get; }
+
+    /// <summary>The wire the story is attributed to, if any.</summary>
+    public WireAgency? Wire { get; }
+
+    /// <summary>The dateline parsed from this article, if any.</summary>
+    public Dateline? Dateline { get; }
+
+    /// <summary>Members in the cluster after this article. The full attribution is <see cref="SyndicationEngine.GetCluster"/>.</summary>
+    public int ClusterSize { get; }
+
+    /// <summary>False for a query, or when an article with the same id was already present (the engine keeps the first).</summary>
+    public bool Inserted { get; }
+}
