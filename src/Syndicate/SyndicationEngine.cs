@@ -159,6 +159,7 @@ public sealed partial class SyndicationEngine
                 return false;
             }
 
+            JournalRemove(id);
             RemoveLocked(handle);
             return true;
         }
@@ -172,6 +173,7 @@ public sealed partial class SyndicationEngine
     {
         lock (_lock)
         {
+            JournalEvict(cutoff.UtcTicks);
             return EvictLocked(cutoff.UtcTicks);
         }
     }
@@ -223,7 +225,7 @@ public sealed partial class SyndicationEngine
         }
     }
 
-    private Verdict AddLocked(Article article, Fingerprint print)
+    private Verdict AddLocked(Article article, Fingerprint print, long? replayTimestamp = null)
     {
         DocumentTable docs = _store.Documents;
         if (_store.TryGetHandle(article.Id, out int existing))
@@ -231,11 +233,13 @@ public sealed partial class SyndicationEngine
             return Describe(existing, inserted: false);
         }
 
+        long timestamp = replayTimestamp ?? article.Published?.UtcTicks ?? _time.GetUtcNow().UtcTicks;
+        // Journal first: if the write fails nothing changes, and once it succeeded the article is acknowledged.
+        JournalAdd(article, timestamp);
+
         ulong sourceKey = _store.Boilerplate.SourceKey(article.Source);
         print = ApplyLearnedBoilerplate(article, print, sourceKey);
         Link? best = FindBest(print, out List<ClusterState>? joinable);
-
-        long timestamp = article.Published?.UtcTicks ?? _time.GetUtcNow().UtcTicks;
         var info = new DocumentInfo(article.Id, article.Source, article.Url, article.Published, _store.NextSequence)
         {
             Wire = WireOf(print),
@@ -297,6 +301,7 @@ public sealed partial class SyndicationEngine
         _store.Boilerplate.Observe(sourceKey, print.LineHashes, cluster.Id, timestamp);
         Verdict verdict = Describe(handle, inserted: true, canonicalChanged && best is not null, previousCanonical, print.Cleaned.Dateline);
         SlideWindow(timestamp);
+        MaybeCheckpoint();
         return verdict;
     }
 

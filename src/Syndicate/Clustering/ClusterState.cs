@@ -12,6 +12,13 @@ internal sealed class ClusterState
         Members = [canonical];
     }
 
+    public ClusterState(long id, int canonical, List<int> members)
+    {
+        Id = id;
+        Canonical = canonical;
+        Members = members;
+    }
+
     public long Id { get; }
 
     /// <summary>Handle of the canonical copy.</summary>

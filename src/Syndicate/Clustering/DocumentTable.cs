@@ -46,20 +46,51 @@ internal sealed class DocumentTable
     public int Add(Fingerprint print, DocumentInfo info, long timestamp)
     {
         int handle = _free.Count > 0 ? _free.Pop() : _highWater++;
+        Place(handle, print.Signature, print.Lead, print.ShingleCount, print.ContentHash, info, timestamp);
+        return handle;
+    }
+
+    /// <summary>Puts a document back at the handle it had (restoring a snapshot).</summary>
+    public void Restore(int handle, ReadOnlySpan<byte> signature, ReadOnlySpan<uint> lead, int shingleCount, ulong contentHash, DocumentInfo info, long timestamp)
+    {
+        _highWater = Math.Max(_highWater, handle + 1);
+        Place(handle, signature, lead, shingleCount, contentHash, info, timestamp);
+    }
+
+    /// <summary>Free handles in the order they will be reused (top of the stack first).</summary>
+    public int[] FreeHandles() => _free.ToArray();
+
+    /// <summary>Restores the high-water mark and the reuse order of free handles.</summary>
+    public void RestoreFree(int highWater, int[] freeTopFirst)
+    {
+        _highWater = highWater;
+        if (highWater > _infos.Length)
+        {
+            Grow(highWater);
+        }
+
+        _free.Clear();
+        for (int i = freeTopFirst.Length - 1; i >= 0; i--)
+        {
+            _free.Push(freeTopFirst[i]);
+        }
+    }
+
+    private void Place(int handle, ReadOnlySpan<byte> signature, ReadOnlySpan<uint> lead, int shingleCount, ulong contentHash, DocumentInfo info, long timestamp)
+    {
         if (handle >= _infos.Length)
         {
             Grow(Math.Max(handle + 1, _infos.Length * 2));
         }
 
-        print.Signature.CopyTo(_signatures.AsSpan(handle * _k, _k));
-        print.Lead.CopyTo(_leads.AsSpan(handle * Fingerprint.LeadSize, Fingerprint.LeadSize));
-        _leadCounts[handle] = (byte)print.Lead.Length;
-        _shingleCounts[handle] = print.ShingleCount;
-        _contentHashes[handle] = print.ContentHash;
+        signature.CopyTo(_signatures.AsSpan(handle * _k, _k));
+        lead.CopyTo(_leads.AsSpan(handle * Fingerprint.LeadSize, Fingerprint.LeadSize));
+        _leadCounts[handle] = (byte)lead.Length;
+        _shingleCounts[handle] = shingleCount;
+        _contentHashes[handle] = contentHash;
         _timestamps[handle] = timestamp;
         _infos[handle] = info;
         Count++;
-        return handle;
     }
 
     public void Remove(int handle)
@@ -85,6 +116,8 @@ internal sealed class DocumentTable
     public DocumentInfo Info(int handle) => _infos[handle]!;
 
     public ClusterState Cluster(int handle) => _clusters[handle]!;
+
+    public ClusterState? ClusterOrNull(int handle) => _clusters[handle];
 
     public void SetCluster(int handle, ClusterState cluster) => _clusters[handle] = cluster;
 

@@ -70,20 +70,42 @@ internal sealed class InMemoryClusterStore : IClusterStore
     public int Insert(Fingerprint print, DocumentInfo info, long timestamp)
     {
         int handle = Documents.Add(print, info, timestamp);
+        IndexDocument(handle);
+        return handle;
+    }
+
+    /// <summary>Adds a restored document to the id map and the indexes; call in sequence order.</summary>
+    public void IndexDocument(int handle)
+    {
+        DocumentInfo info = Documents.Info(handle);
         _byId.Add(info.Id, handle);
-        _exact.TryAdd(print.ContentHash, handle);
-        if (!print.IsEmpty)
+        _exact.TryAdd(Documents.ContentHash(handle), handle);
+        if (Documents.ShingleCount(handle) > 0)
         {
-            _lsh.Insert(handle, print.Signature);
-            if (print.Lead.Length >= Fingerprint.LeadKeys)
+            _lsh.Insert(handle, Documents.Signature(handle));
+            ReadOnlySpan<uint> lead = Documents.Lead(handle);
+            if (lead.Length >= Fingerprint.LeadKeys)
             {
-                _leads.Insert(handle, LeadKeys(print.Lead));
+                _leads.Insert(handle, LeadKeys(lead));
             }
         }
 
         NextSequence = Math.Max(NextSequence, info.Sequence + 1);
-        return handle;
     }
+
+    /// <summary>Re-creates a cluster with its persisted id.</summary>
+    public void RestoreCluster(ClusterState cluster)
+    {
+        _clusters.Add(cluster.Id, cluster);
+        foreach (int member in cluster.Members)
+        {
+            Documents.SetCluster(member, cluster);
+        }
+
+        _nextClusterId = Math.Max(_nextClusterId, cluster.Id + 1);
+    }
+
+    public void RestoreSequence(long next) => NextSequence = Math.Max(NextSequence, next);
 
     public void Remove(int handle)
     {

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Syndicate.Cli.Input;
+using Syndicate.Cli.Output;
+
+namespace Syndicate.Cli.Commands;
+
+/// <summary><c>syndicate cluster INPUT...</c>: clusters a corpus and reports the stories.</summary>
+internal static class ClusterCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var engine = new EngineOptions();
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "table (default on a terminal), json (full report), jsonl (one line per input article; the default when piped), csv, html.",
+        };
+        format.AcceptOnlyFromAmong("table", "json", "jsonl", "csv", "html");
+        var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout." };
+        var top = new Option<int>("--top") { Description = "Stories listed by the table format.", DefaultValueFactory = _ => 25 };
+
+        var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters the bundled sample corpus.");
+        common.AddTo(command);
+        engine.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(top);
+        command.SetAction(result => CliRunner.Guard(() =>
+        {
+            SyndicationOptions options = engine.Build(result);
+            string? outPath = result.GetValue(output);
+            string fmt = result.GetValue(format) ?? (outPath is null && !Console.IsOutputRedirected ? "table" : "jsonl");
+            using ILoggerFactory loggers = common.Loggers(result);
+            InputSet inputs = InputSet.Resolve(result.GetValue(common.Inputs));
+            RunReport report = CliRunner.Cluster(inputs, options, common.Format(result), common.ErrorMode(result), loggers, keepTexts: fmt == "html", quiet: common.Quiet(result));
+            WriteReport(report, fmt, outPath, result.GetValue(top));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    internal static void WriteReport(RunReport report, string format, string? outPath, int top)
+    {
+        if (format == "table" && outPath is null)
+        {
+            TableWriter.Write(AnsiConsole.Console, report, top);
+            return;
+        }
+
+        CliRunner.WriteOutput(outPath, stream =>
+        {
+            switch (format)
+            {
+                case "json":
+                    JsonWriters.WriteReport(stream, report);
+                    break;
+                case "jsonl":
+                    JsonWriters.WriteJsonl(stream, report.Articles);
+                    break;
+                case "csv":
+                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
+                    {
+                        CsvWriter.Write(writer, report.Articles);
+                    }
+
+                    break;
+                case "html":
+                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
+                    {
+                        HtmlReportWriter.Write(writer, report);
+                    }
+
+                    break;
+                default:
+                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
+                    {
+                        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+                        TableWriter.Write(console, report, top);
+                    }
+
+                    break;
+            }
+        });
+    }
+}

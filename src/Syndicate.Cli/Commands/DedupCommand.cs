@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Syndicate.Cli.Input;
+using Syndicate.Cli.Output;
+
+namespace Syndicate.Cli.Commands;
+
+/// <summary>
+/// <c>syndicate dedup --state DIR [INPUT...]</c>: a filter for feed pipelines. Reads articles (JSONL on stdin by
+/// default), writes each with its verdict to stdout, and keeps the engine state in DIR so the next run knows today's
+/// stories.
+/// </summary>
+internal static class DedupCommand
+{
+    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var engine = new EngineOptions();
+        var state = new Option<string>("--state", "-s")
+        {
+            Description = "Directory of the persistent state (created if missing). Every article is journaled before its verdict is written, so an article whose verdict was printed survives a crash.",
+            Required = true,
+        };
+        var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that start a new story, unchanged but for a \"syndicate\" verdict field." };
+        var command = new Command("dedup", "Filter a feed: each article with its verdict (new, duplicate, near-duplicate, partial), remembering earlier runs' stories in --state. Reads JSONL from stdin when no input is named.");
+        common.AddTo(command);
+        engine.AddTo(command);
+        command.Options.Add(state);
+        command.Options.Add(newOnly);
+        command.SetAction(result => CliRunner.Guard(() =>
+        {
+            SyndicationOptions options = engine.Build(result);
+            using ILoggerFactory loggers = common.Loggers(result);
+            string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? named : ["-"];
+            int errors = 0;
+            var reader = new ArticleReader(inputs, common.Format(result), common.ErrorMode(result), e =>
+            {
+                errors++;
+                CliRunner.Error(e.ToString());
+            });
+            using SyndicationEngine syndicate = SyndicationEngine.Open(result.GetValue(state)!, options, loggers.CreateLogger<SyndicationEngine>());
+            bool onlyNew = result.GetValue(newOnly);
+            using Stream stdout = Console.OpenStandardOutput();
+            using var writer = new Utf8JsonWriter(stdout, s_json);
+            foreach (InputRecord record in reader.Read())
+            {
+                Verdict verdict = syndicate.Add(record.Article);
+                if (onlyNew && !verdict.IsNew)
+                {
+                    continue;
+                }
+
+                WriteLine(writer, record.Article, verdict);
+                writer.Flush();
+                stdout.WriteByte((byte)'\n');
+                stdout.Flush();
+                writer.Reset();
+            }
+
+            syndicate.Checkpoint();
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void WriteLine(Utf8JsonWriter w, Article a, Verdict v)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", a.Id);
+        w.WriteString("source", a.Source);
+        w.WriteString("url", a.Url);
+        if (a.Published is { } published)
+        {
+            w.WriteString("published", published.ToString("O", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("published");
+        }
+
+        w.WriteString("title", a.Title);
+        w.WriteString("body", a.Body);
+        w.WriteStartObject("syndicate");
+        w.WriteString("verdict", v.IsNew ? "new" : ArticleResult.RelationName(v.Relation));
+        w.WriteNumber("cluster", v.ClusterId);
+        w.WriteString("canonical", v.CanonicalId);
+        w.WriteNumber("similarity", Math.Round(v.Similarity, 4));
+        w.WriteString("matched", v.MatchedId);
+        w.WriteString("wire", v.Wire?.Name);
+        w.WriteBoolean("canonicalChanged", v.CanonicalChanged);
+        w.WriteBoolean("inserted", v.Inserted);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+}

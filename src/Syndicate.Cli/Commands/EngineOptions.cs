@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using Syndicate.Index;
+
+namespace Syndicate.Cli.Commands;
+
+/// <summary>The engine settings every command that clusters accepts.</summary>
+internal sealed class EngineOptions
+{
+    public Option<double?> Threshold { get; } = new("--threshold", "-t") { Description = "Estimated Jaccard similarity for a near-duplicate (default 0.5)." };
+
+    public Option<double?> Containment { get; } = new("--containment") { Description = "Share of the shorter copy the longer must hold for a partial copy (default 0.8)." };
+
+    public Option<int?> ShingleSize { get; } = new("--shingle-size", "-k") { Description = "Words per shingle (default 4)." };
+
+    public Option<int?> SketchSize { get; } = new("--sketch-size") { Description = "MinHash signature slots, a multiple of 16 (default 128)." };
+
+    public Option<string?> Bands { get; } = new("--bands") { Description = "LSH banding as BANDSxROWS, e.g. 25x5 (default: optimal for the LSH threshold)." };
+
+    public Option<string?> Window { get; } = new("--window") { Description = "Sliding time window, e.g. 3d, 12h, 90m: older articles are evicted as newer ones arrive." };
+
+    public Option<long?> Seed { get; } = new("--seed") { Description = "Hash seed (default 24301); the same seed gives the same fingerprints everywhere." };
+
+    public Option<bool> Classic { get; } = new("--classic-minhash") { Description = "Use k-permutation MinHash instead of one-permutation hashing (slower; for comparison)." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Threshold);
+        command.Options.Add(Containment);
+        command.Options.Add(ShingleSize);
+        command.Options.Add(SketchSize);
+        command.Options.Add(Bands);
+        command.Options.Add(Window);
+        command.Options.Add(Seed);
+        command.Options.Add(Classic);
+    }
+
+    /// <summary>Builds validated options; throws <see cref="UsageException"/> naming the bad option.</summary>
+    public SyndicationOptions Build(ParseResult result)
+    {
+        SyndicationOptions d = SyndicationOptions.Default;
+        var options = new SyndicationOptions
+        {
+            SimilarityThreshold = result.GetValue(Threshold) ?? d.SimilarityThreshold,
+            ContainmentThreshold = result.GetValue(Containment) ?? d.ContainmentThreshold,
+            ShingleSize = result.GetValue(ShingleSize) ?? d.ShingleSize,
+            SignatureLength = result.GetValue(SketchSize) ?? d.SignatureLength,
+            Seed = result.GetValue(Seed) ?? d.Seed,
+            UseClassicMinHash = result.GetValue(Classic),
+            Lsh = ParseBands(result.GetValue(Bands)),
+            Window = result.GetValue(Window) is { } w ? ParseDuration(w, "--window") : null,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        return options;
+    }
+
+    private static LshParameters? ParseBands(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        string[] parts = text.Split('x', 'X');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int bands)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int rows)
+            && bands > 0 && rows > 0)
+        {
+            return new LshParameters(bands, rows);
+        }
+
+        throw new UsageException($"--bands: expected BANDSxROWS such as 25x5, got '{text}'.");
+    }
+
+    /// <summary>Parses 90s, 15m, 12h, 3d, 2w, or a TimeSpan such as 1.12:00:00.</summary>
+    internal static TimeSpan ParseDuration(string text, string option)
+    {
+        text = text.Trim();
+        if (text.Length >= 2 && double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0)
+        {
+            TimeSpan? span = char.ToLowerInvariant(text[^1]) switch
+            {
+                's' => TimeSpan.FromSeconds(value),
+                'm' => TimeSpan.FromMinutes(value),
+                'h' => TimeSpan.FromHours(value),
+                'd' => TimeSpan.FromDays(value),
+                'w' => TimeSpan.FromDays(7 * value),
+                _ => null,
+            };
+            if (span is { } s)
+            {
+                return s;
+            }
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan parsed) && parsed > TimeSpan.Zero)
+        {
+            return parsed;
+        }
+
+        throw new UsageException($"{option}: expected a duration such as 90m, 12h or 3d, got '{text}'.");
+    }
+}
+
+/// <summary>A command-line mistake, reported in one line with exit code <see cref="ExitCodes.UsageError"/>.</summary>
+internal sealed class UsageException(string message) : Exception(message);

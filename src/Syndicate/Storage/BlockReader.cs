@@ -1,0 +1,220 @@
+using System.Buffers.Binary;
+using System.Text;
+using Syndicate.Hashing;
+
+namespace Syndicate.Storage;
+
+/// <summary>Reads what <see cref="BlockWriter"/> wrote, verifying every block's checksum before any of its bytes is used.</summary>
+internal sealed class BlockReader
+{
+    private const int MaxStringBytes = 256 << 20;
+    private readonly Stream _stream;
+    private readonly string _path;
+    private byte[] _block = new byte[BlockWriter.BlockSize];
+    private int _length;
+    private int _position;
+    private bool _ended;
+
+    public BlockReader(Stream stream, string path)
+    {
+        _stream = stream;
+        _path = path;
+    }
+
+    public byte ReadByte()
+    {
+        Need(1);
+        return _block[_position++];
+    }
+
+    public int ReadInt32()
+    {
+        Need(4);
+        int v = BinaryPrimitives.ReadInt32LittleEndian(_block.AsSpan(_position));
+        _position += 4;
+        return v;
+    }
+
+    public uint ReadUInt32()
+    {
+        Need(4);
+        uint v = BinaryPrimitives.ReadUInt32LittleEndian(_block.AsSpan(_position));
+        _position += 4;
+        return v;
+    }
+
+    public long ReadInt64()
+    {
+        Need(8);
+        long v = BinaryPrimitives.ReadInt64LittleEndian(_block.AsSpan(_position));
+        _position += 8;
+        return v;
+    }
+
+    public ulong ReadUInt64()
+    {
+        Need(8);
+        ulong v = BinaryPrimitives.ReadUInt64LittleEndian(_block.AsSpan(_position));
+        _position += 8;
+        return v;
+    }
+
+    public double ReadDouble() => BitConverter.Int64BitsToDouble(ReadInt64());
+
+    public void ReadBytes(Span<byte> destination)
+    {
+        while (!destination.IsEmpty)
+        {
+            if (_position == _length)
+            {
+                NextBlock();
+            }
+
+            int n = Math.Min(destination.Length, _length - _position);
+            _block.AsSpan(_position, n).CopyTo(destination);
+            _position += n;
+            destination = destination[n..];
+        }
+    }
+
+    public string? ReadString()
+    {
+        int count = ReadInt32();
+        if (count == -1)
+        {
+            return null;
+        }
+
+        if (count is < 0 or > MaxStringBytes)
+        {
+            throw Corrupt($"a string length of {count} bytes is impossible");
+        }
+
+        if (count <= _length - _position)
+        {
+            string s = Encoding.UTF8.GetString(_block, _position, count);
+            _position += count;
+            return s;
+        }
+
+        byte[] bytes = new byte[count];
+        ReadBytes(bytes);
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    public DateTimeOffset? ReadTime()
+    {
+        byte present = ReadByte();
+        if (present == 0)
+        {
+            return null;
+        }
+
+        long ticks = ReadInt64();
+        int offset = ReadInt32();
+        if (present != 1 || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || offset is < -14 * 60 or > 14 * 60)
+        {
+            throw Corrupt("a time stamp is out of range");
+        }
+
+        return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offset));
+    }
+
+    /// <summary>Checks that the payload ends here: the end marker follows and nothing after it.</summary>
+    public void ExpectEnd()
+    {
+        if (_position != _length)
+        {
+            throw Corrupt("unexpected data after the last record");
+        }
+
+        if (!_ended)
+        {
+            NextBlock(allowEnd: true);
+            if (!_ended)
+            {
+                throw Corrupt("unexpected data after the last record");
+            }
+        }
+    }
+
+    public StateException Corrupt(string what) => new(_path, $"corrupt state file: {what} (offset {SafePosition()}). Restore it from a backup or delete the state directory to start afresh.");
+
+    private long SafePosition()
+    {
+        try
+        {
+            return _stream.Position;
+        }
+        catch (NotSupportedException)
+        {
+            return -1;
+        }
+    }
+
+    private void Need(int bytes)
+    {
+        if (_length - _position >= bytes)
+        {
+            return;
+        }
+
+        if (_position != _length)
+        {
+            // Values never straddle blocks: the writer starts a new block instead.
+            throw Corrupt("a value straddles a block boundary");
+        }
+
+        NextBlock();
+        if (_length < bytes)
+        {
+            throw Corrupt("a block is too short");
+        }
+    }
+
+    private void NextBlock(bool allowEnd = false)
+    {
+        Span<byte> header = stackalloc byte[12];
+        if (_ended || _stream.ReadAtLeast(header, 12, throwOnEndOfStream: false) < 12)
+        {
+            throw Corrupt("the file ends early (truncated)");
+        }
+
+        uint length = BinaryPrimitives.ReadUInt32LittleEndian(header);
+        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[4..]);
+        if (length == 0)
+        {
+            if (checksum != XxHash3.HashToUInt64([], 0))
+            {
+                throw Corrupt("the end marker is damaged");
+            }
+
+            _ended = true;
+            _length = _position = 0;
+            if (!allowEnd)
+            {
+                throw Corrupt("the file ends early (truncated)");
+            }
+
+            return;
+        }
+
+        if (length > BlockWriter.BlockSize)
+        {
+            throw Corrupt($"a block claims {length} bytes");
+        }
+
+        if (_stream.ReadAtLeast(_block.AsSpan(0, (int)length), (int)length, throwOnEndOfStream: false) < length)
+        {
+            throw Corrupt("the file ends early (truncated)");
+        }
+
+        if (XxHash3.HashToUInt64(_block.AsSpan(0, (int)length), 0) != checksum)
+        {
+            throw Corrupt("a block's checksum does not match (bit rot or a partial write)");
+        }
+
+        _length = (int)length;
+        _position = 0;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Buffers.Binary;
+using Syndicate.Hashing;
+
+namespace Syndicate.Storage;
+
+/// <summary>
+/// The append-only operation log of a state directory. Each record is <c>[u32 length][u64 XXH3-64][payload]</c>; a
+/// record is acknowledged once <see cref="Append"/> has returned (it is then in the operating system's hands and
+/// survives the process being killed; with <see cref="Durability.FlushToDisk"/> it also survives power loss).
+/// </summary>
+/// <remarks>
+/// On open, records are read until the end. A damaged record that reaches the end of the file is a write cut short by
+/// a crash: it was never acknowledged, so the journal is truncated before it. A damaged record followed by more data is
+/// corruption and refused.
+/// </remarks>
+internal sealed class Journal : IDisposable
+{
+    private const int MaxRecord = 512 << 20;
+    private readonly FileStream _stream;
+    private readonly Durability _durability;
+    private readonly byte[] _header = new byte[12];
+
+    private Journal(FileStream stream, string path, ulong generation, Durability durability)
+    {
+        _stream = stream;
+        Path = path;
+        Generation = generation;
+        _durability = durability;
+    }
+
+    public string Path { get; }
+
+    public ulong Generation { get; }
+
+    public long Length => _stream.Length;
+
+    /// <summary>Creates a new, empty journal atomically (replacing any old one).</summary>
+    public static Journal Create(string path, ulong optionsHash, ulong generation, Durability durability)
+    {
+        StateFormat.WriteAtomically(path, s => StateFormat.WriteHeader(s, StateFormat.JournalMagic, optionsHash, generation));
+        return OpenForAppend(path, generation, durability, StateFormat.HeaderSize);
+    }
+
+    /// <summary>
+    /// Opens an existing journal, hands every intact record's payload to <paramref name="replay"/>, truncates a torn
+    /// tail, and returns the journal ready for appending.
+    /// </summary>
+    public static Journal Open(string path, ulong optionsHash, Durability durability, out ulong generation, Action<ReadOnlyMemory<byte>> replay)
+    {
+        long goodEnd;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        {
+            generation = StateFormat.ReadHeader(stream, path, StateFormat.JournalMagic, optionsHash, "journal");
+            goodEnd = StateFormat.HeaderSize;
+            long length = stream.Length;
+            Span<byte> header = stackalloc byte[12];
+            byte[] payload = [];
+            while (goodEnd < length)
+            {
+                stream.Position = goodEnd;
+                if (stream.ReadAtLeast(header, 12, throwOnEndOfStream: false) < 12)
+                {
+                    break; // torn header at the tail
+                }
+
+                uint size = BinaryPrimitives.ReadUInt32LittleEndian(header);
+                ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[4..]);
+                long end = goodEnd + 12 + size;
+                if (size > MaxRecord || end > length)
+                {
+                    if (size <= MaxRecord && end > length)
+                    {
+                        break; // the record was being written when the process died
+                    }
+
+                    throw new StateException(path, $"corrupt journal: a record at offset {goodEnd} claims {size} bytes");
+                }
+
+                if (payload.Length < size)
+                {
+                    payload = new byte[Math.Max(size, payload.Length * 2)];
+                }
+
+                stream.ReadExactly(payload, 0, (int)size);
+                if (XxHash3.HashToUInt64(payload.AsSpan(0, (int)size), 0) != checksum)
+                {
+                    if (end == length)
+                    {
+                        break; // torn last record
+                    }
+
+                    throw new StateException(path, $"corrupt journal: the record at offset {goodEnd} fails its checksum and more records follow it");
+                }
+
+                replay(payload.AsMemory(0, (int)size));
+                goodEnd = end;
+            }
+        }
+
+        return OpenForAppend(path, generation, durability, goodEnd);
+    }
+
+    private static Journal OpenForAppend(string path, ulong generation, Durability durability, long goodEnd)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
+        if (stream.Length != goodEnd)
+        {
+            stream.SetLength(goodEnd);
+            stream.Flush(flushToDisk: true);
+        }
+
+        stream.Position = goodEnd;
+        return new Journal(stream, path, generation, durability);
+    }
+
+    /// <summary>Appends one record and hands it to the operating system (and the disk, with <see cref="Durability.FlushToDisk"/>).</summary>
+    public void Append(ReadOnlySpan<byte> payload)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(_header, (uint)payload.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(_header.AsSpan(4), XxHash3.HashToUInt64(payload, 0));
+        long start = _stream.Position;
+        try
+        {
+            _stream.Write(_header);
+            _stream.Write(payload);
+            _stream.Flush(flushToDisk: _durability == Durability.FlushToDisk);
+        }
+        catch
+        {
+            // Leave no half record behind a failed write (disk full): the next append starts clean.
+            _stream.SetLength(start);
+            _stream.Position = start;
+            throw;
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace Syndicate.Tests.Engine;
+
+/// <summary>A deterministic stream of articles with reprints, edits, partial copies and unrelated stories.</summary>
+internal static class Corpus
+{
+    private static readonly DateTimeOffset s_t0 = new(2022, 1, 18, 6, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] s_datelines =
+    [
+        "موسكو - سبوتنيك -", "باكو (سبوتنيك) -", "القاهرة - سبوتنيك -", "( أردو بوینت نتورك ۔ / سبوتنيك - 18 كانون الثاني 2022ء)",
+        "MOSCOW, Jan 18 (Sputnik) -", "بيروت - سبوتنيك -",
+    ];
+
+    private static readonly string[] s_vocabulary =
+    [
+        "الحكومة", "الوزير", "المدينة", "الاقتصاد", "المشروع", "الاجتماع", "البرلمان", "الشركة", "السوق", "المنتخب",
+        "الجامعة", "المستشفى", "الطاقة", "النفط", "الزراعة", "المياه", "الطرق", "التعليم", "الصحة", "السياحة",
+        "اعلن", "قال", "اكد", "اوضح", "اشار", "افتتح", "وقع", "ناقش", "بحث", "قرر", "اليوم", "امس", "الاسبوع", "المقبل",
+        "الماضي", "الجديد", "الكبير", "الوطني", "الدولي", "المحلي", "خطة", "برنامج", "مليون", "مليار", "دولار", "نسبة",
+    ];
+
+    /// <summary>Articles in arrival order: the two seed stories with copies, then synthetic stories with copies.</summary>
+    public static List<Article> Stream(int syntheticStories = 20, ulong seed = 7)
+    {
+        var rng = new SplitMix(seed);
+        var list = new List<Article>();
+        int n = 0;
+        var stories = new List<IReadOnlyList<string>> { TestData.StoryParagraphs(0), TestData.StoryParagraphs(1) };
+        for (int s = 0; s < syntheticStories; s++)
+        {
+            var paragraphs = new List<string>();
+            int count = 3 + (int)rng.Next(5);
+            for (int p = 0; p < count; p++)
+            {
+                var sb = new StringBuilder();
+                int words = 18 + (int)rng.Next(25);
+                for (int w = 0; w < words; w++)
+                {
+                    sb.Append(s_vocabulary[rng.Next((ulong)s_vocabulary.Length)]).Append(' ');
+                }
+
+                paragraphs.Add(sb.ToString().Trim() + ".");
+            }
+
+            stories.Add(paragraphs);
+        }
+
+        for (int s = 0; s < stories.Count; s++)
+        {
+            IReadOnlyList<string> paragraphs = stories[s];
+            DateTimeOffset start = s_t0.AddHours(3 * s);
+            int copies = 1 + (int)rng.Next(6);
+            for (int c = 0; c < copies; c++)
+            {
+                string dateline = s_datelines[rng.Next((ulong)s_datelines.Length)];
+                IReadOnlyList<string> body = (rng.Next(4)) switch
+                {
+                    0 => paragraphs.Select(Reprints.Orthographic).ToList(),
+                    1 when paragraphs.Count > 3 => paragraphs.Take(2).ToList(),
+                    2 => paragraphs.Select(p => Reprints.DropWords(p, 11)).ToList(),
+                    _ => paragraphs,
+                };
+                string text = Reprints.WithDateline(dateline, body, rng.Next(2) == 0 ? "تابعونا على تويتر" : null);
+                list.Add(new Article($"a{n++:D4}", $"outlet{rng.Next(9)}", text)
+                {
+                    Title = $"قصة {s}",
+                    Published = start.AddMinutes(rng.Next(600)),
+                    Url = $"https://news{c}.example/{s}/{c}",
+                });
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>SplitMix64 (Steele, Lea &amp; Flood 2014): a tiny deterministic generator, stable across runtimes.</summary>
+    internal sealed class SplitMix(ulong state)
+    {
+        private ulong _state = state;
+
+        public ulong Next()
+        {
+            ulong z = _state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+
+        public int Next(ulong bound) => (int)(Next() % bound);
+    }
+}

@@ -1,0 +1,116 @@
+using Syndicate.Storage;
+using Syndicate.Tests.Engine;
+
+namespace Syndicate.Tests.Storage;
+
+public class CorruptionTests
+{
+    private static TempDirectory StateWithSnapshotAndJournal(out List<Article> articles)
+    {
+        var dir = new TempDirectory();
+        articles = Corpus.Stream(syntheticStories: 6);
+        using SyndicationEngine engine = SyndicationEngine.Open(dir.Path);
+        int half = articles.Count / 2;
+        foreach (Article a in articles.Take(half))
+        {
+            engine.Add(a);
+        }
+
+        engine.Checkpoint();
+        foreach (Article a in articles.Skip(half))
+        {
+            engine.Add(a);
+        }
+
+        return dir;
+    }
+
+    private static void AssertRefused(string dir, string file, string expected)
+    {
+        StateException e = Assert.Throws<StateException>(() => SyndicationEngine.Open(dir));
+        Assert.EndsWith(file, e.Path, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncated_snapshot_is_refused_at_every_length()
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out _);
+        byte[] snapshot = File.ReadAllBytes(dir.File("snapshot.bin"));
+        var rng = new Corpus.SplitMix(3);
+        int[] lengths = [0, 5, 8, 20, 31, 32, 40, snapshot.Length / 2, snapshot.Length - 13, snapshot.Length - 1, .. Enumerable.Range(0, 20).Select(_ => rng.Next((ulong)snapshot.Length))];
+        foreach (int length in lengths)
+        {
+            File.WriteAllBytes(dir.File("snapshot.bin"), snapshot[..length]);
+            Assert.Throws<StateException>(() => SyndicationEngine.Open(dir.Path));
+        }
+    }
+
+    [Fact]
+    public void Bit_flips_in_the_snapshot_are_detected()
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out _);
+        byte[] snapshot = File.ReadAllBytes(dir.File("snapshot.bin"));
+        var rng = new Corpus.SplitMix(11);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            byte[] damaged = (byte[])snapshot.Clone();
+            int at = rng.Next((ulong)damaged.Length);
+            damaged[at] ^= (byte)(1 << rng.Next(8));
+            File.WriteAllBytes(dir.File("snapshot.bin"), damaged);
+            StateException e = Assert.Throws<StateException>(() => SyndicationEngine.Open(dir.Path));
+            Assert.Contains("snapshot.bin", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_foreign_file_is_refused_by_name()
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out _);
+        File.WriteAllText(dir.File("snapshot.bin"), "{\"this is\": \"not a snapshot\"}");
+        AssertRefused(dir.Path, "snapshot.bin", "not a Syndicate snapshot file");
+    }
+
+    [Fact]
+    public void A_newer_format_version_is_refused_with_its_number()
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out _);
+        byte[] snapshot = File.ReadAllBytes(dir.File("snapshot.bin"));
+        snapshot[8] = 9;
+        // Re-seal the header checksum so that only the version is wrong.
+        uint check = (uint)Syndicate.Hashing.XxHash3.HashToUInt64(snapshot.AsSpan(0, 28), 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(snapshot.AsSpan(28), check);
+        File.WriteAllBytes(dir.File("snapshot.bin"), snapshot);
+        AssertRefused(dir.Path, "snapshot.bin", "format version 9 is not supported");
+    }
+
+    [Fact]
+    public void A_torn_journal_tail_loses_only_the_unacknowledged_record()
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out List<Article> articles);
+        byte[] journal = File.ReadAllBytes(dir.File("journal.bin"));
+        // Cut the last record in half: the process died while writing it, so Add never returned for it.
+        File.WriteAllBytes(dir.File("journal.bin"), journal[..^40]);
+        using (SyndicationEngine engine = SyndicationEngine.Open(dir.Path))
+        {
+            Assert.Equal(articles.Count - 1, engine.Count);
+            Assert.Null(engine.GetClusterOf(articles[^1].Id));
+            engine.Add(articles[^1]);
+        }
+
+        using SyndicationEngine reopened = SyndicationEngine.Open(dir.Path);
+        Assert.Equal(articles.Count, reopened.Count);
+    }
+
+    [Fact]
+    public void Damage_in_the_middle_of_the_journal_is_refused()
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out _);
+        byte[] journal = File.ReadAllBytes(dir.File("journal.bin"));
+        journal[StateFormatHeader + 30] ^= 0x10;
+        File.WriteAllBytes(dir.File("journal.bin"), journal);
+        AssertRefused(dir.Path, "journal.bin", "corrupt journal");
+    }
+
+    private const int StateFormatHeader = 32;
+}
