@@ -184,7 +184,7 @@ internal sealed class BlockReader
         ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[4..]);
         if (length == 0)
         {
-            if (checksum != XxHash3.HashToUInt64([], 0))
+            if (checksum != XxHash3.HashToUInt64(ReadOnlySpan<byte>.Empty, 0))
             {
                 throw Corrupt("the end marker is damaged");
             }

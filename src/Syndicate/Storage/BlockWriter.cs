@@ -107,7 +107,7 @@ internal sealed class BlockWriter : IDisposable
     {
         FlushBlock();
         BinaryPrimitives.WriteUInt32LittleEndian(_header, 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(_header.AsSpan(4), XxHash3.HashToUInt64([], 0));
+        BinaryPrimitives.WriteUInt64LittleEndian(_header.AsSpan(4), XxHash3.HashToUInt64(ReadOnlySpan<byte>.Empty, 0));
         _stream.Write(_header);
     }
 
