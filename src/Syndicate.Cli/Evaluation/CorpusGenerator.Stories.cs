@@ -125,7 +125,8 @@ internal sealed partial class CorpusGenerator
         var own = rng.Chance(_options.ShortHardNegativeRate)
             ? baseStory.Paragraphs.Take(rng.NextInt(1, 2)).ToList()
             : baseStory.Paragraphs.ToList();
-        var borrowed = rng.NextInt(1, Math.Min(3, lender.Paragraphs.Count - 1));
+        // At most half the lender (and at most three paragraphs): the borrowed part is background, not the news.
+        var borrowed = rng.NextInt(1, Math.Clamp(lender.Paragraphs.Count / 2, 1, 3));
         var paragraphs = own.Concat(lender.Paragraphs.Skip(lender.Paragraphs.Count - borrowed)).ToList();
 
         var copy = rng.Chance(0.5)
