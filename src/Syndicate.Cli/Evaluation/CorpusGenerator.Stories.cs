@@ -1,0 +1,144 @@
+namespace Syndicate.Cli.Evaluation;
+
+internal sealed partial class CorpusGenerator
+{
+    private void AddSyndicatedStory(GenerationState state, SplitMix64 rng, string story, BaseStory baseStory, Wire wire, City city, DateTimeOffset published)
+    {
+        var outlets = Outlet.All.ToList();
+        rng.Shuffle(outlets);
+        var count = rng.NextInt(_options.MinOutlets, Math.Min(_options.MaxOutlets, outlets.Count));
+        var wireMissing = rng.Chance(_options.MissingWireCopyRate);
+
+        if (!wireMissing)
+        {
+            var wireCopy = RenderWireCopy(state, wire, city, baseStory.Title, baseStory.Paragraphs, published);
+            state.Add(wireCopy, new GoldRecord(wireCopy.Id, story, GoldKinds.Original, wire.Name, original: true));
+        }
+
+        // Delays in seconds: most copies within ninety minutes, the rest up to ten hours. Distinct, so that
+        // "the earliest copy" is well defined when the wire copy is missing.
+        var delays = new SortedSet<int>();
+        while (delays.Count < count)
+        {
+            delays.Add(rng.Chance(0.6) ? rng.NextInt(60, 90 * 60) : rng.NextInt(90 * 60, 10 * 60 * 60));
+        }
+
+        var index = 0;
+        foreach (var delay in delays)
+        {
+            var outlet = outlets[index];
+            var isFirst = index == 0;
+            index++;
+
+            // Without the wire copy, the earliest outlet copy stands in as the original, so it is kept verbatim.
+            var standsInForWire = wireMissing && isFirst;
+            var roll = rng.NextDouble();
+            var kind = standsInForWire || (baseStory.Paragraphs.Count < 2 && roll < _options.PartialRate)
+                ? GoldKinds.Reprint
+                : roll < _options.PartialRate ? GoldKinds.Partial
+                : roll < _options.PartialRate + _options.EditedRate ? GoldKinds.Edited
+                : GoldKinds.Reprint;
+
+            var title = baseStory.Title;
+            IReadOnlyList<string> paragraphs = baseStory.Paragraphs;
+            var continues = false;
+            switch (kind)
+            {
+                case GoldKinds.Edited:
+                    (title, paragraphs) = Edit(rng, title, baseStory.Paragraphs);
+                    break;
+                case GoldKinds.Partial:
+                    paragraphs = baseStory.Paragraphs.Take(rng.NextInt(1, Math.Min(3, baseStory.Paragraphs.Count - 1))).ToList();
+                    continues = rng.Chance(0.7);
+                    break;
+                default:
+                    break;
+            }
+
+            if (!standsInForWire && rng.Chance(_options.HeadlineRewriteRate))
+            {
+                title = TextVariants.RewriteHeadline(title, paragraphs[0], outlet.Name, rng);
+            }
+
+            var copy = RenderOutletCopy(state, rng, outlet, wire, city, title, paragraphs, published.AddSeconds(delay), continues);
+            state.Add(copy, new GoldRecord(copy.Id, story, kind, wire.Name, original: standsInForWire));
+        }
+    }
+
+    private static (string Title, IReadOnlyList<string> Paragraphs) Edit(SplitMix64 rng, string title, IReadOnlyList<string> source)
+    {
+        var paragraphs = source.ToList();
+        if (paragraphs.Count >= 3 && rng.Chance(0.5))
+        {
+            paragraphs.RemoveAt(rng.NextInt(1, paragraphs.Count - 1));
+        }
+
+        var wordEdits = 0;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (rng.Chance(0.35))
+            {
+                paragraphs[i] = TextVariants.DropWords(paragraphs[i], rng);
+                wordEdits++;
+            }
+
+            if (rng.Chance(0.25))
+            {
+                paragraphs[i] = TextVariants.InsertWords(paragraphs[i], rng);
+                wordEdits++;
+            }
+        }
+
+        if (wordEdits == 0)
+        {
+            var i = rng.NextInt(paragraphs.Count);
+            paragraphs[i] = TextVariants.InsertWords(paragraphs[i], rng);
+        }
+
+        var orthography = TextVariants.PickOrthography(rng);
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            paragraphs[i] = TextVariants.ApplyOrthography(paragraphs[i], orthography, rng);
+        }
+
+        if (rng.Chance(0.5))
+        {
+            title = TextVariants.ApplyOrthography(title, orthography, rng);
+        }
+
+        return (title, paragraphs);
+    }
+
+    private void AddHardNegative(
+        GenerationState state,
+        SplitMix64 rng,
+        string story,
+        BaseStory baseStory,
+        string borrowedFrom,
+        BaseStory lender,
+        Wire wire,
+        City city,
+        DateTimeOffset published)
+    {
+        // The wire's background paragraphs close a story, so they are borrowed from the lender's tail, as the two
+        // Kremlin phone-call seeds share their closing paragraphs on the NATO security-guarantee talks.
+        var own = rng.Chance(_options.ShortHardNegativeRate)
+            ? baseStory.Paragraphs.Take(rng.NextInt(1, 2)).ToList()
+            : baseStory.Paragraphs.ToList();
+        // At most half the lender (and at most three paragraphs): the borrowed part is background, not the news.
+        var borrowed = rng.NextInt(1, Math.Clamp(lender.Paragraphs.Count / 2, 1, 3));
+        var paragraphs = own.Concat(lender.Paragraphs.Skip(lender.Paragraphs.Count - borrowed)).ToList();
+
+        var copy = rng.Chance(0.5)
+            ? RenderWireCopy(state, wire, city, baseStory.Title, paragraphs, published)
+            : RenderOutletCopy(state, rng, rng.Pick(Outlet.All), wire, city, baseStory.Title, paragraphs, published, continues: false);
+        state.Add(copy, new GoldRecord(copy.Id, story, GoldKinds.HardNegative, wire.Name, original: true, borrowedFrom));
+    }
+
+    private static void AddDistractor(GenerationState state, SplitMix64 rng, string story, BaseStory baseStory, DateTimeOffset published)
+    {
+        var outlet = rng.Pick(Outlet.All);
+        var copy = RenderOutletCopy(state, rng, outlet, wire: null, outlet.City, baseStory.Title, baseStory.Paragraphs, published, continues: false);
+        state.Add(copy, new GoldRecord(copy.Id, story, GoldKinds.Distractor, wire: null, original: true));
+    }
+}
