@@ -70,6 +70,7 @@ internal ref struct DatelineScanner
         int afterRunStart = -1, afterRunEnd = -1;
         var wordsAfter = 0;
         var committed = -1;
+        var lastSeparatorWasDash = false;
 
         while (pos < _text.Length)
         {
@@ -94,6 +95,7 @@ internal ref struct DatelineScanner
             if (IsSeparator(_text, pos, out var sepEnd, out var isDash))
             {
                 runWords = 0;
+                lastSeparatorWasDash = isDash;
                 if (c == ':')
                 {
                     if (continuing && afterRunStart >= 0)
@@ -151,7 +153,9 @@ internal ref struct DatelineScanner
                 var innerKind = inner.ScanBracket();
                 if (innerKind == BracketKind.Credit)
                 {
-                    if (prev == Prev.Credit && !continuing)
+                    // After a run of words the bracket must close the dateline ("القاهرة (رويترز) -"); otherwise the
+                    // words are a sentence citing a source ("ذكرت وكالة السودان للأنباء (سونا)،", "علمت (عكاظ) أن").
+                    if ((prev == Prev.Credit && !continuing) || (prev == Prev.Words && !EndsDateline(close + 1)))
                     {
                         break;
                     }
@@ -189,9 +193,21 @@ internal ref struct DatelineScanner
                 }
 
                 var close = FindClose(pos, closingQuote, MaxQuoteLength);
-                if (close < 0 || !TryResolveQuoted(_text[(pos + 1)..close]))
+                if (close < 0 || !TryResolveQuoted(_text[(pos + 1)..close], out var rawOutlet))
                 {
                     break;
+                }
+
+                if (rawOutlet is not null)
+                {
+                    // An unknown quoted name is an outlet only in the "PLACE - "OUTLET" -" shape; elsewhere quotes
+                    // mark titles, nicknames and speech.
+                    if (!lastSeparatorWasDash || prev != Prev.Separator || !EndsDateline(close + 1))
+                    {
+                        break;
+                    }
+
+                    Outlet ??= rawOutlet;
                 }
 
                 if (!creditSeen)
@@ -336,6 +352,13 @@ internal ref struct DatelineScanner
             pos = wordEnd;
         }
 
+        if (pos >= _text.Length && continuing && afterRunStart >= 0)
+        {
+            // The line ended right after the place of an agency-first dateline ("عين اليوم – الرياض").
+            committed = afterRunEnd;
+            Place = Slice(afterRunStart, afterRunEnd);
+        }
+
         if (committed < 0)
         {
             return -1;
@@ -477,8 +500,13 @@ internal ref struct DatelineScanner
         return !storyFollows;
     }
 
-    private bool TryResolveQuoted(ReadOnlySpan<char> inner)
+    /// <summary>
+    /// Resolves a quoted name: a wire or a known outlet is recorded at once; an unknown short name is returned in
+    /// <paramref name="rawOutlet"/> for the caller to accept or not.
+    /// </summary>
+    private bool TryResolveQuoted(ReadOnlySpan<char> inner, out string? rawOutlet)
     {
+        rawOutlet = null;
         var trimmed = inner.Trim();
         if (trimmed.IsEmpty)
         {
@@ -530,8 +558,19 @@ internal ref struct DatelineScanner
             return false;
         }
 
-        Outlet ??= trimmed.ToString();
+        rawOutlet = trimmed.ToString();
         return true;
+    }
+
+    /// <summary>True when only a dash, a colon, a line break or the end follows <paramref name="pos"/>.</summary>
+    private readonly bool EndsDateline(int pos)
+    {
+        while (pos < _text.Length && PhraseText.IsSpace(_text[pos]) && _text[pos] != '\n')
+        {
+            pos++;
+        }
+
+        return pos >= _text.Length || _text[pos] is '\n' or ':' || IsDash(_text[pos]);
     }
 
     private void Merge(ref DatelineScanner inner)
