@@ -1,0 +1,29 @@
+namespace Syndicate.Attribution;
+
+/// <summary>An article body with the outlet's furniture taken out, and a record of what was taken.</summary>
+internal sealed class CleanedArticle
+{
+    /// <summary>The story text: what should be fingerprinted.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>The dateline found at the start of the body, if any.</summary>
+    public Dateline? Dateline { get; init; }
+
+    /// <summary>True when a continuation marker such as <c>(تستمر)</c> or <c>// يتبع //</c> was removed.</summary>
+    public bool HadContinuationMarker { get; init; }
+
+    /// <summary>How many leading lines repeating the title were removed.</summary>
+    public int RemovedTitleLines { get; init; }
+
+    /// <summary>The furniture removed, in body order: widget phrases, markers, footers, credits.</summary>
+    public required IReadOnlyList<string> RemovedBoilerplate { get; init; }
+
+    /// <summary>The credit line or bracketed credit removed from the end of the body, if any.</summary>
+    public string? TrailingCredit { get; init; }
+
+    /// <summary>The wire named by <see cref="TrailingCredit"/>, if any.</summary>
+    public WireAgency? TrailingCreditWire { get; init; }
+
+    /// <summary>The wire the article is credited to: the dateline's, or else the trailing credit's.</summary>
+    public WireAgency? Wire => Dateline?.Wire ?? TrailingCreditWire;
+}

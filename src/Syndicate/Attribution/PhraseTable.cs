@@ -1,0 +1,183 @@
+namespace Syndicate.Attribution;
+
+/// <summary>
+/// An immutable table of short phrases (aliases, names, month words) matched word by word after light folding.
+/// </summary>
+/// <remarks>
+/// Phrases are indexed by their first folded word, so matching at a position costs one dictionary probe plus a
+/// comparison of the few candidates that share that word. Between the words of a phrase the text may hold
+/// whitespace and full stops only, so <c>أ. ف. ب</c> and <c>أ ف ب</c> are the same phrase but <c>أ - ف</c> is not.
+/// When two phrases fold to the same words, the one added last wins.
+/// </remarks>
+/// <typeparam name="T">The value a phrase resolves to.</typeparam>
+internal sealed class PhraseTable<T>
+{
+    private const int MaxGap = 3;
+
+    private readonly Dictionary<string, Entry[]> _byFirstWord;
+    private readonly Dictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordSpan;
+    private readonly Dictionary<string, T> _exact;
+
+    public PhraseTable(IEnumerable<KeyValuePair<string, T>> phrases)
+    {
+        var exact = new Dictionary<string, T>(StringComparer.Ordinal);
+        var words = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (phrase, value) in phrases)
+        {
+            var folded = PhraseText.FoldedWords(phrase);
+            if (folded.Length == 0)
+            {
+                continue;
+            }
+
+            var key = string.Join(' ', folded);
+            exact[key] = value;
+            words[key] = folded;
+        }
+
+        var groups = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        foreach (var (key, folded) in words)
+        {
+            if (!groups.TryGetValue(folded[0], out var list))
+            {
+                list = [];
+                groups.Add(folded[0], list);
+            }
+
+            list.Add(new Entry(folded, key.Length, exact[key]));
+        }
+
+        _byFirstWord = new Dictionary<string, Entry[]>(StringComparer.Ordinal);
+        foreach (var (first, list) in groups)
+        {
+            // Longest phrase first, so that "تشرين الثاني" is tried before a shorter phrase sharing its first word;
+            // ordinal order breaks ties so the table is deterministic whatever the input order.
+            list.Sort(static (a, b) =>
+            {
+                var byWords = b.Words.Length.CompareTo(a.Words.Length);
+                if (byWords != 0)
+                {
+                    return byWords;
+                }
+
+                var byLength = b.FoldedLength.CompareTo(a.FoldedLength);
+                return byLength != 0 ? byLength : string.CompareOrdinal(string.Join(' ', a.Words), string.Join(' ', b.Words));
+            });
+            _byFirstWord.Add(first, [.. list]);
+        }
+
+        _byFirstWordSpan = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _exact = exact;
+    }
+
+    /// <summary>Number of distinct folded phrases.</summary>
+    public int Count => _exact.Count;
+
+    /// <summary>Looks up a whole phrase after folding (the text must be exactly one phrase).</summary>
+    public bool TryGetExact(string text, out T value)
+    {
+        var key = PhraseText.FoldPhrase(text);
+        if (key.Length == 0)
+        {
+            value = default!;
+            return false;
+        }
+
+        return _exact.TryGetValue(key, out value!);
+    }
+
+    /// <summary>
+    /// Matches the longest phrase whose first word starts exactly at <paramref name="start"/>;
+    /// <paramref name="end"/> is the index just after its last word.
+    /// </summary>
+    public bool TryMatchAt(ReadOnlySpan<char> text, int start, out T value, out int end)
+    {
+        value = default!;
+        end = start;
+        if (start >= text.Length || !PhraseText.IsWordChar(text[start]))
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[PhraseText.MaxTokenLength];
+        var firstEnd = PhraseText.WordEnd(text, start);
+        var n = PhraseText.FoldWord(text[start..firstEnd], buffer);
+        if (n <= 0 || !_byFirstWordSpan.TryGetValue(buffer[..n], out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var entry in candidates)
+        {
+            if (TryMatchRest(text, firstEnd, entry.Words, buffer, out end))
+            {
+                value = entry.Value;
+                return true;
+            }
+        }
+
+        end = start;
+        return false;
+    }
+
+    /// <summary>Finds the longest phrase occurring as whole words anywhere in <paramref name="text"/>; earliest on ties.</summary>
+    public bool TryFindIn(ReadOnlySpan<char> text, out T value, out int start, out int end)
+    {
+        value = default!;
+        start = -1;
+        end = -1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!PhraseText.IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (TryMatchAt(text, i, out var v, out var e) && (start < 0 || e - i > end - start))
+            {
+                value = v;
+                start = i;
+                end = e;
+            }
+
+            i = PhraseText.WordEnd(text, i);
+        }
+
+        return start >= 0;
+    }
+
+    private static bool TryMatchRest(ReadOnlySpan<char> text, int pos, string[] words, Span<char> buffer, out int end)
+    {
+        end = pos;
+        for (var w = 1; w < words.Length; w++)
+        {
+            var gap = 0;
+            while (pos < text.Length && gap <= MaxGap && (PhraseText.IsSpace(text[pos]) || text[pos] == '.'))
+            {
+                pos++;
+                gap++;
+            }
+
+            if (gap == 0 || gap > MaxGap || pos >= text.Length || !PhraseText.IsWordChar(text[pos]))
+            {
+                return false;
+            }
+
+            var wordEnd = PhraseText.WordEnd(text, pos);
+            var n = PhraseText.FoldWord(text[pos..wordEnd], buffer);
+            if (n < 0 || !buffer[..n].SequenceEqual(words[w]))
+            {
+                return false;
+            }
+
+            pos = wordEnd;
+        }
+
+        end = pos;
+        return true;
+    }
+
+    private readonly record struct Entry(string[] Words, int FoldedLength, T Value);
+}

@@ -1,0 +1,48 @@
+namespace Syndicate.Attribution;
+
+public sealed partial class WireGazetteer
+{
+    // Aliases are the forms seen in Arabic, Urdu, English and Russian credits and datelines. Bare abbreviations that
+    // are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who needs them can add them
+    // with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
+    // "بنا" (BNA) or "قنا" (QNA) from firing inside story text.
+    private static WireAgency[] CreateDefaultAgencies() =>
+    [
+        new("Reuters", ["رويترز", "رويتر", "روئٹرز", "رائٹرز", "رائٹر", "Рейтер", "Рейтерс", "Thomson Reuters", "تومسون رويترز"]),
+        new("AFP", ["Agence France-Presse", "Agence France Presse", "أ ف ب", "أف ب", "ا ف ب", "فرانس برس", "فرانس پریس",
+            "وكالة الصحافة الفرنسية", "اے ایف پی", "Франс Пресс", "Франс-Пресс"]),
+        new("AP", ["Associated Press", "أسوشيتد برس", "أسوشييتد برس", "اسوشيتد برس", "أسوشيتدبرس", "أ ب", "اے پی",
+            "Ассошиэйтед Пресс", "Ассошиэйтед пресс"]),
+        new("DPA", ["Deutsche Presse-Agentur", "د ب أ", "د.ب.أ", "الوكالة الألمانية", "ڈی پی اے"]),
+        new("EFE", ["إفي", "ايفي", "إيفي", "Эфе"]),
+        new("Xinhua", ["شينخوا", "شنخوا", "شنہوا", "ژنہوا", "Синьхуа", "وكالة أنباء الصين الجديدة"]),
+        new("Kyodo", ["Kyodo News", "كيودو", "کیوڈو", "Киодо"]),
+        new("Yonhap", ["يونهاب", "یونہاپ", "Рёнхап", "Йонхап"]),
+        new("UPI", ["United Press International", "يو بي آي", "يونايتد برس", "يونايتد برس إنترناشونال"]),
+        new("Bloomberg", ["بلومبرغ", "بلومبيرغ", "بلومبرج", "بلومبيرج", "بلومبرگ", "Блумберг"]),
+        new("Anadolu", ["Anadolu Agency", "Anadolu Ajansı", "الأناضول", "وكالة الأناضول", "اناطولیہ", "Анадолу"]),
+        new("Interfax", ["إنترفاكس", "انترفاكس", "Интерфакс"]),
+        new("Sputnik", ["سبوتنيك", "سبوتنك", "سپوتنک", "اسپوتنیک", "Спутник"]),
+        new("RIA Novosti", ["РИА Новости", "RIA", "ريا نوفوستي", "نوفوستي", "ریا نووستی"]),
+        new("TASS", ["ТАСС", "ITAR-TASS", "ИТАР-ТАСС", "تاس", "إيتار تاس", "ایتارتاس"]),
+        new("Saudi Press Agency", ["SPA", "واس", "وكالة الأنباء السعودية"]),
+        new("WAM", ["Emirates News Agency", "وام", "وكالة أنباء الإمارات"]),
+        new("KUNA", ["Kuwait News Agency", "كونا", "وكالة الأنباء الكويتية"]),
+        new("MENA", ["Middle East News Agency", "أ ش أ", "وكالة أنباء الشرق الأوسط"]),
+        new("QNA", ["Qatar News Agency", "قنا", "وكالة الأنباء القطرية"]),
+        new("BNA", ["Bahrain News Agency", "بنا", "وكالة أنباء البحرين"]),
+        new("ONA", ["Oman News Agency", "العمانية", "وكالة الأنباء العمانية"]),
+        new("SANA", ["Syrian Arab News Agency", "سانا"]),
+        new("Petra", ["Jordan News Agency", "بترا"]),
+        new("MAP", ["Maghreb Arabe Presse", "لاماب", "و م ع", "وكالة المغرب العربي للأنباء"]),
+        new("APS", ["Algérie Presse Service", "Algerie Presse Service", "واج"]),
+        new("TAP", ["Tunis Afrique Presse", "وات"]),
+        new("SUNA", ["Sudan News Agency", "سونا"]),
+        new("IRNA", ["Islamic Republic News Agency", "إرنا", "ارنا", "ایرنا", "ИРНА"]),
+        new("ISNA", ["Iranian Students News Agency", "إيسنا", "ايسنا", "ایسنا"]),
+        new("Fars", ["Fars News", "Fars News Agency", "وكالة فارس", "فارس نيوز", "خبرگزاری فارس"]),
+        new("Tasnim", ["Tasnim News", "تسنيم", "تسنیم"]),
+        new("APP", ["Associated Press of Pakistan", "اے پی پی", "وكالة أنباء باكستان"]),
+        new("Agencies", ["وكالات", "الوكالات", "Agencies", "агентства"]),
+    ];
+}

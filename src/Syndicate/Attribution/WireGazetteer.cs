@@ -1,0 +1,93 @@
+namespace Syndicate.Attribution;
+
+/// <summary>
+/// A set of wire agencies and their aliases, used to recognise who a dateline or a credit line names.
+/// </summary>
+/// <remarks>
+/// Lookups fold case, the alef, yeh, teh marbuta, heh and kaf variants of Arabic and Urdu script, short vowels and
+/// tatweel, so <c>رويترز</c>, <c>رُويترز</c> and <c>REUTERS</c> resolve alike. Instances are immutable and safe to share
+/// between threads. When two agencies claim the same alias, the agency listed later wins; <see cref="With"/> relies
+/// on this to let a caller override the defaults.
+/// </remarks>
+public sealed partial class WireGazetteer
+{
+    private readonly WireAgency[] _agencies;
+    private readonly PhraseTable<WireAgency> _table;
+
+    /// <summary>Creates a gazetteer over the given agencies.</summary>
+    /// <param name="agencies">The agencies; later entries win alias conflicts.</param>
+    public WireGazetteer(IEnumerable<WireAgency> agencies)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        _agencies = [.. agencies];
+        var phrases = new List<KeyValuePair<string, WireAgency>>();
+        foreach (var agency in _agencies)
+        {
+            ArgumentNullException.ThrowIfNull(agency, nameof(agencies));
+            phrases.Add(new(agency.Name, agency));
+            foreach (var alias in agency.Aliases)
+            {
+                phrases.Add(new(alias, agency));
+            }
+        }
+
+        _table = new PhraseTable<WireAgency>(phrases);
+    }
+
+    /// <summary>
+    /// The built-in gazetteer: the global agencies (Reuters, AFP, AP, DPA, EFE, Xinhua, Kyodo, Yonhap, UPI, Bloomberg,
+    /// Anadolu, Interfax), the Russian ones (Sputnik, RIA Novosti, TASS), the Arab national agencies (SPA, WAM, KUNA,
+    /// MENA, QNA, BNA, ONA, SANA, Petra, MAP, APS, TAP, SUNA), Iranian ones (IRNA, ISNA, Fars, Tasnim), APP of Pakistan,
+    /// and the generic Arabic credit <c>وكالات</c> ("agencies").
+    /// </summary>
+    public static WireGazetteer Default { get; } = new(CreateDefaultAgencies());
+
+    /// <summary>The agencies, in the order they were given.</summary>
+    public IReadOnlyList<WireAgency> Agencies => _agencies;
+
+    /// <summary>
+    /// Returns a new gazetteer with <paramref name="extra"/> added. An extra agency whose <see cref="WireAgency.Name"/>
+    /// equals an existing one (ignoring case) replaces it; extra aliases win conflicts with existing ones.
+    /// </summary>
+    /// <param name="extra">The agencies to add.</param>
+    public WireGazetteer With(params WireAgency[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var merged = new List<WireAgency>(_agencies.Length + extra.Length);
+        foreach (var agency in _agencies)
+        {
+            if (Array.FindIndex(extra, e => e is not null && string.Equals(e.Name, agency.Name, StringComparison.OrdinalIgnoreCase)) < 0)
+            {
+                merged.Add(agency);
+            }
+        }
+
+        merged.AddRange(extra);
+        return new WireGazetteer(merged);
+    }
+
+    /// <summary>
+    /// Finds the agency one of whose names is exactly <paramref name="nameOrAlias"/> after light folding
+    /// (case, alef/yeh/teh marbuta variants, diacritics, tatweel, punctuation between letters).
+    /// </summary>
+    /// <param name="nameOrAlias">A name or alias, for example <c>واس</c>, <c>SPA</c>, <c>أ.ف.ب</c>.</param>
+    /// <returns>The agency, or <see langword="null"/> when none matches.</returns>
+    public WireAgency? Find(string nameOrAlias)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrAlias);
+        return _table.TryGetExact(nameOrAlias, out var agency) ? agency : null;
+    }
+
+    /// <summary>
+    /// Finds an agency alias occurring as whole words in a short text such as a dateline or a credit line;
+    /// the longest match wins, then the earliest.
+    /// </summary>
+    /// <param name="text">A short text; the scan is linear in its length, but matching is meant for credits, not bodies.</param>
+    /// <returns>The agency, or <see langword="null"/> when no alias occurs.</returns>
+    public WireAgency? FindIn(ReadOnlySpan<char> text) =>
+        _table.TryFindIn(text, out var agency, out _, out _) ? agency : null;
+
+    /// <summary>Matches an alias starting exactly at <paramref name="start"/>; <paramref name="end"/> follows its last word.</summary>
+    internal bool TryMatchAt(ReadOnlySpan<char> text, int start, out WireAgency agency, out int end) =>
+        _table.TryMatchAt(text, start, out agency, out end);
+}

@@ -1,0 +1,251 @@
+using Syndicate.Attribution;
+
+namespace Syndicate.Tests.Attribution;
+
+public sealed class ArticleCleanerTests
+{
+    private static readonly WireGazetteer s_gazetteer = WireGazetteer.Default;
+
+    [Fact]
+    public void First_seed_loses_title_lines_dateline_marker_and_widget()
+    {
+        var (title, text) = SeedFixtures.Read("000_60b9483e00639b6d.txt");
+
+        var cleaned = ArticleCleaner.Clean(title, text, s_gazetteer);
+
+        Assert.Equal(2, cleaned.RemovedTitleLines);
+        Assert.NotNull(cleaned.Dateline);
+        Assert.Equal("UrduPoint network", cleaned.Dateline.Outlet);
+        Assert.Equal("Sputnik", cleaned.Wire?.Name);
+        Assert.Equal(new DateOnly(2022, 1, 18), cleaned.Dateline.Date);
+        Assert.True(cleaned.HadContinuationMarker);
+        Assert.StartsWith("بحث الرئيس الروسي، فلاديمير بوتين", cleaned.Body, StringComparison.Ordinal);
+        Assert.EndsWith("لا يجب أن يزعج أحداً.", cleaned.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("(تستمر)", cleaned.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("أفكارك وتعليقاتك", cleaned.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, cleaned.Body, StringComparison.Ordinal);
+        Assert.Contains("(تستمر)", cleaned.RemovedBoilerplate);
+        Assert.Contains("أفكارك وتعليقاتك", cleaned.RemovedBoilerplate);
+
+        // Every story paragraph survives: the marker line sat between two of them.
+        Assert.Contains("وأضاف البيان: \"وخلال تبادل الآراء", cleaned.Body, StringComparison.Ordinal);
+        Assert.Equal(10, cleaned.Body.Split("\n\n").Length);
+    }
+
+    [Fact]
+    public void Second_seed_has_one_title_line_and_Pakistan_Point_News()
+    {
+        var (title, text) = SeedFixtures.Read("001_fae738b27fb1fcc4.txt");
+
+        var cleaned = ArticleCleaner.Clean(title, text, s_gazetteer);
+
+        Assert.Equal(1, cleaned.RemovedTitleLines);
+        Assert.Equal("Pakistan Point News", cleaned.Dateline?.Outlet);
+        Assert.Equal("Sputnik", cleaned.Dateline?.Wire?.Name);
+        Assert.Equal(new DateOnly(2022, 1, 28), cleaned.Dateline?.Date);
+        Assert.False(cleaned.HadContinuationMarker);
+        Assert.StartsWith("بحث الرئيس الروسي فلاديمير بوتين، مع نظيره الفرنسي", cleaned.Body, StringComparison.Ordinal);
+        Assert.EndsWith("جمهوريات الاتحاد السوفياتي السابق.", cleaned.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Seed_body_without_title_still_loses_nothing_but_furniture()
+    {
+        var (title, text) = SeedFixtures.Read("000_60b9483e00639b6d.txt");
+
+        var withTitle = ArticleCleaner.Clean(title, text, s_gazetteer);
+        var withoutTitle = ArticleCleaner.Clean(null, text, s_gazetteer);
+
+        Assert.Equal(0, withoutTitle.RemovedTitleLines);
+        Assert.Null(withoutTitle.Dateline); // the title line comes first, so no dateline at the start
+        Assert.EndsWith(withTitle.Body, withoutTitle.Body.Replace("( أردو بوینت نتورك ۔ / سبوتنيك - 18 كانون الثاني 2022ء) ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Widget_glued_to_the_next_story_is_cut_without_fusing_words()
+    {
+        const string Body = "وأنها تجري تدريباتها العسكرية على أراضيها.\n\nأفكارك وتعليقاتكبوتين يطلع علييف هاتفياً";
+
+        var cleaned = ArticleCleaner.Clean(null, Body, s_gazetteer);
+
+        Assert.DoesNotContain("وتعليقاتك", cleaned.Body, StringComparison.Ordinal);
+        Assert.Contains("بوتين يطلع", cleaned.Body, StringComparison.Ordinal);
+        Assert.Equal(["أفكارك وتعليقاتك"], cleaned.RemovedBoilerplate);
+    }
+
+    [Fact]
+    public void Widget_glued_on_both_sides_leaves_a_line_break()
+    {
+        var cleaned = ArticleCleaner.Clean(null, "نهاية الخبر.أفكارك وتعليقاتكبداية أخرى", s_gazetteer);
+
+        Assert.Equal("نهاية الخبر.\nبداية أخرى", cleaned.Body);
+    }
+
+    [Fact]
+    public void Title_repeated_with_different_punctuation_and_diacritics_is_removed()
+    {
+        const string Title = "بوتين يطلع علييف هاتفياً على الاتصالات";
+        const string Body = "بوتين يُطلع عَلييف هاتفيا على الاتصالات!\n\nبوتين  يطلع علييف - هاتفياً على الاتصالات\nبحث الرئيس الروسي مع نظيره.";
+
+        var cleaned = ArticleCleaner.Clean(Title, Body, s_gazetteer);
+
+        Assert.Equal(2, cleaned.RemovedTitleLines);
+        Assert.Equal("بحث الرئيس الروسي مع نظيره.", cleaned.Body);
+    }
+
+    [Fact]
+    public void Saudi_Press_Agency_item_loses_dateline_end_marker_and_time()
+    {
+        const string Body = "الرياض 05 شوال 1436 هـ الموافق 21 يوليو 2015 م واس\n أصدر مجلس الوزراء قرارا.\n وأضاف أن القرار نهائي.\n // انتهى //\n 18:35 ت م";
+
+        var cleaned = ArticleCleaner.Clean(null, Body, s_gazetteer);
+
+        Assert.Equal("Saudi Press Agency", cleaned.Wire?.Name);
+        Assert.Equal(new DateOnly(2015, 7, 21), cleaned.Dateline?.Date);
+        Assert.False(cleaned.HadContinuationMarker);
+        Assert.Equal("أصدر مجلس الوزراء قرارا.\nوأضاف أن القرار نهائي.", cleaned.Body);
+        Assert.Contains("// انتهى //", cleaned.RemovedBoilerplate);
+    }
+
+    [Theory]
+    [InlineData("(يتبع)")]
+    [InlineData("// يتبع //")]
+    [InlineData("(تستمر)")]
+    public void Continuation_markers_are_flagged(string marker)
+    {
+        var cleaned = ArticleCleaner.Clean(null, "الفقرة الأولى.\n" + marker + "\nالفقرة الثانية.", s_gazetteer);
+
+        Assert.True(cleaned.HadContinuationMarker);
+        Assert.Equal("الفقرة الأولى.\nالفقرة الثانية.", cleaned.Body);
+    }
+
+    [Theory]
+    [InlineData("انتهى")]
+    [InlineData("(النهاية)")]
+    [InlineData("//انتهى//")]
+    [InlineData("NNNN")]
+    public void End_markers_are_removed(string marker)
+    {
+        var cleaned = ArticleCleaner.Clean(null, "الفقرة الأولى.\n" + marker, s_gazetteer);
+
+        Assert.False(cleaned.HadContinuationMarker);
+        Assert.Equal("الفقرة الأولى.", cleaned.Body);
+    }
+
+    [Theory]
+    [InlineData("القاهرة (رويترز) - قالت مصادر أمنية إن خمسة قتلوا.\nوأضافت المصادر أن الهجوم وقع ليلا. - (رويترز)", "Reuters")]
+    [InlineData("قالت مصادر أمنية إن خمسة قتلوا.\nوأضافت المصادر أن الهجوم وقع ليلا. (أ ف ب)", "AFP")]
+    [InlineData("قالت مصادر أمنية إن خمسة قتلوا.\nوأضافت المصادر أن الهجوم وقع ليلا. «رويترز»", "Reuters")]
+    [InlineData("قالت مصادر أمنية إن خمسة قتلوا.\n\nفرانس24/ أ ف ب/ رويترز", "AFP")]
+    [InlineData("قالت مصادر أمنية إن خمسة قتلوا.\n(أ. ف. ب)", "AFP")]
+    [InlineData("قالت مصادر أمنية إن خمسة قتلوا.\n( الوكالات)", "Agencies")]
+    public void Trailing_credits_are_removed_and_recorded(string body, string wire)
+    {
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(wire, cleaned.TrailingCreditWire?.Name);
+        Assert.Equal(wire, cleaned.Wire?.Name);
+        Assert.EndsWith("قتلوا.", cleaned.Body.Split('\n')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("(أ", cleaned.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("رويترز", cleaned.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dateline_wire_takes_precedence_over_trailing_credit()
+    {
+        var cleaned = ArticleCleaner.Clean(null, "موسكو - سبوتنيك. قال الكرملين إن الاجتماع انتهى.\n(رويترز)", s_gazetteer);
+
+        Assert.Equal("Sputnik", cleaned.Wire?.Name);
+        Assert.Equal("Reuters", cleaned.TrailingCreditWire?.Name);
+        Assert.Equal("قال الكرملين إن الاجتماع انتهى.", cleaned.Body);
+    }
+
+    [Theory]
+    [InlineData("وقال المتحدث إن الحكومة ستعلن القرار، بحسب رويترز.")]
+    [InlineData("وذكرت ذلك وكالة الأنباء السعودية (واس)")]
+    [InlineData("وأوضح أن الاجتماع انتهى دون اتفاق.")]
+    [InlineData("وقال إن العمل سيستمر (يتبع ذلك قرار آخر).")]
+    [InlineData("وأشار إلى أن الأمر يتبع الوزارة.")]
+    public void Story_endings_that_mention_wires_or_markers_are_kept(string lastLine)
+    {
+        var body = "القاهرة مدينة كبيرة.\n" + lastLine;
+
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(body, cleaned.Body);
+        Assert.Null(cleaned.Dateline);
+        Assert.Null(cleaned.TrailingCreditWire);
+        Assert.Empty(cleaned.RemovedBoilerplate);
+    }
+
+    [Fact]
+    public void Body_opening_with_a_city_is_not_a_dateline()
+    {
+        const string Body = "موسكو تستضيف قمة دولية الأسبوع المقبل - بحسب مصادر.\nوقال مسؤول إن القمة ستبحث الأمن.";
+
+        var cleaned = ArticleCleaner.Clean("قمة في موسكو", Body, s_gazetteer);
+
+        Assert.Null(cleaned.Dateline);
+        Assert.Equal(Body, cleaned.Body);
+    }
+
+    [Theory]
+    [InlineData("الفقرة الأولى.\nاقرأ أيضا: الجماعات المسلحة التي تقاتل في الغوطة\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nإقرأ أيضاً: عنوان مقال آخر\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nللمزيد: عنوان مقال آخر\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nتابعونا على تويتر وفيسبوك\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nشارك هذا المقال\nالفقرة الثانية.")]
+    [InlineData("Next Previous الفقرة الأولى.\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nالفقرة الثانية.\nيمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول.")]
+    [InlineData("الفقرة الأولى.\nالفقرة الثانية.\n** جميع المقالات المنشورة تمثل رأي كتابها فقط.")]
+    [InlineData("الفقرة الأولى.\nالفقرة الثانية. رابط الخبر بصحيفة الوئام: عنوان الخبر")]
+    [InlineData("الفقرة الأولى.\nالفقرة الثانية.\nللتواصل مع الكاتب ارسل رسالة SMS\nتبدأ بالرمز (100) ثم مسافة ثم نص الرسالة إلى\n88591 - Stc")]
+    [InlineData("الفقرة الأولى.\nالفقرة الثانية. سمات تبوك جامعة تبوك")]
+    public void Outlet_furniture_is_removed(string body)
+    {
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal("الفقرة الأولى.\nالفقرة الثانية.", cleaned.Body);
+        Assert.NotEmpty(cleaned.RemovedBoilerplate);
+    }
+
+    [Fact]
+    public void Related_link_phrase_inside_a_sentence_is_kept()
+    {
+        const string Body = "وقال الكاتب إن على القارئ أن يقرأ الكتاب، اقرأ أيضا ما كتبه غيره.";
+
+        Assert.Equal(Body, ArticleCleaner.Clean(null, Body, s_gazetteer).Body);
+    }
+
+    [Fact]
+    public void Agency_first_dateline_is_removed_from_the_first_line()
+    {
+        var cleaned = ArticleCleaner.Clean(null, "واس- جدة: التقى صاحب السمو الملكي ولي العهد.", s_gazetteer);
+
+        Assert.Equal("جدة", cleaned.Dateline?.Place);
+        Assert.Equal("التقى صاحب السمو الملكي ولي العهد.", cleaned.Body);
+    }
+
+    [Fact]
+    public void Cleaning_is_deterministic_and_idempotent()
+    {
+        var (title, text) = SeedFixtures.Read("000_60b9483e00639b6d.txt");
+
+        var once = ArticleCleaner.Clean(title, text, s_gazetteer);
+        var again = ArticleCleaner.Clean(title, text, s_gazetteer);
+        var twice = ArticleCleaner.Clean(title, once.Body, s_gazetteer);
+
+        Assert.Equal(once.Body, again.Body);
+        Assert.Equal(once.Body, twice.Body);
+        Assert.Empty(twice.RemovedBoilerplate);
+    }
+
+    [Fact]
+    public void Windows_line_endings_are_handled()
+    {
+        var cleaned = ArticleCleaner.Clean("عنوان", "عنوان\r\n\r\nالقاهرة (رويترز) - نص الخبر.\r\n(تستمر)\r\nبقية الخبر.", s_gazetteer);
+
+        Assert.Equal("نص الخبر.\nبقية الخبر.", cleaned.Body);
+        Assert.True(cleaned.HadContinuationMarker);
+    }
+}

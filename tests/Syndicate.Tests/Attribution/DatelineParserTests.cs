@@ -1,0 +1,310 @@
+using Syndicate.Attribution;
+
+namespace Syndicate.Tests.Attribution;
+
+public sealed class DatelineParserTests
+{
+    [Fact]
+    public void UrduPoint_network_with_Sputnik_and_Levantine_month()
+    {
+        var d = DatelineParser.Parse("( أردو بوینت نتورك ۔ / سبوتنيك - 18 كانون الثاني 2022ء) بحث الرئيس الروسي");
+
+        Assert.NotNull(d);
+        Assert.Equal("UrduPoint network", d.Outlet);
+        Assert.Equal("Sputnik", d.Wire?.Name);
+        Assert.Equal(new DateOnly(2022, 1, 18), d.Date);
+        Assert.Equal("( أردو بوینت نتورك ۔ / سبوتنيك - 18 كانون الثاني 2022ء)", d.Text);
+    }
+
+    [Fact]
+    public void Pakistan_Point_News_with_Sputnik()
+    {
+        var d = DatelineParser.Parse("(پاکستان پوائنٹ نیوز / سبوتنيك - 28 كانون الثاني 2022ء) بحث الرئيس الروسي");
+
+        Assert.NotNull(d);
+        Assert.Equal("Pakistan Point News", d.Outlet);
+        Assert.Equal("Sputnik", d.Wire?.Name);
+        Assert.Equal(new DateOnly(2022, 1, 28), d.Date);
+    }
+
+    [Fact]
+    public void Unknown_outlet_before_slash_is_reported_raw()
+    {
+        var d = DatelineParser.Parse("(صحيفة الغد / رويترز - 3 مارس 2021) قال مسؤول");
+
+        Assert.NotNull(d);
+        Assert.Equal("صحيفة الغد", d.Outlet);
+        Assert.Equal("Reuters", d.Wire?.Name);
+        Assert.Equal(new DateOnly(2021, 3, 3), d.Date);
+    }
+
+    [Fact]
+    public void Place_dash_wire()
+    {
+        var d = DatelineParser.Parse("موسكو - سبوتنيك. قال المتحدث باسم الكرملين");
+
+        Assert.NotNull(d);
+        Assert.Equal("موسكو", d.Place);
+        Assert.Equal("Sputnik", d.Wire?.Name);
+        Assert.Null(d.Date);
+        Assert.Equal("موسكو - سبوتنيك.", d.Text);
+    }
+
+    [Fact]
+    public void Place_dash_wire_glued_to_story()
+    {
+        var d = DatelineParser.Parse("موسكو - سبوتنيك قال المتحدث باسم الكرملين");
+
+        Assert.NotNull(d);
+        Assert.Equal("موسكو - سبوتنيك", d.Text);
+    }
+
+    [Fact]
+    public void Place_then_wire_in_parentheses()
+    {
+        var d = DatelineParser.Parse("القاهرة (رويترز) - قالت مصادر أمنية إن");
+
+        Assert.NotNull(d);
+        Assert.Equal("القاهرة", d.Place);
+        Assert.Equal("Reuters", d.Wire?.Name);
+        Assert.Equal("القاهرة (رويترز) -", d.Text);
+    }
+
+    [Fact]
+    public void Saudi_Press_Agency_Hijri_with_Gregorian_equivalent()
+    {
+        var d = DatelineParser.Parse("الرياض 05 شوال 1436 هـ الموافق 21 يوليو 2015 م واس\n أصدر مجلس الوزراء");
+
+        Assert.NotNull(d);
+        Assert.Equal("الرياض", d.Place);
+        Assert.Equal("Saudi Press Agency", d.Wire?.Name);
+        Assert.Equal(new DateOnly(2015, 7, 21), d.Date);
+        Assert.Equal("الرياض 05 شوال 1436 هـ الموافق 21 يوليو 2015 م واس", d.Text);
+    }
+
+    [Theory]
+    [InlineData("مكة المكرمة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", "مكة المكرمة", 2015, 8, 10)]
+    [InlineData("جدة 25 شوال 1436هـ الموافق 10 اغسطس 2015م واس", "جدة", 2015, 8, 10)]
+    [InlineData("أبهــا ٢٦ شوال ١٤٣٦ هـ الموافق ١١ أغسطس ٢٠١٥ م واس", "أبهــا", 2015, 8, 11)]
+    public void Saudi_Press_Agency_variants(string text, string place, int year, int month, int day)
+    {
+        var d = DatelineParser.Parse(text + "\n نص الخبر");
+
+        Assert.NotNull(d);
+        Assert.Equal(place, d.Place);
+        Assert.Equal("Saudi Press Agency", d.Wire?.Name);
+        Assert.Equal(new DateOnly(year, month, day), d.Date);
+    }
+
+    [Fact]
+    public void Hijri_date_alone_is_converted_with_Umm_al_Qura()
+    {
+        // 1 Shawwal 1436 AH (Eid al-Fitr) was Friday 17 July 2015 in the Umm al-Qura calendar.
+        var d = DatelineParser.Parse("الرياض 1 شوال 1436 هـ (واس) - احتفل");
+
+        Assert.NotNull(d);
+        Assert.Equal(new DateOnly(2015, 7, 17), d.Date);
+    }
+
+    [Fact]
+    public void Urdu_place_first_of_month_and_APP_without_year()
+    {
+        var d = DatelineParser.Parse("ڈھاکہ ۔ یکم دسمبر (اے پی پی) بنگلہ دیش کی حکومت نے");
+
+        Assert.NotNull(d);
+        Assert.Equal("ڈھاکہ", d.Place);
+        Assert.Equal("APP", d.Wire?.Name);
+        Assert.Null(d.Date);
+        Assert.Equal(1, d.Day);
+        Assert.Equal(12, d.Month);
+    }
+
+    [Fact]
+    public void English_place_month_day_Reuters()
+    {
+        var d = DatelineParser.Parse("MOSCOW, Jan 18 (Reuters) - Russia said on Tuesday");
+
+        Assert.NotNull(d);
+        Assert.Equal("MOSCOW", d.Place);
+        Assert.Equal("Reuters", d.Wire?.Name);
+        Assert.Equal(18, d.Day);
+        Assert.Equal(1, d.Month);
+        Assert.Null(d.Date);
+        Assert.Equal("MOSCOW, Jan 18 (Reuters) -", d.Text);
+    }
+
+    [Fact]
+    public void English_full_date_with_year()
+    {
+        var d = DatelineParser.Parse("LONDON, January 18, 2022 (Reuters) - Oil prices rose");
+
+        Assert.NotNull(d);
+        Assert.Equal(new DateOnly(2022, 1, 18), d.Date);
+    }
+
+    [Fact]
+    public void English_bare_AFP_credit()
+    {
+        var d = DatelineParser.Parse("(AFP) — France's president said");
+
+        Assert.NotNull(d);
+        Assert.Equal("AFP", d.Wire?.Name);
+        Assert.Null(d.Place);
+        Assert.Equal("(AFP) —", d.Text);
+    }
+
+    [Fact]
+    public void English_place_AP()
+    {
+        var d = DatelineParser.Parse("WASHINGTON (AP) — The Senate voted");
+
+        Assert.NotNull(d);
+        Assert.Equal("WASHINGTON", d.Place);
+        Assert.Equal("AP", d.Wire?.Name);
+    }
+
+    [Fact]
+    public void Russian_place_abbreviated_month_RIA()
+    {
+        var d = DatelineParser.Parse("МОСКВА, 18 янв — РИА Новости. Президент России");
+
+        Assert.NotNull(d);
+        Assert.Equal("МОСКВА", d.Place);
+        Assert.Equal("RIA Novosti", d.Wire?.Name);
+        Assert.Equal(18, d.Day);
+        Assert.Equal(1, d.Month);
+        Assert.Equal("МОСКВА, 18 янв — РИА Новости.", d.Text);
+    }
+
+    [Fact]
+    public void Russian_genitive_month_with_year()
+    {
+        var d = DatelineParser.Parse("МОСКВА, 18 января 2022 г. — ТАСС. Президент");
+
+        Assert.NotNull(d);
+        Assert.Equal("TASS", d.Wire?.Name);
+        Assert.Equal(new DateOnly(2022, 1, 18), d.Date);
+    }
+
+    [Fact]
+    public void Place_dash_DPA_in_parentheses()
+    {
+        var d = DatelineParser.Parse("دبي - (د ب أ) - أعلنت");
+
+        Assert.NotNull(d);
+        Assert.Equal("دبي", d.Place);
+        Assert.Equal("DPA", d.Wire?.Name);
+    }
+
+    [Fact]
+    public void Place_dash_AFP_spaced_letters()
+    {
+        var d = DatelineParser.Parse("واشنطن - أ ف ب - أعلن البيت الأبيض");
+
+        Assert.NotNull(d);
+        Assert.Equal("واشنطن", d.Place);
+        Assert.Equal("AFP", d.Wire?.Name);
+    }
+
+    [Fact]
+    public void Quoted_outlet_is_an_outlet_not_a_wire()
+    {
+        var d = DatelineParser.Parse("بيروت - \"الحياة\" - أكد مصدر");
+
+        Assert.NotNull(d);
+        Assert.Equal("بيروت", d.Place);
+        Assert.Null(d.Wire);
+        Assert.Equal("Al-Hayat", d.Outlet);
+    }
+
+    [Fact]
+    public void Unknown_quoted_outlet_is_reported_raw()
+    {
+        var d = DatelineParser.Parse("لندن - «القدس العربي» - قالت");
+
+        Assert.NotNull(d);
+        Assert.Equal("القدس العربي", d.Outlet);
+        Assert.Null(d.Wire);
+    }
+
+    [Fact]
+    public void Agency_first_then_place_and_colon()
+    {
+        var d = DatelineParser.Parse("واس- جدة: التقى صاحب السمو الملكي");
+
+        Assert.NotNull(d);
+        Assert.Equal("Saudi Press Agency", d.Wire?.Name);
+        Assert.Equal("جدة", d.Place);
+        Assert.Equal("واس- جدة:", d.Text);
+    }
+
+    [Fact]
+    public void Byline_outlet_place()
+    {
+        var d = DatelineParser.Parse("عبدالله البرقاوي- سبق- الرياض: بدأت المديرية");
+
+        Assert.NotNull(d);
+        Assert.Equal("Sabq", d.Outlet);
+        Assert.Equal("الرياض", d.Place);
+    }
+
+    [Fact]
+    public void Place_region_and_outlet_in_parentheses()
+    {
+        var d = DatelineParser.Parse("دبي، الإمارات العربية المتحدة (CNN)-- أعلنت شركة");
+
+        Assert.NotNull(d);
+        Assert.Equal("CNN", d.Outlet);
+        Assert.Equal("دبي", d.Place);
+        Assert.Equal("دبي، الإمارات العربية المتحدة (CNN)--", d.Text);
+    }
+
+    [Fact]
+    public void Maghreb_and_Egyptian_month_names()
+    {
+        Assert.Equal(new DateOnly(2019, 7, 5), DatelineParser.Parse("الجزائر 5 جويلية 2019 (واج) - ")?.Date);
+        Assert.Equal(new DateOnly(2019, 6, 5), DatelineParser.Parse("القاهرة 5 يونيه 2019 (أ ش أ) - ")?.Date);
+        Assert.Equal(new DateOnly(2019, 8, 5), DatelineParser.Parse("تونس 5 أوت 2019 (وات) - ")?.Date);
+        Assert.Equal(new DateOnly(2019, 4, 5), DatelineParser.Parse("بغداد 5 نيسان 2019 (أ ف ب) - ")?.Date);
+        Assert.Equal(new DateOnly(2019, 9, 5), DatelineParser.Parse("لاہور ۔ 5 ستمبر 2019ء (اے پی پی) ")?.Date);
+        Assert.Equal(new DateOnly(2019, 11, 5), DatelineParser.Parse("عمان ۵ تشرين الثاني ۲۰۱۹ (بترا) - ")?.Date);
+    }
+
+    [Theory]
+    [InlineData("القاهرة مدينة كبيرة يسكنها أكثر من عشرين مليون نسمة.")]
+    [InlineData("موسكو - قال الكرملين اليوم إن الرئيس سيزور")]
+    [InlineData("قالت رويترز إن الشركة ستعلن نتائجها")]
+    [InlineData("رويترز تقول إن الشركة ستعلن نتائجها")]
+    [InlineData("أفاد مراسل سبوتنيك في دمشق بأن")]
+    [InlineData("القاهرة - أعلنت وزارة الصحة المصرية (سانا) عن")]
+    [InlineData("بحث الرئيس الروسي، فلاديمير بوتين، خلال اتصال هاتفي")]
+    [InlineData("الرئيس الروسي (بوتين) قال إن")]
+    [InlineData("سبق أن أعلنت الوزارة عن خطة")]
+    [InlineData("\"الحياة\" جميلة رغم كل شيء")]
+    [InlineData("Moscow is a big city, Reuters said.")]
+    [InlineData("")]
+    public void Story_openings_are_not_datelines(string text)
+    {
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
+    [Fact]
+    public void Only_the_head_is_examined()
+    {
+        var text = new string('ب', 300) + " موسكو - سبوتنيك";
+
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
+    [Fact]
+    public void Custom_gazetteer_is_used()
+    {
+        var gazetteer = WireGazetteer.Default.With(new WireAgency("Mehr", ["مهر"]));
+
+        var d = DatelineParser.Parse("طهران - مهر - أعلن", gazetteer);
+
+        Assert.NotNull(d);
+        Assert.Equal("Mehr", d.Wire?.Name);
+        Assert.Null(DatelineParser.Parse("طهران - مهر - أعلن"));
+    }
+}
