@@ -64,7 +64,10 @@ internal sealed class ReplayStream : Stream
             var n = Math.Min(buffer.Length, _prefixLength - _prefixPosition);
             _prefix.AsSpan(_prefixPosition, n).CopyTo(buffer);
             _prefixPosition += n;
-            return n;
+
+            // Continue into the same buffer, so that a reader looking at its first read (StreamReader checking for a
+            // byte order mark) sees as much as it would have without the replay.
+            return n < buffer.Length ? n + _inner.Read(buffer[n..]) : n;
         }
 
         return _inner.Read(buffer);
