@@ -1,0 +1,317 @@
+using System.IO.Compression;
+
+namespace Syndicate.Cli.Input;
+
+/// <summary>
+/// Reads articles from files, directories and standard input, one input after another, detecting each input's format.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Inputs are read lazily as <see cref="Read"/> is enumerated. Gzip is recognised by its magic bytes whatever the file
+/// is called (concatenated gzip members are read as one stream). <c>-</c> stands for standard input. A directory is
+/// walked recursively for <c>*.txt</c> files in ordinal order of their relative paths, skipping names that start with
+/// a dot; each file is one article whose id is the file name without extension and whose source is the name of the
+/// top-level subdirectory it is in, or <c>unknown</c> for files directly in the directory.
+/// </para>
+/// <para>
+/// A record that cannot be read (a malformed line, a missing field) and an input that cannot be read (missing, not
+/// permitted, unknown format, malformed XML) become an <see cref="InputError"/>. With <see cref="ErrorMode.Skip"/> it
+/// goes to the callback and reading goes on; with <see cref="ErrorMode.Fail"/> the enumeration throws
+/// <see cref="InputException"/>, after every record before the error has been returned.
+/// </para>
+/// </remarks>
+internal sealed class ArticleReader
+{
+    /// <summary>The default longest record: a JSON line or JSON array element beyond it is an error.</summary>
+    public const int DefaultMaxRecordBytes = 256 * 1024 * 1024;
+
+    private const int DefaultBufferSize = 256 * 1024;
+    private const int SniffLimit = 64 * 1024;
+
+    private readonly IReadOnlyList<string> _inputs;
+    private readonly InputFormat _format;
+    private readonly ErrorMode _mode;
+    private readonly Action<InputError> _onError;
+    private readonly Stream? _stdin;
+    private long _bytesDone;
+    private CountingStream? _current;
+
+    /// <summary>Creates a reader; nothing is opened until <see cref="Read"/> is enumerated.</summary>
+    /// <param name="inputs">File paths, directory paths and <c>-</c> for standard input, read in this order.</param>
+    /// <param name="format">The format of every file input, or <see cref="InputFormat.Auto"/> to detect each.</param>
+    /// <param name="mode">Whether errors are reported and skipped or stop reading.</param>
+    /// <param name="onError">Receives errors in <see cref="ErrorMode.Skip"/>; not called in <see cref="ErrorMode.Fail"/>.</param>
+    /// <param name="stdin">The stream <c>-</c> reads; the process's standard input when null. It is not disposed.</param>
+    public ArticleReader(IReadOnlyList<string> inputs, InputFormat format, ErrorMode mode, Action<InputError> onError, Stream? stdin = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(onError);
+        _inputs = inputs;
+        _format = format;
+        _mode = mode;
+        _onError = onError;
+        _stdin = stdin;
+    }
+
+    /// <summary>
+    /// The bytes read so far from the inputs as stored (compressed bytes for gzip), for progress and throughput. May be
+    /// read from another thread while enumerating.
+    /// </summary>
+    public long BytesRead => Volatile.Read(ref _bytesDone) + (Volatile.Read(ref _current)?.Count ?? 0);
+
+    /// <summary>The longest JSON record in bytes; longer ones are reported as errors and skipped.</summary>
+    public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
+
+    /// <summary>The initial size of the pooled buffer JSON inputs are read through; it grows for longer records.</summary>
+    public int BufferSize { get; init; } = DefaultBufferSize;
+
+    /// <summary>Reads all inputs in order, returning records as they are parsed.</summary>
+    public IEnumerable<InputRecord> Read()
+    {
+        foreach (var input in _inputs)
+        {
+            if (input != "-" && Directory.Exists(input))
+            {
+                foreach (var (path, source) in TextDirectory.List(input, Report))
+                {
+                    foreach (var record in ReadInput(path, InputFormat.Text, source))
+                    {
+                        yield return record;
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var record in ReadInput(input, _format, JsonArticle.UnknownSource))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    private IEnumerable<InputRecord> ReadInput(string input, InputFormat format, string textSource)
+    {
+        var source = Open(input, format, textSource, out var openError);
+        if (source is null)
+        {
+            Finish(null);
+            Report(openError!);
+            yield break;
+        }
+
+        try
+        {
+            while (true)
+            {
+                InputRecord? record;
+                InputError? error;
+                bool fatal;
+                if (!TryReadNext(source, input, out record, out error, out fatal))
+                {
+                    break;
+                }
+
+                if (error is not null)
+                {
+                    Report(error);
+                    if (fatal)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                yield return record!;
+            }
+        }
+        finally
+        {
+            Finish(source);
+        }
+    }
+
+    private static bool TryReadNext(IRecordSource source, string input, out InputRecord? record, out InputError? error, out bool fatal)
+    {
+        fatal = false;
+        try
+        {
+            return source.TryReadNext(out record, out error);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            record = null;
+            fatal = true;
+            error = new InputError(input, source.Line, "read error: " + ex.Message);
+            return true;
+        }
+    }
+
+    private IRecordSource? Open(string input, InputFormat format, string textSource, out InputError? error)
+    {
+        error = null;
+        var isStdin = input == "-";
+        Stream raw;
+        try
+        {
+            raw = isStdin
+                ? _stdin ?? Console.OpenStandardInput()
+                : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            error = new InputError(input, 0, "file not found");
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = new InputError(input, 0, "permission denied");
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
+        {
+            error = new InputError(input, 0, "cannot open: " + ex.Message);
+            return null;
+        }
+
+        var counting = new CountingStream(raw, leaveOpen: isStdin);
+        Volatile.Write(ref _current, counting);
+        Stream stream = counting;
+        try
+        {
+            stream = ReplayStream.Peek(stream, 2, out var magic);
+            if (magic.Length == 2 && magic[0] == 0x1F && magic[1] == 0x8B)
+            {
+                stream = new GZipStream(stream, CompressionMode.Decompress);
+            }
+
+            if (format == InputFormat.Auto && !isStdin)
+            {
+                format = FromExtension(input);
+            }
+
+            if (format == InputFormat.Auto)
+            {
+                stream = Sniff(stream, out var first);
+                format = first switch
+                {
+                    (byte)'[' => InputFormat.Json,
+                    (byte)'<' => InputFormat.Rss,
+                    (byte)'{' or null => InputFormat.Jsonl,
+                    _ when isStdin => InputFormat.Jsonl,
+                    _ => InputFormat.Auto,
+                };
+                if (format == InputFormat.Auto)
+                {
+                    stream.Dispose();
+                    error = new InputError(input, 0, "unknown format: not JSON Lines, JSON, RSS or Atom by extension or content");
+                    return null;
+                }
+            }
+
+            return format switch
+            {
+                InputFormat.Jsonl => new JsonlSource(stream, input, BufferSize, MaxRecordBytes),
+                InputFormat.Json => new JsonArraySource(stream, input, BufferSize, MaxRecordBytes),
+                InputFormat.Rss or InputFormat.Atom => new FeedSource(stream, input),
+                _ => new TextSource(stream, input, isStdin ? "stdin" : IdFromFileName(input), textSource),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            stream.Dispose();
+            error = new InputError(input, 0, "read error: " + ex.Message);
+            return null;
+        }
+    }
+
+    // Reads until the first byte that is not whitespace or part of a byte order mark, or the end, and returns a stream
+    // that replays what was read.
+    private static ReplayStream Sniff(Stream stream, out byte? first)
+    {
+        var buffer = new byte[4096];
+        var length = 0;
+        first = null;
+        while (length < SniffLimit)
+        {
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            var content = buffer.AsSpan(0, length);
+            if (content.StartsWith("\uFEFF"u8))
+            {
+                content = content[3..];
+            }
+
+            var index = content.IndexOfAnyExcept(" \t\r\n"u8);
+            if (index >= 0 && (index > 0 || content.Length >= 3 || content[0] != 0xEF))
+            {
+                first = content[index];
+                break;
+            }
+        }
+
+        return new ReplayStream(buffer, length, stream);
+    }
+
+    private static InputFormat FromExtension(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^3];
+        }
+
+        var extension = Path.GetExtension(name);
+        return extension.ToUpperInvariant() switch
+        {
+            ".JSONL" or ".NDJSON" or ".JSONLINES" => InputFormat.Jsonl,
+            ".JSON" => InputFormat.Json,
+            ".XML" or ".RSS" => InputFormat.Rss,
+            ".ATOM" => InputFormat.Atom,
+            ".TXT" => InputFormat.Text,
+            _ => InputFormat.Auto,
+        };
+    }
+
+    private static string IdFromFileName(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^3];
+        }
+
+        return Path.GetFileNameWithoutExtension(name);
+    }
+
+    private void Finish(IRecordSource? source)
+    {
+        source?.Dispose();
+        var current = Interlocked.Exchange(ref _current, null);
+        if (current is not null)
+        {
+            Volatile.Write(ref _bytesDone, _bytesDone + current.Count);
+        }
+    }
+
+    private void Report(InputError error)
+    {
+        if (_mode == ErrorMode.Fail)
+        {
+            throw new InputException(error);
+        }
+
+        _onError(error);
+    }
+}

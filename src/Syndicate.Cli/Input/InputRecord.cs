@@ -1,0 +1,13 @@
+namespace Syndicate.Cli.Input;
+
+/// <summary>An article together with where it was read from.</summary>
+/// <param name="Article">The article.</param>
+/// <param name="Input">
+/// The input it came from: the path as given, <c>-</c> for standard input, or for a directory the path of the text file.
+/// </param>
+/// <param name="Line">
+/// The 1-based line of the input where the record starts: the line of a JSON Lines record, the line of the opening
+/// brace of an object in a JSON array, the line of the <c>&lt;item&gt;</c> or <c>&lt;entry&gt;</c> start tag in a
+/// feed, and 1 for a text file (the whole file is the record).
+/// </param>
+internal sealed record InputRecord(Article Article, string Input, long Line);

@@ -1,0 +1,302 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Syndicate.Cli.Input;
+
+/// <summary>
+/// Streams a JSON document: an array of article objects, or an object whose <c>articles</c> property is such an
+/// array. An object without <c>articles</c> is read as a single article.
+/// </summary>
+/// <remarks>
+/// Each element is located with a skipping <see cref="Utf8JsonReader"/> over a pooled buffer and then parsed on its own,
+/// so memory stays bounded by the largest element. Line feeds are counted in the bytes consumed, which gives every
+/// record the line of its opening brace. An element that is not an article object is a record error; JSON that is not
+/// well formed ends the input, because no later element can be located reliably.
+/// </remarks>
+internal sealed class JsonArraySource : IRecordSource
+{
+    // Nesting limit of the reader that only locates elements; the element itself is then parsed with the default
+    // limit of 64, so deep nesting is an error of that record rather than of the file.
+    private const int LocatorMaxDepth = 1 << 20;
+
+    private readonly InputBuffer _buffer;
+    private readonly string _input;
+    private readonly int _maxRecordBytes;
+    private State _state;
+    private long _line = 1;
+
+    public JsonArraySource(Stream stream, string input, int initialBufferSize, int maxRecordBytes)
+    {
+        _buffer = new InputBuffer(stream, initialBufferSize, maxRecordBytes);
+        _input = input;
+        _maxRecordBytes = maxRecordBytes;
+    }
+
+    private enum State
+    {
+        Start,
+        Value,
+        Separator,
+        Done,
+    }
+
+    public long Line => _line;
+
+    public bool TryReadNext(out InputRecord? record, out InputError? error)
+    {
+        record = null;
+        error = null;
+        try
+        {
+            return Next(ref record, ref error);
+        }
+        catch (JsonException ex)
+        {
+            _state = State.Done;
+            error = new InputError(_input, _line + (ex.LineNumber ?? 0), "invalid JSON: " + JsonArticle.Describe(ex));
+            return true;
+        }
+    }
+
+    public void Dispose() => _buffer.Dispose();
+
+    private bool Next(ref InputRecord? record, ref InputError? error)
+    {
+        while (true)
+        {
+            switch (_state)
+            {
+                case State.Done:
+                    return false;
+                case State.Start:
+                    if (!SkipWhitespace(start: true))
+                    {
+                        _state = State.Done;
+                        return false;
+                    }
+
+                    if (_buffer.Data[0] == (byte)'[')
+                    {
+                        Consume(1);
+                        _state = State.Value;
+                        continue;
+                    }
+
+                    if (_buffer.Data[0] == (byte)'{')
+                    {
+                        return StartObject(ref record, ref error);
+                    }
+
+                    return Fail(ref error, "expected a JSON array or object");
+                case State.Value:
+                    if (!SkipWhitespace(start: false))
+                    {
+                        return Fail(ref error, "unexpected end of input inside the array");
+                    }
+
+                    if (_buffer.Data[0] == (byte)']')
+                    {
+                        _state = State.Done;
+                        return false;
+                    }
+
+                    if (!TryLocateValue(out var length))
+                    {
+                        return Fail(ref error, TooLong());
+                    }
+
+                    var line = _line;
+                    if (JsonArticle.TryParse(_buffer.Data[..length], out var article, out var message))
+                    {
+                        record = new InputRecord(article!, _input, line);
+                    }
+                    else
+                    {
+                        error = new InputError(_input, line, message!);
+                    }
+
+                    Consume(length);
+                    _state = State.Separator;
+                    return true;
+                case State.Separator:
+                    if (!SkipWhitespace(start: false))
+                    {
+                        return Fail(ref error, "unexpected end of input inside the array");
+                    }
+
+                    switch (_buffer.Data[0])
+                    {
+                        case (byte)',':
+                            Consume(1);
+                            _state = State.Value;
+                            continue;
+                        case (byte)']':
+                            _state = State.Done;
+                            return false;
+                        default:
+                            return Fail(ref error, "expected ',' or ']' after an array element");
+                    }
+            }
+        }
+    }
+
+    // The document is an object: find its "articles" array, or read the object itself as one article.
+    private bool StartObject(ref InputRecord? record, ref InputError? error)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(
+                _buffer.Data,
+                _buffer.IsEnd,
+                new JsonReaderState(new JsonReaderOptions { MaxDepth = LocatorMaxDepth }));
+            var complete = reader.Read();
+            while (complete)
+            {
+                if (!reader.Read())
+                {
+                    complete = false;
+                    break;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                if (reader.ValueTextEquals("articles"u8))
+                {
+                    if (!reader.Read())
+                    {
+                        complete = false;
+                        break;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        Consume((int)reader.BytesConsumed);
+                        _state = State.Value;
+                        return Next(ref record, ref error);
+                    }
+
+                    complete = reader.TrySkip();
+                }
+                else
+                {
+                    complete = reader.TrySkip();
+                }
+            }
+
+            if (complete)
+            {
+                var length = (int)reader.BytesConsumed;
+                var line = _line;
+                if (JsonArticle.TryParse(_buffer.Data[..length], out var article, out var message))
+                {
+                    record = new InputRecord(article!, _input, line);
+                }
+                else
+                {
+                    error = new InputError(_input, line, message!);
+                }
+
+                Consume(length);
+                _state = State.Done;
+                return true;
+            }
+
+            if (!_buffer.Fill())
+            {
+                if (_buffer.IsEnd)
+                {
+                    return Fail(ref error, "unexpected end of input inside the object");
+                }
+
+                return Fail(ref error, TooLong());
+            }
+        }
+    }
+
+    // Finds the length of the complete JSON value at the start of the data, reading more as needed. False when the
+    // value does not fit in the largest buffer allowed. A truncated or malformed value throws JsonException.
+    private bool TryLocateValue(out int length)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(
+                _buffer.Data,
+                _buffer.IsEnd,
+                new JsonReaderState(new JsonReaderOptions { MaxDepth = LocatorMaxDepth }));
+            if (reader.Read() && reader.TrySkip())
+            {
+                length = (int)reader.BytesConsumed;
+
+                // A number at the very end of a partial buffer may continue in the next read.
+                if (reader.TokenType is not JsonTokenType.Number || _buffer.IsEnd || length < _buffer.Data.Length)
+                {
+                    return true;
+                }
+            }
+
+            if (!_buffer.Fill())
+            {
+                if (_buffer.IsEnd)
+                {
+                    // Parsing again as the final block either completes the value or throws for the truncation.
+                    continue;
+                }
+
+                length = 0;
+                return false;
+            }
+        }
+    }
+
+    // Moves past whitespace (and, at the start, a byte order mark). False when the input ends first.
+    private bool SkipWhitespace(bool start)
+    {
+        if (start)
+        {
+            while (_buffer.Data.Length < 3 && _buffer.Fill())
+            {
+            }
+
+            if (_buffer.Data.StartsWith("\uFEFF"u8))
+            {
+                _buffer.Advance(3);
+            }
+        }
+
+        while (true)
+        {
+            var data = _buffer.Data;
+            var first = data.IndexOfAnyExcept(" \t\r\n"u8);
+            if (first >= 0)
+            {
+                Consume(first);
+                return true;
+            }
+
+            Consume(data.Length);
+            if (!_buffer.Fill())
+            {
+                return false;
+            }
+        }
+    }
+
+    private void Consume(int count)
+    {
+        _line += _buffer.Data[..count].Count((byte)'\n');
+        _buffer.Advance(count);
+    }
+
+    private bool Fail(ref InputError? error, string message)
+    {
+        _state = State.Done;
+        error = new InputError(_input, _line, message);
+        return true;
+    }
+
+    private string TooLong() =>
+        string.Create(CultureInfo.InvariantCulture, $"record longer than {_maxRecordBytes} bytes");
+}

@@ -1,0 +1,305 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Syndicate.Cli.Input;
+
+/// <summary>
+/// Turns one JSON object into an <see cref="Article"/>, decoding only the fields it uses.
+/// </summary>
+/// <remarks>
+/// Fields: <c>id</c> (string or number, required), <c>source</c> (missing, null or empty means
+/// <see cref="UnknownSource"/>), <c>body</c> or else <c>text</c> or else <c>content</c> (required; may be empty),
+/// <c>title</c>, <c>url</c>, and <c>published</c> or else <c>date</c> (ISO 8601 with or without offset, without meaning
+/// UTC, or unix seconds). A null value counts as missing. Other fields are skipped without being decoded, so invalid
+/// UTF-8 is an error only in a field that is used.
+/// </remarks>
+internal static class JsonArticle
+{
+    /// <summary>The source given to records that name none.</summary>
+    public const string UnknownSource = "unknown";
+
+    private enum Field
+    {
+        Other,
+        Id,
+        Source,
+        Url,
+        Published,
+        Date,
+        Title,
+        Body,
+        Text,
+        Content,
+    }
+
+    /// <summary>Parses one complete JSON value; on failure returns false and a message without location.</summary>
+    /// <param name="json">The bytes of exactly one JSON value, optionally surrounded by whitespace.</param>
+    /// <param name="article">The article, when the value is a valid article object.</param>
+    /// <param name="error">What is wrong, when it is not.</param>
+    public static bool TryParse(ReadOnlySpan<byte> json, out Article? article, out string? error)
+    {
+        article = null;
+        string? id = null;
+        string? source = null;
+        string? url = null;
+        string? title = null;
+        string? body = null;
+        string? text = null;
+        string? content = null;
+        DateTimeOffset? published = null;
+        DateTimeOffset? date = null;
+        var field = Field.Other;
+
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                error = "expected a JSON object";
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                field = Classify(ref reader);
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                switch (field)
+                {
+                    case Field.Id:
+                        if (reader.TokenType == JsonTokenType.Number)
+                        {
+                            id = Encoding.UTF8.GetString(reader.ValueSpan);
+                            break;
+                        }
+
+                        if (!TryGetString(ref reader, "id", out id, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Source:
+                        if (!TryGetString(ref reader, "source", out source, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Url:
+                        if (!TryGetString(ref reader, "url", out url, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Title:
+                        if (!TryGetString(ref reader, "title", out title, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Body:
+                        if (!TryGetString(ref reader, "body", out body, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Text:
+                        if (!TryGetString(ref reader, "text", out text, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Content:
+                        if (!TryGetString(ref reader, "content", out content, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Published:
+                        if (!TryGetDate(ref reader, "published", out published, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case Field.Date:
+                        if (!TryGetDate(ref reader, "date", out date, out error))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // Anything after the closing brace other than whitespace makes Read throw.
+            reader.Read();
+        }
+        catch (JsonException ex)
+        {
+            error = "invalid JSON: " + Describe(ex);
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString throws this for strings that are not valid UTF-8.
+            error = $"invalid UTF-8 in field '{Name(field)}'";
+            return false;
+        }
+
+        if (id is null)
+        {
+            error = "missing field 'id'";
+            return false;
+        }
+
+        if (id.Length == 0)
+        {
+            error = "field 'id' is empty";
+            return false;
+        }
+
+        body ??= text ?? content;
+        if (body is null)
+        {
+            error = "missing field 'body'";
+            return false;
+        }
+
+        article = new Article(id, string.IsNullOrEmpty(source) ? UnknownSource : source, body)
+        {
+            Title = title,
+            Url = url,
+            Published = published ?? date,
+        };
+        error = null;
+        return true;
+    }
+
+    /// <summary>A JSON exception's message without the position suffix the reader appends.</summary>
+    public static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return position > 0 ? message[..position].TrimEnd() : message;
+    }
+
+    private static bool TryGetString(ref Utf8JsonReader reader, string name, out string? value, out string? error)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            value = null;
+            error = $"field '{name}' must be a string, not {Describe(reader.TokenType)}";
+            return false;
+        }
+
+        value = reader.GetString();
+        error = null;
+        return true;
+    }
+
+    private static bool TryGetDate(ref Utf8JsonReader reader, string name, out DateTimeOffset? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (PublishedDate.TryParseIso(ref reader, out var parsed))
+            {
+                value = parsed;
+                return true;
+            }
+
+            error = $"field '{name}' is not an ISO 8601 time: '{reader.GetString()}'";
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (reader.TryGetDouble(out var seconds) && PublishedDate.TryFromUnixSeconds(seconds, out var parsed))
+            {
+                value = parsed;
+                return true;
+            }
+
+            error = $"field '{name}' is out of range for unix seconds: {Encoding.UTF8.GetString(reader.ValueSpan)}";
+            return false;
+        }
+
+        error = $"field '{name}' must be an ISO 8601 string or unix seconds, not {Describe(reader.TokenType)}";
+        return false;
+    }
+
+    private static Field Classify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return ClassifyEscaped(ref reader);
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            2 when name.SequenceEqual("id"u8) => Field.Id,
+            3 when name.SequenceEqual("url"u8) => Field.Url,
+            4 when name.SequenceEqual("body"u8) => Field.Body,
+            4 when name.SequenceEqual("text"u8) => Field.Text,
+            4 when name.SequenceEqual("date"u8) => Field.Date,
+            5 when name.SequenceEqual("title"u8) => Field.Title,
+            6 when name.SequenceEqual("source"u8) => Field.Source,
+            7 when name.SequenceEqual("content"u8) => Field.Content,
+            9 when name.SequenceEqual("published"u8) => Field.Published,
+            _ => Field.Other,
+        };
+    }
+
+    private static Field ClassifyEscaped(ref Utf8JsonReader reader)
+    {
+        for (var f = Field.Id; f <= Field.Content; f++)
+        {
+            if (reader.ValueTextEquals(Name(f)))
+            {
+                return f;
+            }
+        }
+
+        return Field.Other;
+    }
+
+    private static string Name(Field field) => field switch
+    {
+        Field.Id => "id",
+        Field.Source => "source",
+        Field.Url => "url",
+        Field.Published => "published",
+        Field.Date => "date",
+        Field.Title => "title",
+        Field.Body => "body",
+        Field.Text => "text",
+        Field.Content => "content",
+        _ => "?",
+    };
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,95 @@
+namespace Syndicate.Cli.Input;
+
+/// <summary>
+/// A read-only stream that first returns bytes already taken from another stream and then the rest of that stream,
+/// so that the start of a non-seekable input (standard input, a decompressor) can be inspected before it is parsed.
+/// </summary>
+internal sealed class ReplayStream : Stream
+{
+    private readonly byte[] _prefix;
+    private readonly int _prefixLength;
+    private readonly Stream _inner;
+    private int _prefixPosition;
+
+    public ReplayStream(byte[] prefix, int prefixLength, Stream inner)
+    {
+        _prefix = prefix;
+        _prefixLength = prefixLength;
+        _inner = inner;
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="count"/> bytes from the start of <paramref name="stream"/> and returns them, with a
+    /// stream that yields the same bytes again followed by the remainder.
+    /// </summary>
+    public static ReplayStream Peek(Stream stream, int count, out ReadOnlySpan<byte> head)
+    {
+        var prefix = new byte[count];
+        var length = 0;
+        while (length < count)
+        {
+            var read = stream.Read(prefix, length, count - length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        head = prefix.AsSpan(0, length);
+        return new ReplayStream(prefix, length, stream);
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_prefixPosition < _prefixLength)
+        {
+            var n = Math.Min(buffer.Length, _prefixLength - _prefixPosition);
+            _prefix.AsSpan(_prefixPosition, n).CopyTo(buffer);
+            _prefixPosition += n;
+
+            // Continue into the same buffer, so that a reader looking at its first read (StreamReader checking for a
+            // byte order mark) sees as much as it would have without the replay.
+            return n < buffer.Length ? n + _inner.Read(buffer[n..]) : n;
+        }
+
+        return _inner.Read(buffer);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

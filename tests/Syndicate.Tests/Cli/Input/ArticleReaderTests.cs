@@ -1,0 +1,99 @@
+using Syndicate.Cli.Input;
+
+namespace Syndicate.Tests.Cli.Input;
+
+public sealed class ArticleReaderTests
+{
+    [Fact]
+    public void A_missing_file_is_an_error_and_the_next_input_is_read()
+    {
+        using var temp = new TempDirectory();
+        var missing = Path.Combine(temp.Path, "missing.jsonl");
+        var present = temp.Write("present.jsonl", "{\"id\":\"a\",\"body\":\"x\"}");
+
+        var (records, errors) = Inputs.ReadAll([missing, present]);
+
+        Assert.Equal("a", Assert.Single(records).Article.Id);
+        var error = Assert.Single(errors);
+        Assert.Equal(0, error.Line);
+        Assert.Equal($"{missing}: file not found", error.ToString());
+    }
+
+    [Fact]
+    public void Fail_mode_stops_at_a_missing_file_after_the_inputs_before()
+    {
+        using var temp = new TempDirectory();
+        var present = temp.Write("present.jsonl", "{\"id\":\"a\",\"body\":\"x\"}");
+        var missing = Path.Combine(temp.Path, "nope", "missing.json");
+
+        var records = Inputs.ReadFail([present, missing, present], out var exception);
+
+        Assert.Equal("a", Assert.Single(records).Article.Id);
+        Assert.Equal($"{missing}: file not found", exception!.Message);
+    }
+
+    [Fact]
+    public void Content_that_is_no_known_format_is_an_error()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("data.bin", "id,body\n1,text\n");
+
+        var (records, errors) = Inputs.ReadAll([path]);
+
+        Assert.Empty(records);
+        Assert.Equal($"{path}: unknown format: not JSON Lines, JSON, RSS or Atom by extension or content", Assert.Single(errors).ToString());
+    }
+
+    [Fact]
+    public void Sniffs_files_without_a_known_extension()
+    {
+        using var temp = new TempDirectory();
+        var jsonl = temp.Write("a.data", "{\"id\":\"a\",\"body\":\"x\"}\n");
+        var json = temp.Write("b.data", "[{\"id\":\"b\",\"body\":\"x\"}]");
+        var rss = temp.Write("c", "<rss><channel><item><guid>c</guid><title>t</title></item></channel></rss>");
+
+        var (records, errors) = Inputs.ReadAll([jsonl, json, rss]);
+
+        Assert.Empty(errors);
+        Assert.Equal(["a", "b", "c"], records.Select(r => r.Article.Id));
+    }
+
+    [Fact]
+    public void An_explicit_format_overrides_the_extension()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("articles.txt", "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":\"b\",\"body\":\"y\"}\n");
+
+        var (records, errors) = Inputs.ReadAll([path], InputFormat.Jsonl);
+
+        Assert.Empty(errors);
+        Assert.Equal(["a", "b"], records.Select(r => r.Article.Id));
+    }
+
+    [Fact]
+    public void Reads_inputs_in_the_order_given_and_streams_lazily()
+    {
+        using var temp = new TempDirectory();
+        var first = temp.Write("1.jsonl", "{\"id\":\"a\",\"body\":\"x\"}\n");
+        var second = temp.Write("2.json", "[{\"id\":\"b\",\"body\":\"x\"}]");
+        var reader = new ArticleReader([second, first, second], InputFormat.Auto, ErrorMode.Fail, _ => { });
+
+        using var enumerator = reader.Read().GetEnumerator();
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal("b", enumerator.Current.Article.Id);
+        Assert.Equal(second, enumerator.Current.Input);
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal("a", enumerator.Current.Article.Id);
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal("b", enumerator.Current.Article.Id);
+        Assert.False(enumerator.MoveNext());
+    }
+
+    [Fact]
+    public void Errors_format_their_location()
+    {
+        Assert.Equal("data.jsonl:17: missing field 'body'", new InputError("data.jsonl", 17, "missing field 'body'").ToString());
+        Assert.Equal("<stdin>:2: bad", new InputError("-", 2, "bad").ToString());
+        Assert.Equal("x.json: file not found", new InputError("x.json", 0, "file not found").ToString());
+    }
+}
