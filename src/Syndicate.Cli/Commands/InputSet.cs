@@ -56,6 +56,6 @@ internal sealed class InputSet
 
         Stream sample = typeof(InputSet).Assembly.GetManifestResourceStream(SampleResource)
             ?? throw new InvalidOperationException("The bundled sample corpus is missing from this build.");
-        return new ArticleReader(["-"], InputFormat.Jsonl, mode, onError, sample, SampleName);
+        return new ArticleReader(["-"], InputFormat.Jsonl, mode, onError, sample);
     }
 }
