@@ -41,6 +41,7 @@ internal static class FoldingRules
         '\u202A', '\u202E', // bidi embeddings and overrides
         '\u2060', '\u2064', // word joiner and invisible operators
         '\u2066', '\u2069', // bidi isolates
+        '\uFE73', '\uFE73', // Arabic tail fragment: a glyph piece (Lo) with no letter behind it
         '\uFEFF', '\uFEFF', // zero width no-break space (byte order mark)
     ];
 

@@ -61,7 +61,7 @@ internal static class NormalizationTable
             starts[i] = position;
             expansions[i].CopyTo(chars.AsSpan(position));
             position += expansions[i].Length;
-            maxLength = Math.Max(maxLength, expansions[i].Length);
+            maxLength = Math.Max(maxLength, expansions[i].Trim(' ').Length);
         }
 
         starts[^1] = position;
@@ -77,7 +77,8 @@ internal static class NormalizationTable
     /// <summary>Start offsets into <see cref="ExpansionChars"/>, with one extra entry at the end.</summary>
     public static int[] ExpansionStarts { get; }
 
-    /// <summary>The length of the longest expansion (the basmala ligature U+FDFD).</summary>
+    /// <summary>The most characters an expansion writes, not counting the separators that pad a
+    /// phrase (22, for the basmala ligature U+FDFD).</summary>
     public static int MaxExpansionLength { get; }
 
     /// <summary>The expansions, for tests and diagnostics.</summary>
@@ -224,6 +225,13 @@ internal static class NormalizationTable
                 return Removed;
             case 1:
                 return target[0] == ' ' ? Separator : target[0];
+        }
+
+        if (target.Contains(' ', StringComparison.Ordinal))
+        {
+            // A phrase ligature (U+FDFA, U+FDFB, U+FDFD) stands for whole words: keep it apart from
+            // letters that touch it, as the written-out phrase would be.
+            target = " " + target + " ";
         }
 
         if (!expansionIndex.TryGetValue(target, out int index))
