@@ -164,7 +164,7 @@ public static class TextNormalizer
             Span<char> buffer = stackalloc char[StackallocThreshold];
             if (NormalizeCore(text, buffer, table, out int written))
             {
-                return ToString(text, buffer[..written]);
+                return CreateString(text, buffer[..written]);
             }
         }
         else
@@ -174,7 +174,7 @@ public static class TextNormalizer
             {
                 if (NormalizeCore(text, rented, table, out int written))
                 {
-                    return ToString(text, rented.AsSpan(0, written));
+                    return CreateString(text, rented.AsSpan(0, written));
                 }
             }
             finally
@@ -187,7 +187,7 @@ public static class TextNormalizer
         try
         {
             NormalizeCore(text, large, table, out int written);
-            return ToString(text, large.AsSpan(0, written));
+            return CreateString(text, large.AsSpan(0, written));
         }
         finally
         {
@@ -195,14 +195,16 @@ public static class TextNormalizer
         }
     }
 
-    private static string ToString(string source, ReadOnlySpan<char> normalized) =>
+    private static string CreateString(string source, ReadOnlySpan<char> normalized) =>
         normalized.SequenceEqual(source) ? source : new string(normalized);
 
     /// <summary>The single pass shared by every overload.</summary>
     /// <remarks>
     /// A separator only sets <c>pendingSpace</c>; the space is written just before the next token
     /// character, and only when something was written already. That yields single spaces and no
-    /// leading or trailing space without a second pass.
+    /// leading or trailing space without a second pass. The common case (a token character) is
+    /// written inline; <c>written</c> and <c>pendingSpace</c> are never passed by reference, so
+    /// the JIT keeps them in registers, and the rare paths work on copies.
     /// </remarks>
     internal static bool NormalizeCore(ReadOnlySpan<char> source, Span<char> destination, ushort[] table, out int charsWritten)
     {
@@ -213,40 +215,59 @@ public static class TextNormalizer
 
         for (int i = 0; i < source.Length; i++)
         {
-            char c = source[i];
-            ushort entry = Unsafe.Add(ref map, c);
+            ushort entry = Unsafe.Add(ref map, source[i]);
             if (NormalizationTable.IsTokenEntry(entry))
             {
-                if (!Write(destination, ref written, ref pendingSpace, (char)entry))
+                if (pendingSpace)
+                {
+                    if ((uint)written >= (uint)destination.Length)
+                    {
+                        goto TooSmall;
+                    }
+
+                    destination[written++] = ' ';
+                    pendingSpace = false;
+                }
+
+                if ((uint)written >= (uint)destination.Length)
                 {
                     goto TooSmall;
                 }
 
+                destination[written++] = (char)entry;
                 continue;
             }
 
-            switch (entry)
+            if (entry == NormalizationTable.Separator)
             {
-                case NormalizationTable.Separator:
-                    pendingSpace = written > 0;
-                    break;
-                case NormalizationTable.Removed:
-                    break;
-                case NormalizationTable.HighSurrogate:
-                    if (!WriteSurrogatePair(source, ref i, destination, ref written, ref pendingSpace))
-                    {
-                        goto TooSmall;
-                    }
-
-                    break;
-                default:
-                    if (!WriteExpansion(entry - NormalizationTable.ExpansionBase, ref map, destination, ref written, ref pendingSpace))
-                    {
-                        goto TooSmall;
-                    }
-
-                    break;
+                pendingSpace = written > 0;
+                continue;
             }
+
+            if (entry == NormalizationTable.Removed)
+            {
+                continue;
+            }
+
+            int position = written;
+            bool pending = pendingSpace;
+            if (entry == NormalizationTable.HighSurrogate)
+            {
+                int consumed = WriteSurrogatePair(source, i, destination, ref position, ref pending);
+                if (consumed < 0)
+                {
+                    goto TooSmall;
+                }
+
+                i += consumed;
+            }
+            else if (!WriteExpansion(entry - NormalizationTable.ExpansionBase, ref map, destination, ref position, ref pending))
+            {
+                goto TooSmall;
+            }
+
+            written = position;
+            pendingSpace = pending;
         }
 
         charsWritten = written;
@@ -307,17 +328,19 @@ public static class TextNormalizer
         return true;
     }
 
-    private static bool WriteSurrogatePair(ReadOnlySpan<char> source, ref int i, Span<char> destination, ref int written, ref bool pendingSpace)
+    /// <summary>Handles the high surrogate at <paramref name="index"/>.</summary>
+    /// <returns>How many characters after it were consumed (0 or 1), or -1 if the destination is too small.</returns>
+    private static int WriteSurrogatePair(ReadOnlySpan<char> source, int index, Span<char> destination, ref int written, ref bool pendingSpace)
     {
-        char high = source[i];
-        if (i + 1 >= source.Length || !char.IsLowSurrogate(source[i + 1]))
+        if (index + 1 >= source.Length || !char.IsLowSurrogate(source[index + 1]))
         {
             // A lone high surrogate separates tokens.
             pendingSpace = written > 0;
-            return true;
+            return 0;
         }
 
-        char low = source[++i];
+        char high = source[index];
+        char low = source[index + 1];
         var rune = new Rune(high, low);
         switch (Rune.GetUnicodeCategory(rune))
         {
@@ -327,17 +350,17 @@ public static class TextNormalizer
             case UnicodeCategory.ModifierLetter:
             case UnicodeCategory.OtherLetter:
                 return Write(destination, ref written, ref pendingSpace, high)
-                    && Write(destination, ref written, ref pendingSpace, low);
+                    && Write(destination, ref written, ref pendingSpace, low) ? 1 : -1;
             case UnicodeCategory.DecimalDigitNumber:
-                return Write(destination, ref written, ref pendingSpace, (char)('0' + (int)Rune.GetNumericValue(rune)));
+                return Write(destination, ref written, ref pendingSpace, (char)('0' + (int)Rune.GetNumericValue(rune))) ? 1 : -1;
             case UnicodeCategory.NonSpacingMark:
             case UnicodeCategory.SpacingCombiningMark:
             case UnicodeCategory.EnclosingMark:
             case UnicodeCategory.Format:
-                return true;
+                return 1;
             default:
                 pendingSpace = written > 0;
-                return true;
+                return 1;
         }
     }
 }
