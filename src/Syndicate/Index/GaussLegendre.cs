@@ -36,22 +36,21 @@ internal static class GaussLegendre
         for (var i = 0; i < (n + 1) / 2; i++)
         {
             var x = Math.Cos(Math.PI * (i + 0.75) / (n + 0.5));
-            double derivative;
-            var iterations = 0;
-            while (true)
+            for (var iteration = 0; iteration < 100; iteration++)
             {
                 var (p, dp) = Legendre(n, x);
-                derivative = dp;
                 var step = p / dp;
                 x -= step;
-                if (Math.Abs(step) <= 1e-16 * Math.Max(1.0, Math.Abs(x)) || ++iterations == 100)
+
+                // Newton converges quadratically: once a step is this small, x is the root to within rounding.
+                if (Math.Abs(step) <= 1e-15)
                 {
                     break;
                 }
             }
 
             // One more evaluation at the converged root for the weight.
-            (_, derivative) = Legendre(n, x);
+            var (_, derivative) = Legendre(n, x);
             var weight = 2.0 / ((1.0 - (x * x)) * derivative * derivative);
             nodes[n - 1 - i] = x;
             nodes[i] = -x;
