@@ -1,0 +1,502 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Syndicate.Internal;
+
+namespace Syndicate.Index;
+
+/// <summary>
+/// A banded LSH index over dense integer document handles that stores no object per entry.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Band <c>i</c> of a signature is the byte range <c>[i · rows · bytesPerRow, (i + 1) · rows · bytesPerRow)</c>;
+/// bytes past the last band are ignored. Each band has an open-addressing hash table (linear probing, power-of-two
+/// capacity, load at most 3/4) from the band's 32-bit <see cref="BandKey"/> to the most recently inserted handle with
+/// that key. The other handles with the key hang off it in a singly linked chain stored in one flat array,
+/// <c>next[handle · bands + band]</c>. A table slot is one <see cref="ulong"/>: the key in the high half and
+/// <c>head + 1</c> in the low half, so an all-zero slot is empty.
+/// </para>
+/// <para>
+/// Memory is therefore <c>8 / load</c> bytes per distinct key per band plus <c>4 · bands + 4</c> bytes per handle
+/// (chain links and the query stamp), and nothing is allocated per insert, removal or query once the arrays have
+/// grown. <see cref="Remove"/> recomputes the keys from the same signature, unlinks the handle by walking each chain
+/// from its head (so it costs the handle's position in the chain: insertion order is newest first), and deletes an
+/// emptied slot by backward-shift deletion, which leaves no tombstones behind.
+/// </para>
+/// <para>
+/// The same class indexes any fixed set of keys per document: with <c>rows = 1, bytesPerRow = 4</c> each 32-bit
+/// value of the signature is a band of its own.
+/// </para>
+/// <para>
+/// Not thread-safe. Even <see cref="Query"/> writes (to the de-duplication stamps), so every call must be serialised
+/// by the owner.
+/// </para>
+/// </remarks>
+internal sealed class LshIndex
+{
+    private const int EndOfChain = -1;
+
+    // A table is grown before an insert would take it past 3/4 full; linear probing degrades quickly beyond that.
+    private const int MaxLoadNumerator = 3;
+    private const int MaxLoadDenominator = 4;
+    private const int MinTableCapacity = 16;
+
+    private readonly int _bands;
+    private readonly int _bandBytes;
+    private readonly ulong[][] _tables;
+    private readonly int[] _tableCounts;
+
+    // _next[handle * _bands + band]: the next older handle with the same key in that band, or EndOfChain.
+    private int[] _next;
+
+    // _stamps[handle] == _generation when the handle has already been reported by the current query.
+    private int[] _stamps;
+
+    // One bit per handle: set while the handle is indexed.
+    private ulong[] _present;
+    private int _handleCapacity;
+    private int _generation;
+
+    /// <summary>Creates an empty index.</summary>
+    /// <param name="bands">The number of bands, at least 1.</param>
+    /// <param name="rows">The number of signature slots per band, at least 1.</param>
+    /// <param name="bytesPerRow">The number of bytes per signature slot, at least 1.</param>
+    /// <param name="initialCapacity">The number of handles (and distinct keys per band) to size the arrays for.</param>
+    public LshIndex(int bands, int rows, int bytesPerRow, int initialCapacity = 1024)
+    {
+        if (bands < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(bands), "At least one band is required.");
+        }
+
+        if (rows < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(rows), "At least one row per band is required.");
+        }
+
+        if (bytesPerRow < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(bytesPerRow), "At least one byte per row is required.");
+        }
+
+        if ((long)bands * rows * bytesPerRow > Array.MaxLength)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(bands), "bands × rows × bytesPerRow is too large.");
+        }
+
+        if (initialCapacity < 1 || initialCapacity > Array.MaxLength / bands)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(initialCapacity), "The initial capacity is out of range.");
+        }
+
+        _bands = bands;
+        Rows = rows;
+        BytesPerRow = bytesPerRow;
+        _bandBytes = rows * bytesPerRow;
+
+        var tableCapacity = TableCapacityFor(initialCapacity);
+        _tables = new ulong[bands][];
+        for (var band = 0; band < bands; band++)
+        {
+            _tables[band] = new ulong[tableCapacity];
+        }
+
+        _tableCounts = new int[bands];
+        _handleCapacity = initialCapacity;
+        _next = new int[initialCapacity * bands];
+        _stamps = new int[initialCapacity];
+        _present = new ulong[(initialCapacity + 63) >> 6];
+    }
+
+    /// <summary>Gets the number of bands.</summary>
+    public int Bands => _bands;
+
+    /// <summary>Gets the number of signature slots per band.</summary>
+    public int Rows { get; }
+
+    /// <summary>Gets the number of bytes per signature slot.</summary>
+    public int BytesPerRow { get; }
+
+    /// <summary>Gets the number of signature bytes the bands cover; signatures must be at least this long.</summary>
+    public int SignatureBytes => _bands * _bandBytes;
+
+    /// <summary>Gets the number of indexed handles.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>
+    /// Gets the bytes held by the index's arrays, headers included, for reporting bytes per indexed document.
+    /// </summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            // A one-dimensional array of primitives costs a 24-byte header (object header, method table, length)
+            // on 64-bit runtimes; the jagged outer array holds one reference per band.
+            const long ArrayHeader = 24;
+            var bytes = (ArrayHeader * 4) + (8L * _bands) + (4L * _tableCounts.Length);
+            foreach (var table in _tables)
+            {
+                bytes += ArrayHeader + (8L * table.Length);
+            }
+
+            bytes += (ArrayHeader * 3) + (4L * _next.Length) + (4L * _stamps.Length) + (8L * _present.Length);
+            return bytes;
+        }
+    }
+
+    /// <summary>Returns whether <paramref name="handle"/> is indexed.</summary>
+    /// <param name="handle">A non-negative handle.</param>
+    /// <returns><see langword="true"/> when the handle was inserted and not removed since.</returns>
+    public bool Contains(int handle) =>
+        handle >= 0 && handle < _handleCapacity && (_present[handle >> 6] & (1UL << handle)) != 0;
+
+    /// <summary>Indexes <paramref name="handle"/> under every band of <paramref name="signature"/>.</summary>
+    /// <param name="handle">A non-negative handle not currently indexed. Handles should be dense: arrays grow to the largest one.</param>
+    /// <param name="signature">The signature, at least <see cref="SignatureBytes"/> long.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="handle"/> is negative.</exception>
+    /// <exception cref="ArgumentException">The signature is too short.</exception>
+    /// <exception cref="InvalidOperationException">The handle is already indexed.</exception>
+    public void Insert(int handle, ReadOnlySpan<byte> signature)
+    {
+        if (handle < 0)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(handle), "Handles are non-negative.");
+        }
+
+        ValidateSignature(signature);
+        if (handle >= _handleCapacity)
+        {
+            GrowHandles(handle);
+        }
+
+        ref var presentWord = ref _present[handle >> 6];
+        var bit = 1UL << handle;
+        if ((presentWord & bit) != 0)
+        {
+            ThrowHelper.InvalidOperation("The handle is already indexed; remove it first.");
+        }
+
+        var next = _next;
+        var linkBase = handle * _bands;
+        for (var band = 0; band < _bands; band++)
+        {
+            if (_tableCounts[band] >= _tables[band].Length / MaxLoadDenominator * MaxLoadNumerator)
+            {
+                GrowTable(band);
+            }
+
+            var table = _tables[band];
+            var mask = table.Length - 1;
+            var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
+            var slot = (int)key & mask;
+            while (true)
+            {
+                var entry = table[slot];
+                if (entry == 0)
+                {
+                    next[linkBase + band] = EndOfChain;
+                    table[slot] = Pack(key, handle);
+                    _tableCounts[band]++;
+                    break;
+                }
+
+                if (KeyOf(entry) == key)
+                {
+                    next[linkBase + band] = HeadOf(entry);
+                    table[slot] = Pack(key, handle);
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        presentWord |= bit;
+        Count++;
+    }
+
+    /// <summary>Removes <paramref name="handle"/>, which was inserted with the same <paramref name="signature"/> bytes.</summary>
+    /// <param name="handle">An indexed handle.</param>
+    /// <param name="signature">The signature it was inserted with (at least the bytes the bands cover must match).</param>
+    /// <exception cref="ArgumentException">
+    /// The signature is too short, or does not lead to the handle in some band; the index is then left unchanged.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">The handle is not indexed.</exception>
+    [SkipLocalsInit]
+    public void Remove(int handle, ReadOnlySpan<byte> signature)
+    {
+        ValidateSignature(signature);
+        if (!Contains(handle))
+        {
+            ThrowHelper.InvalidOperation("The handle is not indexed.");
+        }
+
+        // First locate the handle in every band, so that a wrong signature throws before anything changes. Unlinking
+        // in one band moves nothing in another band's table, so the positions found stay valid for the second pass.
+        const int StackLimit = 128;
+        Span<int> found = _bands <= StackLimit ? stackalloc int[StackLimit * 2] : new int[_bands * 2];
+        var next = _next;
+        var linkBase = handle * _bands;
+        for (var band = 0; band < _bands; band++)
+        {
+            var table = _tables[band];
+            var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
+            var slot = FindSlot(table, key);
+            if (slot < 0)
+            {
+                ThrowHelper.Argument(nameof(signature), "The signature does not match the one the handle was inserted with.");
+            }
+
+            var previous = EndOfChain;
+            var current = HeadOf(table[slot]);
+            while (current != handle)
+            {
+                if (current == EndOfChain)
+                {
+                    ThrowHelper.Argument(nameof(signature), "The signature does not match the one the handle was inserted with.");
+                }
+
+                previous = current;
+                current = next[(current * _bands) + band];
+            }
+
+            found[band * 2] = slot;
+            found[(band * 2) + 1] = previous;
+        }
+
+        for (var band = 0; band < _bands; band++)
+        {
+            var slot = found[band * 2];
+            var previous = found[(band * 2) + 1];
+            var successor = next[linkBase + band];
+            if (previous != EndOfChain)
+            {
+                next[(previous * _bands) + band] = successor;
+            }
+            else if (successor != EndOfChain)
+            {
+                var table = _tables[band];
+                table[slot] = Pack(KeyOf(table[slot]), successor);
+            }
+            else
+            {
+                DeleteSlot(_tables[band], slot);
+                _tableCounts[band]--;
+            }
+
+            next[linkBase + band] = EndOfChain;
+        }
+
+        _present[handle >> 6] &= ~(1UL << handle);
+        Count--;
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="candidates"/> every distinct indexed handle that shares at least one band key with
+    /// <paramref name="signature"/>, band by band and, within a band, newest first.
+    /// </summary>
+    /// <param name="signature">The query signature, at least <see cref="SignatureBytes"/> long.</param>
+    /// <param name="candidates">The list to append to; existing items are kept and not considered.</param>
+    /// <param name="maxCandidates">Stop after appending this many handles.</param>
+    /// <remarks>
+    /// Key collisions can add handles that share no band; nothing is excluded, including a handle whose own
+    /// signature is the query.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The signature is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCandidates"/> is negative.</exception>
+    public void Query(ReadOnlySpan<byte> signature, List<int> candidates, int maxCandidates = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ValidateSignature(signature);
+        if (maxCandidates < 0)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(maxCandidates), "The maximum must be non-negative.");
+        }
+
+        if (maxCandidates == 0 || Count == 0)
+        {
+            return;
+        }
+
+        var generation = NextGeneration();
+        var stamps = _stamps;
+        var next = _next;
+        var bands = _bands;
+        var added = 0;
+        for (var band = 0; band < bands; band++)
+        {
+            var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
+            var slot = FindSlot(_tables[band], key);
+            if (slot < 0)
+            {
+                continue;
+            }
+
+            for (var handle = HeadOf(_tables[band][slot]); handle != EndOfChain; handle = next[(handle * bands) + band])
+            {
+                if (stamps[handle] != generation)
+                {
+                    stamps[handle] = generation;
+                    candidates.Add(handle);
+                    if (++added == maxCandidates)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns the smallest power-of-two table capacity that holds <paramref name="keys"/> keys within the load limit.</summary>
+    internal static int TableCapacityFor(int keys)
+    {
+        var needed = ((long)keys * MaxLoadDenominator / MaxLoadNumerator) + 1;
+        var capacity = (int)Math.Min(BitOperations.RoundUpToPowerOf2((ulong)Math.Max(needed, MinTableCapacity)), 1 << 30);
+        return capacity;
+    }
+
+    /// <summary>Returns the number of occupied slots in <paramref name="band"/>'s table, for tests.</summary>
+    internal int DistinctKeys(int band) => _tableCounts[band];
+
+    /// <summary>Returns the slot count of <paramref name="band"/>'s table, for tests.</summary>
+    internal int TableCapacity(int band) => _tables[band].Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Pack(uint key, int head) => ((ulong)key << 32) | (uint)(head + 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint KeyOf(ulong entry) => (uint)(entry >> 32);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HeadOf(ulong entry) => (int)(uint)entry - 1;
+
+    /// <summary>Returns the slot holding <paramref name="key"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FindSlot(ulong[] table, uint key)
+    {
+        var mask = table.Length - 1;
+        var slot = (int)key & mask;
+        while (true)
+        {
+            var entry = table[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if (KeyOf(entry) == key)
+            {
+                return slot;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// <summary>
+    /// Empties <paramref name="hole"/> without tombstones: every later entry of the same probe run whose home slot
+    /// does not lie cyclically in (hole, position] is moved back into the hole, which then moves to where it was.
+    /// This keeps the invariant that no empty slot lies between an entry's home slot and its position.
+    /// </summary>
+    private static void DeleteSlot(ulong[] table, int hole)
+    {
+        var mask = table.Length - 1;
+        var position = hole;
+        while (true)
+        {
+            position = (position + 1) & mask;
+            var entry = table[position];
+            if (entry == 0)
+            {
+                break;
+            }
+
+            var home = (int)KeyOf(entry) & mask;
+
+            // Measured forward from the hole, an entry may fill it unless its home lies in (hole, position].
+            var homeDistance = (home - hole) & mask;
+            var positionDistance = (position - hole) & mask;
+            if (homeDistance == 0 || homeDistance > positionDistance)
+            {
+                table[hole] = entry;
+                hole = position;
+            }
+        }
+
+        table[hole] = 0;
+    }
+
+    private static void ReinsertAll(ulong[] from, ulong[] to)
+    {
+        var mask = to.Length - 1;
+        foreach (var entry in from)
+        {
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)KeyOf(entry) & mask;
+            while (to[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            to[slot] = entry;
+        }
+    }
+
+    private void ValidateSignature(ReadOnlySpan<byte> signature)
+    {
+        if (signature.Length < _bands * _bandBytes)
+        {
+            ThrowHelper.Argument(nameof(signature), "The signature is shorter than the bands cover.");
+        }
+    }
+
+    private int NextGeneration()
+    {
+        if (++_generation == 0)
+        {
+            // After 2^32 queries the stamps could alias an old generation; start over from clean stamps.
+            Array.Clear(_stamps);
+            _generation = 1;
+        }
+
+        return _generation;
+    }
+
+    private void GrowTable(int band)
+    {
+        var old = _tables[band];
+        if (old.Length >= 1 << 30)
+        {
+            ThrowHelper.InvalidOperation("The band table cannot grow further.");
+        }
+
+        var grown = new ulong[old.Length * 2];
+        ReinsertAll(old, grown);
+        _tables[band] = grown;
+    }
+
+    private void GrowHandles(int handle)
+    {
+        var maxHandles = Array.MaxLength / _bands;
+        if (handle >= maxHandles)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(handle), "The handle is too large for this index.");
+        }
+
+        var capacity = (int)Math.Min(Math.Max((long)_handleCapacity * 2, (long)handle + 1), maxHandles);
+        var next = new int[capacity * _bands];
+        Array.Copy(_next, next, _next.Length);
+        var stamps = new int[capacity];
+        Array.Copy(_stamps, stamps, _stamps.Length);
+        var present = new ulong[(capacity + 63) >> 6];
+        Array.Copy(_present, present, _present.Length);
+        _next = next;
+        _stamps = stamps;
+        _present = present;
+        _handleCapacity = capacity;
+    }
+}

@@ -1,0 +1,341 @@
+using Syndicate.Index;
+
+namespace Syndicate.Tests.Index;
+
+public sealed class LshIndexTests
+{
+    private const int Bands = 4;
+    private const int Rows = 3;
+
+    [Fact]
+    public void Insert_query_remove_round_trip()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        var a = Signature(1, 2, 3, 4);
+        var b = Signature(1, 9, 9, 9);    // shares band 0 with a
+        var c = Signature(7, 7, 7, 7);    // shares nothing
+
+        index.Insert(0, a);
+        index.Insert(1, b);
+        index.Insert(2, c);
+
+        Assert.Equal(3, index.Count);
+        Assert.Equal([1, 0], QueryAll(index, a));     // band 0 chain, newest first
+        Assert.Equal([1, 0], QueryAll(index, b));
+        Assert.Equal([2], QueryAll(index, c));
+        Assert.Empty(QueryAll(index, Signature(5, 5, 5, 5)));
+
+        index.Remove(1, b);
+
+        Assert.Equal(2, index.Count);
+        Assert.False(index.Contains(1));
+        Assert.Equal([0], QueryAll(index, b));
+        Assert.Equal([0], QueryAll(index, a));
+
+        index.Remove(0, a);
+        index.Remove(2, c);
+
+        Assert.Equal(0, index.Count);
+        Assert.Empty(QueryAll(index, a));
+        for (var band = 0; band < Bands; band++)
+        {
+            Assert.Equal(0, index.DistinctKeys(band));
+        }
+    }
+
+    [Fact]
+    public void Query_orders_by_band_then_newest_first_and_reports_each_handle_once()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        index.Insert(0, Signature(1, 2, 0, 0));
+        index.Insert(1, Signature(1, 3, 0, 5));
+        index.Insert(2, Signature(9, 2, 0, 0));
+        index.Insert(3, Signature(1, 2, 8, 8));
+
+        // Band 0 (value 1): 3, 1, 0; band 1 (value 2): 3, 2, 0 → adds 2; bands 2 and 3 add nothing new.
+        Assert.Equal([3, 1, 0, 2], QueryAll(index, Signature(1, 2, 0, 0)));
+    }
+
+    [Fact]
+    public void Query_appends_and_keeps_existing_items()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        index.Insert(5, Signature(1, 1, 1, 1));
+        var list = new List<int> { 42, 5 };
+
+        index.Query(Signature(1, 1, 1, 1), list);
+
+        Assert.Equal([42, 5, 5], list);
+    }
+
+    [Fact]
+    public void Query_stops_at_max_candidates_with_a_prefix_of_the_full_answer()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        for (var handle = 0; handle < 20; handle++)
+        {
+            index.Insert(handle, Signature(1, handle % 3, handle % 5, handle));
+        }
+
+        var query = Signature(1, 1, 1, 1);
+        var all = QueryAll(index, query);
+        Assert.Equal(20, all.Count);
+
+        for (var max = 0; max <= 21; max++)
+        {
+            var list = new List<int>();
+            index.Query(query, list, max);
+            Assert.Equal(all.Take(max), list);
+        }
+    }
+
+    [Fact]
+    public void Removed_handle_can_be_reused_with_a_different_signature()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        var first = Signature(1, 2, 3, 4);
+        var second = Signature(5, 6, 7, 8);
+        index.Insert(0, first);
+        index.Insert(1, first);
+
+        index.Remove(0, first);
+        index.Insert(0, second);
+
+        Assert.Equal([1], QueryAll(index, first));
+        Assert.Equal([0], QueryAll(index, second));
+
+        index.Remove(0, second);
+        index.Insert(0, first);
+
+        Assert.Equal([0, 1], QueryAll(index, first));
+        Assert.Empty(QueryAll(index, second));
+    }
+
+    [Fact]
+    public void Long_chains_of_identical_signatures_survive_removal_from_head_middle_and_tail()
+    {
+        const int N = 1000;
+        var index = new LshIndex(Bands, Rows, 1, initialCapacity: 4);
+        var same = Signature(3, 1, 4, 1);
+        for (var handle = 0; handle < N; handle++)
+        {
+            index.Insert(handle, same);
+        }
+
+        for (var band = 0; band < Bands; band++)
+        {
+            Assert.Equal(1, index.DistinctKeys(band));
+        }
+
+        var expected = Enumerable.Range(0, N).Reverse().ToList();
+        Assert.Equal(expected, QueryAll(index, same));
+
+        // Newest (head), oldest (tail), then every third one from the middle.
+        var removed = new List<int> { N - 1, 0 };
+        removed.AddRange(Enumerable.Range(1, N - 2).Where(h => h % 3 == 0));
+        foreach (var handle in removed)
+        {
+            index.Remove(handle, same);
+            expected.Remove(handle);
+            Assert.Equal(expected.Count, index.Count);
+        }
+
+        Assert.Equal(expected, QueryAll(index, same));
+
+        foreach (var handle in expected.ToList())
+        {
+            index.Remove(handle, same);
+        }
+
+        Assert.Equal(0, index.Count);
+        Assert.Empty(QueryAll(index, same));
+        for (var band = 0; band < Bands; band++)
+        {
+            Assert.Equal(0, index.DistinctKeys(band));
+        }
+    }
+
+    [Fact]
+    public void Grows_past_its_initial_capacity()
+    {
+        const int N = 20_000;
+        var index = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
+        var initialBytes = index.EstimatedBytes;
+        var signatures = new byte[N][];
+        var random = new Random(1234);
+        for (var handle = 0; handle < N; handle++)
+        {
+            signatures[handle] = new byte[Bands * Rows];
+            random.NextBytes(signatures[handle]);
+            index.Insert(handle, signatures[handle]);
+        }
+
+        Assert.Equal(N, index.Count);
+        for (var band = 0; band < Bands; band++)
+        {
+            // Load stays at or below 3/4 after growth.
+            Assert.True(index.DistinctKeys(band) * 4 <= index.TableCapacity(band) * 3);
+        }
+
+        Assert.True(index.EstimatedBytes > initialBytes);
+        for (var handle = 0; handle < N; handle += 97)
+        {
+            Assert.Contains(handle, QueryAll(index, signatures[handle]));
+        }
+    }
+
+    [Fact]
+    public void Sparse_large_handle_grows_the_handle_arrays()
+    {
+        var index = new LshIndex(Bands, Rows, 1, initialCapacity: 2);
+        var signature = Signature(1, 2, 3, 4);
+
+        index.Insert(5000, signature);
+
+        Assert.True(index.Contains(5000));
+        Assert.Equal([5000], QueryAll(index, signature));
+    }
+
+    [Fact]
+    public void Bytes_past_the_last_band_are_ignored()
+    {
+        var index = new LshIndex(2, 2, 1);
+        index.Insert(0, [1, 2, 3, 4, 99]);
+
+        Assert.Equal([0], QueryAll(index, [1, 2, 3, 4, 0, 0]));
+        index.Remove(0, [1, 2, 3, 4]);
+        Assert.Equal(0, index.Count);
+    }
+
+    [Fact]
+    public void Lead_key_configuration_indexes_each_32_bit_value_separately()
+    {
+        // Four 32-bit keys per document, each its own band.
+        var index = new LshIndex(bands: 4, rows: 1, bytesPerRow: 4);
+        index.Insert(0, Keys(10, 20, 30, 40));
+        index.Insert(1, Keys(11, 21, 31, 40));
+        index.Insert(2, Keys(50, 60, 70, 80));
+
+        Assert.Equal(16, index.SignatureBytes);
+        Assert.Equal([0, 1], QueryAll(index, Keys(10, 0, 0, 40)));
+        Assert.Equal([2], QueryAll(index, Keys(0, 0, 70, 0)));
+
+        index.Remove(0, Keys(10, 20, 30, 40));
+        Assert.Equal([1], QueryAll(index, Keys(10, 0, 0, 40)));
+    }
+
+    [Fact]
+    public void Remove_with_a_wrong_signature_throws_and_changes_nothing()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        var a = Signature(1, 2, 3, 4);
+        var b = Signature(1, 2, 3, 5);
+        index.Insert(0, a);
+        index.Insert(1, b);
+
+        // Bands 0-2 lead to handle 0, band 3 does not: the first pass must fail before unlinking anything.
+        Assert.Throws<ArgumentException>(() => index.Remove(0, b));
+        Assert.Throws<ArgumentException>(() => index.Remove(0, Signature(9, 9, 9, 9)));
+
+        Assert.Equal(2, index.Count);
+        Assert.Equal([1, 0], QueryAll(index, a));
+        index.Remove(0, a);
+        index.Remove(1, b);
+        Assert.Equal(0, index.Count);
+    }
+
+    [Fact]
+    public void Misuse_is_rejected()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        var signature = Signature(1, 2, 3, 4);
+        index.Insert(0, signature);
+
+        Assert.Throws<InvalidOperationException>(() => index.Insert(0, signature));
+        Assert.Throws<InvalidOperationException>(() => index.Remove(1, signature));
+        Assert.Throws<InvalidOperationException>(() => index.Remove(100_000, signature));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Insert(-1, signature));
+        Assert.Throws<ArgumentException>(() => index.Insert(1, new byte[Bands * Rows - 1]));
+        Assert.Throws<ArgumentException>(() => index.Query(new byte[3], []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Query(signature, [], -1));
+        Assert.Throws<ArgumentNullException>(() => index.Query(signature, null!));
+        Assert.False(index.Contains(-1));
+        Assert.Equal(1, index.Count);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 1, 16)]
+    [InlineData(1, 0, 1, 16)]
+    [InlineData(1, 1, 0, 16)]
+    [InlineData(1, 1, 1, 0)]
+    public void Constructor_rejects_invalid_arguments(int bands, int rows, int bytesPerRow, int capacity)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LshIndex(bands, rows, bytesPerRow, capacity));
+    }
+
+    [Fact]
+    public void Estimated_bytes_account_for_tables_and_links()
+    {
+        var index = new LshIndex(9, 13, 1, initialCapacity: 1000);
+        var tableSlots = LshIndex.TableCapacityFor(1000);
+
+        // 9 tables of 8-byte slots, 9 links and one stamp per handle, one presence bit per handle, plus headers.
+        var arrays = (9L * tableSlots * 8) + (1000L * 9 * 4) + (1000L * 4) + (16 * 8);
+        Assert.InRange(index.EstimatedBytes, arrays, arrays + 1024);
+    }
+
+    [Fact]
+    public void Query_does_not_allocate_once_the_list_has_room()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        for (var handle = 0; handle < 100; handle++)
+        {
+            index.Insert(handle, Signature(handle % 7, handle % 11, handle % 13, 1));
+        }
+
+        var list = new List<int>(256);
+        var query = Signature(1, 2, 3, 1);
+        index.Query(query, list);
+        list.Clear();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            list.Clear();
+            index.Query(query, list);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(100, list.Count);
+    }
+
+    internal static List<int> QueryAll(LshIndex index, ReadOnlySpan<byte> signature)
+    {
+        var list = new List<int>();
+        index.Query(signature, list);
+        return list;
+    }
+
+    // A signature of Bands bands whose Rows bytes all equal the band's value, so equal values mean a shared band.
+    private static byte[] Signature(params int[] bandValues)
+    {
+        var signature = new byte[Bands * Rows];
+        for (var band = 0; band < Bands; band++)
+        {
+            signature.AsSpan(band * Rows, Rows).Fill((byte)bandValues[band]);
+        }
+
+        return signature;
+    }
+
+    private static byte[] Keys(params uint[] keys)
+    {
+        var bytes = new byte[keys.Length * 4];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), keys[i]);
+        }
+
+        return bytes;
+    }
+}
