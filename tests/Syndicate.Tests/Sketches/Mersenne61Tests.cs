@@ -77,7 +77,7 @@ public sealed class Mersenne61Tests
         }
 
         var random = new Xoshiro256StarStar(0x6D756C616464);
-        for (var n = 0; n < 100_000; n++)
+        for (var n = 0; n < 20_000; n++)
         {
             var a = Mersenne61.Reduce(random.NextUInt64());
             var x = Mersenne61.Reduce(random.NextUInt64());
