@@ -26,18 +26,26 @@ namespace Syndicate.Sketches;
 /// Empty bin i is filled by probing bins j = H(i, 1), H(i, 2), … where H is a seeded mixer of
 /// (i, attempt) scaled to [0, k), and copying the first bin that was non-empty before densification.
 /// The probe sequence depends only on the seed, i and the attempt, never on the data, which is what
-/// keeps the collision probability exactly J (Shrivastava 2017, Theorem 1). A probe takes k/m attempts
-/// on average when m bins are non-empty, so the cost is O(n + k) once the set has about k elements or
-/// more, and grows towards k²/m for sets much smaller than k. A set that fills a single bin copies it
-/// everywhere directly, and after 32·k (at most 2^32 − 1) unlucky attempts (probability below e^−64 for m ≥ 2) the probe
-/// falls back to a linear scan from i, which is also independent of the data.
+/// keeps the collision probability exactly J (Shrivastava 2017): slot i of A and B is decided by the
+/// first bin of its sequence that A ∪ B occupies, and agrees exactly when that bin's minimum over A ∪ B
+/// lies in A ∩ B. A probe takes k/m attempts on average when m bins are non-empty, so the cost is
+/// O(n + k) once the set has about k elements or more, and grows towards k²/m for sets much smaller
+/// than k. A set that fills a single bin copies it everywhere directly, and after 32·k (at most
+/// 2^32 − 1) unlucky attempts, a chance below e^−64 for m ≥ 2, the probe falls back to a linear scan
+/// from i, which is also independent of the data.
 /// </para>
 /// <para>
-/// Each slot value is the high 32 bits of Mix(key ⊕ t_i), where key identifies the selected element and t_i
-/// is a seeded per-slot salt. Equal elements thus give equal slots, while the slots of different elements
-/// coincide with probability about 2^−32, independently from slot to slot even where densification copied
-/// the same bin into several slots; that independence keeps the b-bit estimator's variance as low as for
-/// classic MinHash.
+/// The estimator's variance is R·J(1 − J)/k. R is below 1 once the union of the two sets fills the bins
+/// (the bins sample the union without replacement, R ≈ 1 − (k − 1)/(u − 1) for u = |A ∪ B|), and is
+/// about 1 + u/(2(u − 1)) for unions much smaller than k (2 for u = 2, near 1.5 for a few dozen), because
+/// an element sharing a bin with a smaller one is hidden from every slot.
+/// </para>
+/// <para>
+/// Each slot value is the high 32 bits of Mix(key ⊕ t_i), where key identifies the selected element and
+/// t_i is a seeded per-slot salt. Equal elements thus give equal slots, while the slots of different
+/// elements coincide with probability about 2^−32, independently from slot to slot even where
+/// densification copied the same bin into several slots. That independence keeps the false-match part
+/// of the b-bit estimator's variance the same as for classic MinHash.
 /// </para>
 /// <para>
 /// An input with no elements yields <see cref="uint.MaxValue"/> in every slot. An element whose key equals

@@ -34,8 +34,9 @@ public static class SimilarityEstimator
     /// <remarks>
     /// Truncated slots also agree when different minima share their low bits. With uniformly distributed
     /// slot values that happens with probability 2^−b, so a slot agrees with probability
-    /// P = J + (1 − J)·2^−b, which solved for J gives J = (P − 2^−b) / (1 − 2^−b). This is the large-universe
-    /// limit of Li and König's Theorem 1, exact here because the sketches spread slots uniformly. The
+    /// P = J + (1 − J)·2^−b, which solved for J gives J = (P − 2^−b) / (1 − 2^−b). This is Li and König's
+    /// formula in the limit of a universe much larger than the sets, which applies here because the sketches
+    /// spread slot values uniformly instead of keeping raw minima. The
     /// observed fraction of equal slots stands in for P, and the result is clamped to [0, 1]. Its variance
     /// is P(1 − P) / (k·(1 − 2^−b)²) for independent slots.
     /// </remarks>

@@ -25,8 +25,9 @@ internal static class EstimatorModel
     /// different minima; an empty bin's probes hit a uniformly chosen occupied bin, independently of other
     /// bins' probes. So for a pair of distinct slots, P(same element | m) = (1 − m(m − 1)/(k(k − 1)))/m, averaged
     /// over the exact occupancy distribution of u balls in k bins. For u ≫ k every bin is occupied, q = 0
-    /// and R = 1 − (k − 1)/(u − 1): sampling without replacement. For u ≪ k, R approaches 1.5 because
-    /// elements that share a bin with a smaller one are never selected.
+    /// and R = 1 − (k − 1)/(u − 1): sampling without replacement. For u ≪ k, m ≈ u − u²/(2k) and
+    /// R ≈ 1 + u/(2(u − 1)), from 2 at u = 2 towards 1.5, because an element that shares a bin with a
+    /// smaller one is never selected.
     /// </para>
     /// </remarks>
     public static double OphVarianceRatio(int union, int k)

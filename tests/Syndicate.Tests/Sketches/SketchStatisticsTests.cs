@@ -22,7 +22,7 @@ namespace Syndicate.Tests.Sketches;
 /// non-normality of a binomial mean is absorbed by Satterthwaite's effective degrees of freedom. The
 /// densified OPH estimator's variance is R(u, k)·J(1 − J)/k with R derived exactly in
 /// <see cref="EstimatorModel.OphVarianceRatio"/>: R is below 1 once the union fills the bins (sampling
-/// without replacement) and rises towards 1.5 for sets much smaller than k, where two elements that share
+/// without replacement) and rises to about 1.5 for sets much smaller than k, where two elements that share
 /// a bin hide one of them from every slot. Its distribution is not close to normal for tiny sets, so the
 /// variance is checked through the mean of the squared standardized errors, which is 1 under the model,
 /// with a standard error estimated from the data themselves.
@@ -135,8 +135,8 @@ public sealed class SketchStatisticsTests : IClassFixture<SketchTrials>
     [MemberData(nameof(Sizes))]
     public void Variance_OnePermutationIsAtMostAboutClassic(int size)
     {
-        // The derived ratio itself: never above 1.6 for these sizes (its limit for tiny sets is 1.5 plus
-        // a small-u term), and below 1 once the union is a few times k.
+        // The derived ratio itself: about 1 + u/(2(u − 1)) for u ≪ k, so at most about 1.55 for the
+        // smallest union here (u = 11), and below 1 once the union is a few times k.
         foreach (var j in Enumerable.Range(0, SketchTrials.TargetJaccards.Length))
         {
             foreach (var k in SketchTrials.Lengths)
