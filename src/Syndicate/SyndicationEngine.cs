@@ -82,8 +82,6 @@ public sealed partial class SyndicationEngine
 
     internal IClusterStore Store => _store;
 
-    internal object SyncRoot => _lock;
-
     /// <summary>
     /// Adds an article and returns the engine's verdict on it. If an article with the same id is already held, nothing
     /// changes and the verdict describes the held one (<see cref="Verdict.Inserted"/> is false).
@@ -623,8 +621,7 @@ public sealed partial class SyndicationEngine
         }
     }
 
-    private WireAgency? WireOf(Fingerprint print) =>
-        print.Cleaned.Dateline?.Wire ?? print.Cleaned.TrailingWire;
+    private static WireAgency? WireOf(Fingerprint print) => print.Cleaned.Wire;
 
     private bool IsWireCopy(string source, WireAgency? credited)
     {

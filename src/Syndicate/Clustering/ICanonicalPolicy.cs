@@ -8,5 +8,5 @@ namespace Syndicate.Clustering;
 public interface ICanonicalPolicy
 {
     /// <summary>Negative when <paramref name="x"/> is the better canonical, positive when <paramref name="y"/> is.</summary>
-    int Compare(in CanonicalCandidate x, in CanonicalCandidate y);
+    public int Compare(in CanonicalCandidate x, in CanonicalCandidate y);
 }

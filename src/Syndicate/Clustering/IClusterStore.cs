@@ -9,31 +9,31 @@ namespace Syndicate.Clustering;
 /// </summary>
 internal interface IClusterStore
 {
-    DocumentTable Documents { get; }
+    public DocumentTable Documents { get; }
 
-    IEnumerable<ClusterState> Clusters { get; }
+    public IEnumerable<ClusterState> Clusters { get; }
 
-    int ClusterCount { get; }
+    public int ClusterCount { get; }
 
-    BoilerplateLearner Boilerplate { get; }
+    public BoilerplateLearner Boilerplate { get; }
 
-    long NextSequence { get; }
+    public long NextSequence { get; }
 
-    bool TryGetHandle(string id, out int handle);
+    public bool TryGetHandle(string id, out int handle);
 
-    bool TryGetExact(ulong contentHash, out int handle);
+    public bool TryGetExact(ulong contentHash, out int handle);
 
-    void FindCandidates(Fingerprint print, List<int> candidates, int maxCandidates);
+    public void FindCandidates(Fingerprint print, List<int> candidates, int maxCandidates);
 
-    int Insert(Fingerprint print, DocumentInfo info, long timestamp);
+    public int Insert(Fingerprint print, DocumentInfo info, long timestamp);
 
-    void Remove(int handle);
+    public void Remove(int handle);
 
-    ClusterState CreateCluster(int canonical);
+    public ClusterState CreateCluster(int canonical);
 
-    ClusterState? GetCluster(long id);
+    public ClusterState? GetCluster(long id);
 
-    void DeleteCluster(ClusterState cluster);
+    public void DeleteCluster(ClusterState cluster);
 
-    long IndexBytes { get; }
+    public long IndexBytes { get; }
 }

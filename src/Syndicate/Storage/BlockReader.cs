@@ -10,7 +10,7 @@ internal sealed class BlockReader
     private const int MaxStringBytes = 256 << 20;
     private readonly Stream _stream;
     private readonly string _path;
-    private byte[] _block = new byte[BlockWriter.BlockSize];
+    private readonly byte[] _block = new byte[BlockWriter.BlockSize];
     private int _length;
     private int _position;
     private bool _ended;

@@ -173,7 +173,7 @@ public class SyndicationEngineTests
     {
         var engine = new SyndicationEngine();
         IReadOnlyList<string> paragraphs = TestData.StoryParagraphs(0);
-        engine.Add(Copy("a", "outlet-a", Reprints.WithDateline("موسكو - سبوتنيك -", paragraphs), s_t0) { Url = "https://a.example/1" });
+        engine.Add(new Article("a", "outlet-a", Reprints.WithDateline("موسكو - سبوتنيك -", paragraphs)) { Published = s_t0, Url = "https://a.example/1" });
         engine.Add(Copy("b", "outlet-b", Reprints.WithDateline("باكو - سبوتنيك -", paragraphs, "تابعونا على تويتر"), s_t0.AddHours(1)));
         Verdict c = engine.Add(Copy("c", "outlet-c", Reprints.WithDateline("القاهرة (سبوتنيك) -", paragraphs), s_t0.AddHours(2)));
         Cluster cluster = engine.GetCluster(c.ClusterId)!;
