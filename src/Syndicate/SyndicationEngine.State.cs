@@ -12,6 +12,7 @@ public sealed partial class SyndicationEngine : IDisposable
 
     private readonly JournalRecordWriter _record = new();
     private Journal? _journal;
+    private FileStream? _directoryLock;
     private string? _directory;
     private ulong _optionsHash;
     private ulong _generation;
@@ -75,6 +76,8 @@ public sealed partial class SyndicationEngine : IDisposable
             _disposed = true;
             _journal?.Dispose();
             _journal = null;
+            _directoryLock?.Dispose();
+            _directoryLock = null;
         }
     }
 
@@ -88,6 +91,17 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         Directory.CreateDirectory(directory);
         _directory = directory;
+        string lockPath = Path.Combine(directory, StateFormat.LockFile);
+        try
+        {
+            // An exclusive lock (flock LOCK_EX on Unix) held for the engine's lifetime: one engine per state directory.
+            _directoryLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StateException(lockPath, "the state directory is in use by another engine or process", e);
+        }
+
         _optionsHash = StateFormat.OptionsHash(Options);
         string snapshotPath = Path.Combine(directory, StateFormat.SnapshotFile);
         string journalPath = Path.Combine(directory, StateFormat.JournalFile);

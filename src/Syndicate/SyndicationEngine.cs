@@ -614,7 +614,7 @@ public sealed partial class SyndicationEngine
         _newestTimestamp = Math.Max(_newestTimestamp, timestamp);
         long cutoff = _newestTimestamp - window.Ticks;
         // Evict in steps of a sixteenth of the window, so the scan cost is amortised over many articles.
-        if (cutoff - _lastWindowEviction >= window.Ticks / 16)
+        if (_lastWindowEviction == long.MinValue || cutoff - _lastWindowEviction >= window.Ticks / 16)
         {
             _lastWindowEviction = cutoff;
             EvictLocked(cutoff);

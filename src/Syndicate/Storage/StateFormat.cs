@@ -21,6 +21,7 @@ internal static class StateFormat
     public const ushort Version = 1;
     public const string SnapshotFile = "snapshot.bin";
     public const string JournalFile = "journal.bin";
+    public const string LockFile = "LOCK";
 
     public static ReadOnlySpan<byte> SnapshotMagic => "SYNDSNAP"u8;
 

@@ -124,7 +124,7 @@ public class DurableStateTests
         using var dir = new TempDirectory();
         using SyndicationEngine first = SyndicationEngine.Open(dir.Path);
         StateException e = Assert.Throws<StateException>(() => SyndicationEngine.Open(dir.Path));
-        Assert.Contains("journal.bin", e.Message, StringComparison.Ordinal);
+        Assert.Contains("in use", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
