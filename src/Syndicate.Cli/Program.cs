@@ -13,6 +13,8 @@ internal static class Program
         {
             ClusterCommand.Create(),
             DedupCommand.Create(),
+            EvalCommand.Create(),
+            GenerateCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
