@@ -440,7 +440,10 @@ public sealed partial class SyndicationEngine
             && Math.Min(sizeA, sizeB) >= MinPartialShingles
             && LeadAgreement(leadA, leadB) >= MinLeadAgreement)
         {
-            return new Link(handle, Relation.Partial, jaccard, containment);
+            // Same opening and one held in the other: the shorter is the story's first part or a truncated reprint.
+            // Copies of about the same length that pass this test are edited reprints, not parts.
+            bool similarLength = Math.Min(sizeA, sizeB) >= SimilarLengthRatio * Math.Max(sizeA, sizeB);
+            return new Link(handle, similarLength ? Relation.NearDuplicate : Relation.Partial, jaccard, containment);
         }
 
         return new Link(handle, Relation.Original, jaccard, containment);
@@ -448,6 +451,9 @@ public sealed partial class SyndicationEngine
 
     /// <summary>A partial link needs at least this many shingles in the shorter copy: below it, containment estimates are noise.</summary>
     private const int MinPartialShingles = 12;
+
+    /// <summary>Copies whose shingle counts are within this ratio are "the same length": a contained one is an edited reprint.</summary>
+    private const double SimilarLengthRatio = 0.8;
 
     /// <summary>Share of the lead sketch two copies must have in common for a partial link.</summary>
     private const double MinLeadAgreement = 0.5;

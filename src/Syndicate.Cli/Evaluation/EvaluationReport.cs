@@ -266,6 +266,12 @@ internal sealed class EvaluationReport
         }
 
         name = name.Trim();
+        // The engine's gazetteer knows every alias (SPA, WAS, واس → Saudi Press Agency); fall back to the generator's names.
+        if (Syndicate.Attribution.WireGazetteer.Default.Find(name) is { } agency)
+        {
+            return agency.Name;
+        }
+
         foreach (var wire in Wire.All)
         {
             if (string.Equals(name, wire.Name, StringComparison.OrdinalIgnoreCase)

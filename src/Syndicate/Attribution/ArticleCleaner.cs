@@ -38,6 +38,7 @@ internal static class ArticleCleaner
             lines[i] = lines[i].Trim();
         }
 
+        RemoveHeaderLines(lines, title, gazetteer, removed);
         var titleLines = RemoveTitleLines(lines, title);
         var dateline = RemoveDateline(lines, gazetteer);
         var continuation = RemoveMarkerLines(lines, removed);
@@ -127,6 +128,93 @@ internal static class ArticleCleaner
     {
         var nl = text[from..].IndexOf('\n');
         return nl < 0 ? text.Length : from + nl;
+    }
+
+    /// <summary>At most this many short lines may stand above the title or dateline as outlet headers.</summary>
+    private const int MaxHeaderLines = 2;
+
+    /// <summary>A header line (section name, breadcrumb, "breaking news" banner) has at most this many words.</summary>
+    private const int MaxHeaderWords = 6;
+
+    /// <summary>
+    /// Removes the outlet's header lines: short lines (section names such as <c>الرئيسية » محليات</c> or
+    /// <c>أخبار عاجلة</c>) that stand above the repeated title or the dateline. Only lines followed by a title or a
+    /// dateline count, so a story that merely opens with a short line keeps it.
+    /// </summary>
+    private static void RemoveHeaderLines(List<string> lines, string? title, WireGazetteer gazetteer, List<string> removed)
+    {
+        DropLeadingBlank(lines);
+        var titleKey = string.IsNullOrWhiteSpace(title) ? "" : TitleKey(title);
+        var headers = 0;
+        for (var i = 0; i < lines.Count && headers <= MaxHeaderLines; i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (headers > 0
+                && ((titleKey.Length > 0 && string.Equals(TitleKey(lines[i]), titleKey, StringComparison.Ordinal))
+                    || DatelineParser.Parse(lines[i], gazetteer, out _) is not null))
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (lines[j].Length > 0)
+                    {
+                        removed.Add(lines[j]);
+                    }
+                }
+
+                lines.RemoveRange(0, i);
+                return;
+            }
+
+            if (!IsHeaderLike(lines[i], MaxHeaderWords) && !(IsHeaderLike(lines[i], MaxHeadlineWords) && NextIsDateline(lines, i, gazetteer)))
+            {
+                return;
+            }
+
+            headers++;
+        }
+    }
+
+    /// <summary>A headline (the outlet's own, or the title with the outlet's name appended) right above a dateline has at most this many words.</summary>
+    private const int MaxHeadlineWords = 24;
+
+    private static bool NextIsDateline(List<string> lines, int i, WireGazetteer gazetteer)
+    {
+        for (var j = i + 1; j < lines.Count; j++)
+        {
+            if (lines[j].Length > 0)
+            {
+                return DatelineParser.Parse(lines[j], gazetteer, out _) is not null;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHeaderLike(string line, int maxWords)
+    {
+        if (line.Length > maxWords * 12 || line.EndsWith('.') || line.EndsWith('،'))
+        {
+            return false;
+        }
+
+        var words = 0;
+        var inWord = false;
+        foreach (var c in line)
+        {
+            var letter = PhraseText.IsWordChar(c);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words > 0 && words <= maxWords;
     }
 
     private static int RemoveTitleLines(List<string> lines, string? title)

@@ -28,6 +28,10 @@ public sealed partial class WireGazetteer
             foreach (var alias in agency.Aliases)
             {
                 phrases.Add(new(alias, agency));
+                foreach (var derived in DerivedForms(alias))
+                {
+                    phrases.Add(new(derived, agency));
+                }
             }
         }
 
@@ -86,6 +90,36 @@ public sealed partial class WireGazetteer
     /// <returns>The agency, or <see langword="null"/> when no alias occurs.</returns>
     public WireAgency? FindIn(ReadOnlySpan<char> text) =>
         _table.TryFindIn(text, out var agency, out _, out _) ? agency : null;
+
+    /// <summary>
+    /// The ways Arabic credits wrap an agency's name: <c>وكالة X</c>, <c>وكالة أنباء X</c>, <c>وكالة الأنباء X</c>, and an
+    /// official-status suffix <c>X الرسمية</c>. Derived for every Arabic-script alias, so a caller's own agencies get
+    /// them too.
+    /// </summary>
+    private static IEnumerable<string> DerivedForms(string alias)
+    {
+        if (alias.Length == 0 || !IsArabicScript(alias[0]))
+        {
+            yield break;
+        }
+
+        bool agencyPhrase = alias.StartsWith("وكالة", StringComparison.Ordinal) || alias.StartsWith("الوكالة", StringComparison.Ordinal);
+        if (!agencyPhrase)
+        {
+            yield return "وكالة " + alias;
+            yield return "وكالة أنباء " + alias;
+            yield return "وكالة الأنباء " + alias;
+            yield return "وكالة " + alias + " للأنباء";
+        }
+
+        yield return alias + " الرسمية";
+        if (!agencyPhrase)
+        {
+            yield return "وكالة أنباء " + alias + " الرسمية";
+        }
+    }
+
+    private static bool IsArabicScript(char c) => c is >= '\u0600' and <= '\u06FF';
 
     /// <summary>Matches an alias starting exactly at <paramref name="start"/>; <paramref name="end"/> follows its last word.</summary>
     internal bool TryMatchAt(ReadOnlySpan<char> text, int start, out WireAgency agency, out int end) =>

@@ -141,6 +141,18 @@ internal sealed class Fingerprinter
         }
     }
 
+    /// <summary>The distinct shingle hashes of an article's story text, for diagnostics (exact Jaccard).</summary>
+    internal HashSet<ulong> ShingleSet(Article article)
+    {
+        CleanedArticle cleaned = ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
+        string normalized = TextNormalizer.Normalize(cleaned.Body.ReplaceLineEndings(" "), _options.Normalization);
+        ulong[] shingles = new ulong[Math.Max(1, Shingler.MaxCharacterShingles(normalized.Length))];
+        int count = _options.ShingleKind == ShingleKind.Words
+            ? Shingler.WordShingles(normalized, _options.ShingleSize, _options.Seed, shingles)
+            : Shingler.CharacterShingles(normalized, _options.ShingleSize, _options.Seed, shingles);
+        return [.. shingles.AsSpan(0, count)];
+    }
+
     /// <summary>The <see cref="Fingerprint.LeadSize"/> smallest distinct high halves of the lead's shingle hashes, ascending.</summary>
     internal static uint[] LeadSketch(ReadOnlySpan<ulong> leadShingles)
     {

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Syndicate.Cli.Input;
+
+namespace Syndicate.Cli.Commands;
+
+/// <summary><c>syndicate explain ID1 ID2 INPUT...</c>: why two articles do or do not match.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var engine = new EngineOptions();
+        var first = new Option<string>("--first", "-a") { Description = "Id of the first article.", Required = true };
+        var second = new Option<string>("--second", "-b") { Description = "Id of the second article.", Required = true };
+        var command = new Command("explain", "Show how two articles of a corpus compare: what cleaning kept, shingle counts, estimated Jaccard and containment, lead agreement, and the relation the engine would assign.");
+        common.AddTo(command);
+        engine.AddTo(command);
+        command.Options.Add(first);
+        command.Options.Add(second);
+        command.SetAction(result => CliRunner.Guard(() =>
+        {
+            SyndicationOptions options = engine.Build(result);
+            string idA = result.GetValue(first)!, idB = result.GetValue(second)!;
+            Article? a = null, b = null;
+            InputSet inputs = InputSet.Resolve(result.GetValue(common.Inputs));
+            foreach (InputRecord record in inputs.CreateReader(common.Format(result), common.ErrorMode(result), e => CliRunner.Error(e.ToString())).Read())
+            {
+                if (record.Article.Id == idA)
+                {
+                    a ??= record.Article;
+                }
+
+                if (record.Article.Id == idB)
+                {
+                    b ??= record.Article;
+                }
+            }
+
+            if (a is null || b is null)
+            {
+                throw new UsageException($"article '{(a is null ? idA : idB)}' is not in the input.");
+            }
+
+            Console.Out.Write(new SyndicationEngine(options).Explain(a, b));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
