@@ -34,7 +34,15 @@ internal static class TableWriter
                 Markup.Escape(c.CanonicalId));
         }
 
-        console.Write(table);
+        if (multi.Count > 0 && limit > 0)
+        {
+            console.Write(table);
+        }
+        else if (multi.Count == 0)
+        {
+            console.MarkupLine("No story was carried by several copies.");
+        }
+
         RunStatistics s = report.Statistics;
         int singletons = report.Clusters.Count - multi.Count;
         if (multi.Count > limit)
