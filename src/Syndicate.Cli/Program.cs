@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Text;
 using Syndicate.Cli.Commands;
 
@@ -17,15 +18,22 @@ internal static class Program
             GenerateCommand.Create(),
             ExplainCommand.Create(),
         };
+        foreach (HelpOption help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+            {
+                help.Action = new HelpWithExitCodes(action);
+            }
+        }
+
         ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction and not HelpWithExitCodes)
         {
             foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
             {
-                CliRunner.Error(error.Message);
+                CliRunner.Error(UsageErrors.Describe(error, parsed.CommandResult.Command));
             }
 
-            Console.Error.WriteLine("Run 'syndicate --help' for usage.");
             return ExitCodes.UsageError;
         }
 

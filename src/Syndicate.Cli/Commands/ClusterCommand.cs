@@ -10,6 +10,9 @@ namespace Syndicate.Cli.Commands;
 /// <summary><c>syndicate cluster INPUT...</c>: clusters a corpus and reports the stories.</summary>
 internal static class ClusterCommand
 {
+    /// <summary>Columns of the table when it goes to a file or a pipe: room for every column without wrapping a title.</summary>
+    private const int PlainTableWidth = 160;
+
     public static Command Create()
     {
         var common = new CommonOptions();
@@ -31,6 +34,11 @@ internal static class ClusterCommand
         command.SetAction(result => CliRunner.Guard(() =>
         {
             SyndicationOptions options = engine.Build(result);
+            if (result.GetValue(top) < 0)
+            {
+                throw new UsageException($"--top must not be negative, got {result.GetValue(top)}.");
+            }
+
             string? outPath = result.GetValue(output);
             string fmt = result.GetValue(format) ?? (outPath is null && !Console.IsOutputRedirected ? "table" : "jsonl");
             using ILoggerFactory loggers = common.Loggers(result);
@@ -44,7 +52,8 @@ internal static class ClusterCommand
 
     internal static void WriteReport(RunReport report, string format, string? outPath, int top)
     {
-        if (format == "table" && outPath is null)
+        // The styled table only on a terminal; piped or written to a file it is plain text, wide enough not to wrap.
+        if (format == "table" && outPath is null && !Console.IsOutputRedirected)
         {
             TableWriter.Write(AnsiConsole.Console, report, top);
             return;
@@ -77,7 +86,8 @@ internal static class ClusterCommand
                 default:
                     using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
                     {
-                        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+                        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
+                        console.Profile.Width = PlainTableWidth;
                         TableWriter.Write(console, report, top);
                     }
 

@@ -26,8 +26,8 @@ internal static class DedupCommand
             Description = "Directory of the persistent state (created if missing). Every article is journaled before its verdict is written, so an article whose verdict was printed survives a crash.",
             Required = true,
         };
-        var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that start a new story, unchanged but for a \"syndicate\" verdict field." };
-        var command = new Command("dedup", "Filter a feed: each article with its verdict (new, duplicate, near-duplicate, partial), remembering earlier runs' stories in --state. Reads JSONL from stdin when no input is named.");
+        var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that start a new story; an article whose id is already in the state is not new." };
+        var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the state must be reopened with the same --shingle-size, --sketch-size and --seed. Reads JSONL from stdin when no input is named.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(state);
@@ -36,21 +36,22 @@ internal static class DedupCommand
         {
             SyndicationOptions options = engine.Build(result);
             using ILoggerFactory loggers = common.Loggers(result);
-            string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? named : ["-"];
+            string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? [.. InputSet.Resolve(named).Paths] : ["-"];
             int errors = 0;
             var reader = new ArticleReader(inputs, common.Format(result), common.ErrorMode(result), e =>
             {
                 errors++;
                 CliRunner.Error(e.ToString());
             });
-            using SyndicationEngine syndicate = SyndicationEngine.Open(result.GetValue(state)!, options, loggers.CreateLogger<SyndicationEngine>());
+            using SyndicationEngine syndicate = OpenState(result.GetValue(state)!, options, loggers);
             bool onlyNew = result.GetValue(newOnly);
             using Stream stdout = Console.OpenStandardOutput();
             using var writer = new Utf8JsonWriter(stdout, s_json);
             foreach (InputRecord record in reader.Read())
             {
                 Verdict verdict = syndicate.Add(record.Article);
-                if (onlyNew && !verdict.IsNew)
+                // An article already in the state (same id, seen by an earlier run) is not news, whatever it started then.
+                if (onlyNew && !(verdict.IsNew && verdict.Inserted))
                 {
                     continue;
                 }
@@ -66,6 +67,18 @@ internal static class DedupCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static SyndicationEngine OpenState(string directory, SyndicationOptions options, ILoggerFactory loggers)
+    {
+        try
+        {
+            return SyndicationEngine.Open(directory, options, loggers.CreateLogger<SyndicationEngine>());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Storage.StateException(directory, "cannot open the state directory: " + e.Message, e);
+        }
     }
 
     private static void WriteLine(Utf8JsonWriter w, Article a, Verdict v)

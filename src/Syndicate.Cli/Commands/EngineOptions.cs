@@ -56,7 +56,22 @@ internal sealed class EngineOptions
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+            // Name the option the user typed, not the property it sets.
+            (string name, object? value) = e.ParamName switch
+            {
+                nameof(SyndicationOptions.SimilarityThreshold) => ("--threshold", (object?)options.SimilarityThreshold),
+                nameof(SyndicationOptions.ContainmentThreshold) => ("--containment", options.ContainmentThreshold),
+                nameof(SyndicationOptions.ShingleSize) => ("--shingle-size", options.ShingleSize),
+                nameof(SyndicationOptions.SignatureLength) => ("--sketch-size", options.SignatureLength),
+                nameof(SyndicationOptions.Lsh) => ("--bands", result.GetValue(Bands)),
+                nameof(SyndicationOptions.Window) => ("--window", result.GetValue(Window)),
+                _ => (e.ParamName ?? "option", null),
+            };
+            string rule = e.Message.Split(" (Parameter", 2)[0];
+            string prefix = $"SyndicationOptions.{e.ParamName} ";
+            rule = rule.StartsWith(prefix, StringComparison.Ordinal) ? rule[prefix.Length..].TrimEnd('.') : rule;
+            rule = rule.Replace("SignatureLength", "--sketch-size", StringComparison.Ordinal);
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{name} {rule}, got {value}."));
         }
 
         return options;

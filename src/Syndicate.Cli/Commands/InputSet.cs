@@ -44,8 +44,24 @@ internal sealed class InputSet
         }
     }
 
-    public static InputSet Resolve(string[]? inputs) =>
-        inputs is null || inputs.Length == 0 ? new InputSet(["-"], sample: true) : new InputSet(inputs, sample: false);
+    public static InputSet Resolve(string[]? inputs)
+    {
+        if (inputs is null || inputs.Length == 0)
+        {
+            return new InputSet(["-"], sample: true);
+        }
+
+        // The parser passes a misspelt option through as an input; say what it is rather than "file not found".
+        foreach (string input in inputs)
+        {
+            if (input.Length > 1 && input[0] == '-' && !File.Exists(input) && !Directory.Exists(input))
+            {
+                throw new UsageException($"unknown option '{input}'.");
+            }
+        }
+
+        return new InputSet(inputs, sample: false);
+    }
 
     public ArticleReader CreateReader(InputFormat format, ErrorMode mode, Action<InputError> onError)
     {

@@ -13,28 +13,59 @@ internal static class TableWriter
             .OrderByDescending(c => c.Members.Count)
             .ThenBy(c => c.Id)
             .ToList();
+        var shown = multi.Take(limit).ToList();
+        // Fit a terminal line: every column but the title keeps its width on one line, the canonical id only when there
+        // is room, and titles are cut to what is left (Spectre wraps a cell that does not fit, which with a wrapped
+        // title doubles the table's height).
+        int width = console.Profile.Width;
+        bool showId = width >= 120;
+        int wireWidth = shown.Select(c => (c.Wire ?? "-").Length).DefaultIfEmpty(4).Max();
+        int idWidth = showId ? shown.Select(c => c.CanonicalId.Length).DefaultIfEmpty(12).Max() : 0;
+        int fixedWidth = 4 + Math.Max(4, wireWidth) + 6 + 7 + 16 + idWidth;
+        int columns = showId ? 7 : 6;
+        int titleWidth = Math.Clamp(width - fixedWidth - (3 * columns) - 1, 16, 60);
+
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn(new TableColumn("[bold]#[/]").RightAligned());
+        table.AddColumn(new TableColumn("[bold]#[/]").RightAligned().NoWrap());
         table.AddColumn("[bold]canonical title[/]");
-        table.AddColumn("[bold]wire[/]");
-        table.AddColumn(new TableColumn("[bold]copies[/]").RightAligned());
-        table.AddColumn(new TableColumn("[bold]outlets[/]").RightAligned());
-        table.AddColumn("[bold]first seen[/]");
-        table.AddColumn("[bold]canonical id[/]");
-        foreach (Cluster c in multi.Take(limit))
+        table.AddColumn(new TableColumn("[bold]wire[/]").NoWrap());
+        table.AddColumn(new TableColumn("[bold]copies[/]").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("[bold]outlets[/]").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("[bold]first seen[/]").NoWrap());
+        if (showId)
+        {
+            table.AddColumn(new TableColumn("[bold]canonical id[/]").NoWrap());
+        }
+
+        foreach (Cluster c in shown)
         {
             DateTimeOffset? first = c.Members.Where(m => m.Published is not null).Select(m => m.Published).Min();
-            table.AddRow(
+            var cells = new List<string>
+            {
                 c.Id.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(Shorten(c.CanonicalTitle ?? FirstWords(c.CanonicalText) ?? "", 60)),
+                Markup.Escape(Shorten(c.CanonicalTitle ?? FirstWords(c.CanonicalText) ?? "", titleWidth)),
                 Markup.Escape(c.Wire ?? "-"),
                 c.Members.Count.ToString(CultureInfo.InvariantCulture),
                 c.OutletCount.ToString(CultureInfo.InvariantCulture),
                 first?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-",
-                Markup.Escape(c.CanonicalId));
+            };
+            if (showId)
+            {
+                cells.Add(Markup.Escape(c.CanonicalId));
+            }
+
+            table.AddRow(cells.ToArray());
         }
 
-        console.Write(table);
+        if (multi.Count > 0 && limit > 0)
+        {
+            console.Write(table);
+        }
+        else if (multi.Count == 0)
+        {
+            console.MarkupLine("No story was carried by several copies.");
+        }
+
         RunStatistics s = report.Statistics;
         int singletons = report.Clusters.Count - multi.Count;
         if (multi.Count > limit)

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace Syndicate.Cli.Commands;
+
+/// <summary>
+/// The standard help, with the program called by the name people type (<c>syndicate</c>, not the assembly name the
+/// tool shim runs) and followed by the exit codes the command can return.
+/// </summary>
+internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLineAction
+{
+    public override bool ClearsParseErrors => true;
+
+    public override int Invoke(ParseResult parseResult)
+    {
+        InvocationConfiguration configuration = parseResult.InvocationConfiguration;
+        TextWriter output = configuration.Output;
+        var buffer = new StringWriter();
+        configuration.Output = buffer;
+        int code;
+        try
+        {
+            code = inner.Invoke(parseResult);
+        }
+        finally
+        {
+            configuration.Output = output;
+        }
+
+        string executable = RootCommand.ExecutableName;
+        string text = buffer.ToString();
+        if (executable != "syndicate")
+        {
+            text = text.Replace("  " + executable + " ", "  syndicate ", StringComparison.Ordinal)
+                       .Replace("  " + executable + "\n", "  syndicate\n", StringComparison.Ordinal);
+        }
+
+        output.Write(text.TrimEnd('\n'));
+        output.Write("\n\n");
+        output.Write(ExitCodesText(parseResult.CommandResult.Command));
+        return code;
+    }
+
+    private static string ExitCodesText(Command command)
+    {
+        bool root = command is RootCommand;
+        string name = command.Name;
+        var lines = new List<string>
+        {
+            "Exit codes:",
+            "  0  success (records skipped with --on-error skip are reported on stderr)",
+        };
+        if (root || name is "cluster" or "dedup" or "eval")
+        {
+            lines.Add("  1  an input could not be read or a record was malformed, under --on-error fail");
+        }
+
+        lines.Add("  2  bad command line: unknown option or invalid value");
+        if (root || name == "dedup")
+        {
+            lines.Add("  3  the --state directory could not be opened (corrupt, foreign, other options) or written");
+        }
+
+        lines.Add("  4  the output could not be written");
+        if (root || name == "eval")
+        {
+            lines.Add("  5  eval: a --min-f1 or --max-hard-negative-merges threshold was not met");
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Syndicate.Tests.Cli.EndToEnd;
+
+/// <summary><c>syndicate cluster</c> on the bundled corpus, in every output format.</summary>
+public sealed class ClusterFormatTests
+{
+    private static readonly string[] s_columns = ["id", "cluster", "canonical", "relation", "similarity", "source", "wire"];
+    private static readonly string[] s_relations = ["original", "duplicate", "near-duplicate", "partial"];
+
+    [Fact]
+    public void Jsonl_HasOneLinePerInputArticle_InInputOrder_WithTheDocumentedFields()
+    {
+        CliResult run = Corpus.ClusterJsonl.ExpectClean();
+        IReadOnlyList<JsonElement> rows = Corpus.ParseLines(run);
+
+        Assert.Equal(Corpus.Ids, rows.Select(r => r.GetProperty("id").GetString()));
+        for (int i = 0; i < rows.Count; i++)
+        {
+            JsonElement row = rows[i];
+            Assert.Equal(s_columns, row.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(JsonValueKind.Number, row.GetProperty("cluster").ValueKind);
+            Assert.True(row.GetProperty("cluster").GetInt64() > 0);
+            Assert.True(row.GetProperty("canonical").ValueKind is JsonValueKind.True or JsonValueKind.False);
+            Assert.Contains(row.GetProperty("relation").GetString(), s_relations);
+            double similarity = row.GetProperty("similarity").GetDouble();
+            Assert.InRange(similarity, 0.0, 1.0);
+            Assert.Equal(Corpus.Articles[i].GetProperty("source").GetString(), row.GetProperty("source").GetString());
+            Assert.True(row.GetProperty("wire").ValueKind is JsonValueKind.String or JsonValueKind.Null);
+            if (row.GetProperty("canonical").GetBoolean())
+            {
+                Assert.Equal("original", row.GetProperty("relation").GetString());
+                Assert.Equal(1.0, similarity);
+            }
+        }
+
+        foreach (IGrouping<long, JsonElement> cluster in rows.GroupBy(r => r.GetProperty("cluster").GetInt64()))
+        {
+            Assert.Single(cluster, r => r.GetProperty("canonical").GetBoolean());
+            Assert.Single(cluster.Select(r => r.GetProperty("wire").GetString()).Distinct());
+        }
+
+        // The fixture is built from syndicated stories: the run must find copies of each kind, not only singletons.
+        var relations = rows.Select(r => r.GetProperty("relation").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?>(s_relations), relations);
+        Assert.Equal(s_relations.Length, relations.Count);
+    }
+
+    [Fact]
+    public void Jsonl_IsByteIdentical_AcrossRuns_AndFromStdin()
+    {
+        CliResult first = Corpus.ClusterJsonl.ExpectClean();
+        CliResult second = SyndicateCli.Run("cluster", Corpus.Path, "--format", "jsonl").ExpectClean();
+        CliResult piped = SyndicateCli.RunWithInput(File.ReadAllText(Corpus.Path), "cluster", "-", "--format", "jsonl").ExpectClean();
+
+        Assert.Equal(first.StdoutBytes, second.StdoutBytes);
+        Assert.Equal(first.StdoutBytes, piped.StdoutBytes);
+    }
+
+    [Fact]
+    public void Csv_HasTheJsonlColumns_OneRowPerArticle()
+    {
+        CliResult csv = SyndicateCli.Run("cluster", Corpus.Path, "--format", "csv").ExpectClean();
+        IReadOnlyList<JsonElement> jsonl = Corpus.ParseLines(Corpus.ClusterJsonl);
+
+        string[] lines = csv.Lines;
+        Assert.Equal(string.Join(',', s_columns), lines[0]);
+        Assert.Equal(jsonl.Count + 1, lines.Length);
+        for (int i = 0; i < jsonl.Count; i++)
+        {
+            // No field of this corpus needs quoting, so a plain split reads the row.
+            string[] cells = lines[i + 1].Split(',');
+            JsonElement row = jsonl[i];
+            Assert.Equal(7, cells.Length);
+            Assert.Equal(row.GetProperty("id").GetString(), cells[0]);
+            Assert.Equal(row.GetProperty("cluster").GetInt64().ToString(CultureInfo.InvariantCulture), cells[1]);
+            Assert.Equal(row.GetProperty("canonical").GetBoolean() ? "true" : "false", cells[2]);
+            Assert.Equal(row.GetProperty("relation").GetString(), cells[3]);
+            Assert.Equal(row.GetProperty("similarity").GetDouble(), double.Parse(cells[4], CultureInfo.InvariantCulture));
+            Assert.Equal(row.GetProperty("source").GetString(), cells[5]);
+            Assert.Equal(row.GetProperty("wire").GetString() ?? "", cells[6]);
+        }
+    }
+
+    [Fact]
+    public void Json_IsTheFullReport_ClustersMembersOptionsStatistics()
+    {
+        CliResult run = SyndicateCli.Run("cluster", Corpus.Path, "--format", "json").ExpectClean();
+        using JsonDocument report = JsonDocument.Parse(run.Stdout);
+        JsonElement root = report.RootElement;
+        var articles = Corpus.Articles.ToDictionary(a => a.GetProperty("id").GetString()!, StringComparer.Ordinal);
+        var jsonl = Corpus.ParseLines(Corpus.ClusterJsonl).ToDictionary(r => r.GetProperty("id").GetString()!, StringComparer.Ordinal);
+
+        Assert.Equal(Corpus.Path, root.GetProperty("inputs")[0].GetString());
+        JsonElement options = root.GetProperty("options");
+        Assert.Equal(4, options.GetProperty("shingleSize").GetInt32());
+        Assert.Equal(128, options.GetProperty("signatureLength").GetInt32());
+        Assert.Equal(0.5, options.GetProperty("similarityThreshold").GetDouble());
+        Assert.True(options.TryGetProperty("seed", out _));
+        JsonElement statistics = root.GetProperty("statistics");
+        Assert.Equal(Corpus.Ids.Count, statistics.GetProperty("articles").GetInt32());
+        Assert.Equal(0, statistics.GetProperty("errors").GetInt32());
+
+        JsonElement clusters = root.GetProperty("clusters");
+        Assert.Equal(statistics.GetProperty("clusters").GetInt32(), clusters.GetArrayLength());
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonElement cluster in clusters.EnumerateArray())
+        {
+            string canonical = cluster.GetProperty("canonical").GetString()!;
+            JsonElement members = cluster.GetProperty("members");
+            Assert.Equal(members.GetArrayLength(), cluster.GetProperty("size").GetInt32());
+            Assert.True(cluster.GetProperty("wire").ValueKind is JsonValueKind.String or JsonValueKind.Null);
+            Assert.Contains(members.EnumerateArray(), m => m.GetProperty("id").GetString() == canonical);
+            foreach (JsonElement member in members.EnumerateArray())
+            {
+                string id = member.GetProperty("id").GetString()!;
+                Assert.True(seen.Add(id), id + " is in two clusters");
+                JsonElement input = articles[id];
+                Assert.Equal(input.GetProperty("source").GetString(), member.GetProperty("source").GetString());
+                Assert.Equal(input.GetProperty("url").GetString(), member.GetProperty("url").GetString());
+                Assert.Equal(input.GetProperty("published").GetDateTimeOffset(), member.GetProperty("published").GetDateTimeOffset());
+                Assert.Contains(member.GetProperty("relation").GetString(), s_relations);
+                Assert.InRange(member.GetProperty("similarity").GetDouble(), 0.0, 1.0);
+
+                // The report and the jsonl describe the same clustering.
+                JsonElement row = jsonl[id];
+                Assert.Equal(cluster.GetProperty("id").GetInt64(), row.GetProperty("cluster").GetInt64());
+                Assert.Equal(id == canonical, row.GetProperty("canonical").GetBoolean());
+                Assert.Equal(cluster.GetProperty("wire").GetString(), row.GetProperty("wire").GetString());
+            }
+        }
+
+        Assert.Equal(Corpus.Ids.Count, seen.Count);
+    }
+
+    [Fact]
+    public void Table_Piped_IsPlainText_BiggestStoriesFirst_WithSummary()
+    {
+        CliResult run = SyndicateCli.Run("cluster", Corpus.Path, "--format", "table", "--top", "5").ExpectClean();
+        string text = run.Stdout;
+
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+        Assert.Contains("canonical title", text, StringComparison.Ordinal);
+        Assert.Contains("first seen", text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{Corpus.Ids.Count} articles"), text, StringComparison.Ordinal);
+        Assert.Contains("more stories with several copies", text, StringComparison.Ordinal);
+
+        // Five story rows, biggest first: the copies column never grows going down.
+        int[] copies = run.Lines
+            .Select(l => l.Split('│', StringSplitOptions.TrimEntries))
+            .Where(cells => cells.Length == 9 && int.TryParse(cells[1], CultureInfo.InvariantCulture, out _))
+            .Select(cells => int.Parse(cells[4], CultureInfo.InvariantCulture))
+            .ToArray();
+        Assert.Equal(5, copies.Length);
+        Assert.Equal(copies.OrderDescending(), copies);
+        Assert.True(copies[^1] > 1);
+    }
+
+    [Fact]
+    public void Out_WritesTheFile_AndNothingOnStdout()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("report.jsonl");
+
+        CliResult run = SyndicateCli.Run("cluster", Corpus.Path, "--format", "jsonl", "--out", path).ExpectClean();
+
+        Assert.Empty(run.StdoutBytes);
+        Assert.Equal(Corpus.ClusterJsonl.StdoutBytes, File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void Html_IsOneSelfContainedPage_WithSharedPassagesMarked()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("report.html");
+
+        CliResult run = SyndicateCli.Run("cluster", Corpus.Path, "--format", "html", "-o", path).ExpectClean();
+        string html = File.ReadAllText(path);
+
+        Assert.Empty(run.StdoutBytes);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "<html[ >]"));
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+        HtmlAssert.SelfContained(html);
+        Assert.Contains("<mark>", html, StringComparison.Ordinal);
+        Assert.Equal(Regex.Matches(html, "<mark>").Count, Regex.Matches(html, "</mark>").Count);
+    }
+}
