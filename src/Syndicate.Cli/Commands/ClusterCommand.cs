@@ -44,6 +44,13 @@ internal static class ClusterCommand
             using ILoggerFactory loggers = common.Loggers(result);
             InputSet inputs = InputSet.Resolve(result.GetValue(common.Inputs));
             RunReport report = CliRunner.Cluster(inputs, options, common.Format(result), common.ErrorMode(result), loggers, keepTexts: fmt == "html", quiet: common.Quiet(result));
+            if (report.Statistics.Articles == 0 && report.Statistics.Errors > 0)
+            {
+                // Every input failed (a mistyped path, say): an empty report would look like success.
+                CliRunner.Error("no article could be read from the inputs.");
+                return ExitCodes.InputError;
+            }
+
             WriteReport(report, fmt, outPath, result.GetValue(top));
             return ExitCodes.Ok;
         }));

@@ -53,7 +53,7 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
         };
         if (root || name is "cluster" or "dedup" or "eval")
         {
-            lines.Add("  1  an input could not be read or a record was malformed, under --on-error fail");
+            lines.Add("  1  an input could not be read or a record was malformed, under --on-error fail; or no article could be read at all");
         }
 
         lines.Add("  2  bad command line: unknown option or invalid value");

@@ -169,6 +169,12 @@ internal static class ArticleCleaner
                 return;
             }
 
+            if (titleKey.Length > 0 && string.Equals(TitleKey(lines[i]), titleKey, StringComparison.Ordinal))
+            {
+                // The title itself: removing it is the title rule's job, and what precedes it is not a header here.
+                return;
+            }
+
             if (!IsHeaderLike(lines[i], MaxHeaderWords) && !(IsHeaderLike(lines[i], MaxHeadlineWords) && NextIsDateline(lines, i, gazetteer)))
             {
                 return;

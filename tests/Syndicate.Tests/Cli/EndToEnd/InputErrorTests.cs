@@ -68,10 +68,12 @@ public sealed class InputErrorTests : IDisposable
         string feed = _dir.File("broken.rss");
         File.WriteAllText(feed, "<rss version=\"2.0\"><channel><title>T</title>\n<item><title>unclosed</item>\n</channel></rss>\n");
 
-        CliResult run = SyndicateCli.Run("cluster", feed, "--format", "jsonl").Expect(0);
+        // The only input fails, so nothing was read: that is an input error even under --on-error skip.
+        CliResult run = SyndicateCli.Run("cluster", feed, "--format", "jsonl").Expect(1);
 
-        string line = Assert.Single(run.ErrorLines);
-        Assert.StartsWith($"syndicate: {feed}:2: malformed XML", line, StringComparison.Ordinal);
+        Assert.Equal(2, run.ErrorLines.Length);
+        Assert.StartsWith($"syndicate: {feed}:2: malformed XML", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal("syndicate: no article could be read from the inputs.", run.ErrorLines[1]);
         Assert.Empty(run.StdoutBytes);
         run.ExpectNoStackTrace();
     }
