@@ -17,6 +17,8 @@ internal sealed class EngineOptions
 
     public Option<string?> Bands { get; } = new("--bands") { Description = "LSH banding as BANDSxROWS, e.g. 25x5 (default: optimal for the LSH threshold)." };
 
+    public Option<double?> LshThreshold { get; } = new("--lsh-threshold") { Description = "Similarity at which the LSH banding is centred, when --bands is not given (default 0.4)." };
+
     public Option<string?> Window { get; } = new("--window") { Description = "Sliding time window, e.g. 3d, 12h, 90m: older articles are evicted as newer ones arrive." };
 
     public Option<long?> Seed { get; } = new("--seed") { Description = "Hash seed (default 24301); the same seed gives the same fingerprints everywhere." };
@@ -30,6 +32,7 @@ internal sealed class EngineOptions
         command.Options.Add(ShingleSize);
         command.Options.Add(SketchSize);
         command.Options.Add(Bands);
+        command.Options.Add(LshThreshold);
         command.Options.Add(Window);
         command.Options.Add(Seed);
         command.Options.Add(Classic);
@@ -48,6 +51,7 @@ internal sealed class EngineOptions
             Seed = result.GetValue(Seed) ?? d.Seed,
             UseClassicMinHash = result.GetValue(Classic),
             Lsh = ParseBands(result.GetValue(Bands)),
+            LshThreshold = result.GetValue(LshThreshold) ?? d.LshThreshold,
             Window = result.GetValue(Window) is { } w ? ParseDuration(w, "--window") : null,
         };
         try
@@ -65,6 +69,7 @@ internal sealed class EngineOptions
                 nameof(SyndicationOptions.SignatureLength) => ("--sketch-size", options.SignatureLength),
                 nameof(SyndicationOptions.Lsh) => ("--bands", result.GetValue(Bands)),
                 nameof(SyndicationOptions.Window) => ("--window", result.GetValue(Window)),
+                nameof(SyndicationOptions.LshThreshold) => ("--lsh-threshold", options.LshThreshold),
                 _ => (e.ParamName ?? "option", null),
             };
             string rule = e.Message.Split(" (Parameter", 2)[0];

@@ -40,7 +40,7 @@ internal static class EvalCommand
             InputSet inputs = InputSet.Resolve(result.GetValue(common.Inputs));
             List<GoldRecord> labels = LoadGold(result.GetValue(gold), inputs);
             List<ArticlePrediction> predicted;
-            double seconds = 0;
+            double seconds = 0, bytesPerArticle = 0;
             if (result.GetValue(predictions) is { } predictionPath)
             {
                 predicted = ReadPredictions(predictionPath);
@@ -50,6 +50,7 @@ internal static class EvalCommand
                 using ILoggerFactory loggers = common.Loggers(result);
                 RunReport run = CliRunner.Cluster(inputs, options, common.Format(result), common.ErrorMode(result), loggers, keepTexts: false, quiet: common.Quiet(result));
                 seconds = run.Statistics.Seconds;
+                bytesPerArticle = run.Statistics.BytesPerArticle;
                 predicted = run.Articles.Select(a => new ArticlePrediction(
                     a.Id, a.Cluster.ToString(CultureInfo.InvariantCulture), a.Canonical, ArticleResult.RelationName(a.Relation), a.Similarity, a.Source, a.Wire)).ToList();
             }
@@ -57,7 +58,7 @@ internal static class EvalCommand
             EvaluationReport report = EvaluationReport.Build(labels, predicted);
             if (result.GetValue(format) == "json")
             {
-                CliRunner.WriteOutput(null, stream => WriteJson(stream, report, options, seconds));
+                CliRunner.WriteOutput(null, stream => WriteJson(stream, report, options, seconds, bytesPerArticle));
             }
             else
             {
@@ -130,7 +131,7 @@ internal static class EvalCommand
         }
     }
 
-    private static void WriteJson(Stream stream, EvaluationReport r, SyndicationOptions o, double seconds)
+    private static void WriteJson(Stream stream, EvaluationReport r, SyndicationOptions o, double seconds, double bytesPerArticle)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
@@ -161,11 +162,14 @@ internal static class EvalCommand
         w.WriteNumber("wireAccuracy", r.WireAccuracy);
         w.WriteNumber("canonicalIsOriginal", r.CanonicalIsOriginalRate);
         w.WriteNumber("engineSeconds", seconds);
+        w.WriteNumber("bytesPerArticle", bytesPerArticle);
         w.WriteStartObject("options");
         w.WriteNumber("shingleSize", o.ShingleSize);
         w.WriteNumber("signatureLength", o.SignatureLength);
         w.WriteNumber("similarityThreshold", o.SimilarityThreshold);
         w.WriteNumber("containmentThreshold", o.ContainmentThreshold);
+        Index.LshParameters lsh = o.ResolveLsh();
+        w.WriteString("bands", string.Create(CultureInfo.InvariantCulture, $"{lsh.Bands}x{lsh.Rows}"));
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
