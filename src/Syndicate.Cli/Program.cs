@@ -15,6 +15,7 @@ internal static class Program
             DedupCommand.Create(),
             EvalCommand.Create(),
             GenerateCommand.Create(),
+            BenchCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
