@@ -62,16 +62,21 @@ internal sealed class BenchRunner
             long t0 = Stopwatch.GetTimestamp();
             if (threads == 1)
             {
-                foreach (Article article in batch)
+                var prints = new Sketches.Fingerprint[batch.Count];
+                fingerprint += StageProbe.CpuTicks(() =>
                 {
-                    long a = Stopwatch.GetTimestamp();
-                    Sketches.Fingerprint print = engine.ComputeFingerprint(article);
-                    long b = Stopwatch.GetTimestamp();
-                    engine.AddFingerprinted(article, print);
-                    long c = Stopwatch.GetTimestamp();
-                    fingerprint += b - a;
-                    index += c - b;
-                }
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        prints[i] = engine.ComputeFingerprint(batch[i]);
+                    }
+                });
+                index += StageProbe.CpuTicks(() =>
+                {
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        engine.AddFingerprinted(batch[i], prints[i]);
+                    }
+                });
             }
             else
             {
@@ -84,7 +89,7 @@ internal sealed class BenchRunner
             if (Stopwatch.GetElapsedTime(lastReport).TotalSeconds >= 5)
             {
                 lastReport = Stopwatch.GetTimestamp();
-                _progress($"  {start + batch.Count:N0}/{size:N0} articles, {(start + batch.Count) / StageTimes.Seconds(wall):N0}/s");
+                _progress($"  {start + batch.Count:N0}/{size:N0} articles, {(start + batch.Count) / cpu.TotalSeconds:N0}/CPU-s");
             }
         }
 
@@ -97,7 +102,7 @@ internal sealed class BenchRunner
         long retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
         GC.KeepAlive(engine);
-        return new RunResult(size, threads, StageTimes.Seconds(wall), cpu.TotalSeconds, StageTimes.Seconds(fingerprint), StageTimes.Seconds(index),
+        return new RunResult(size, threads, (double)wall / Stopwatch.Frequency, cpu.TotalSeconds, StageTimes.Seconds(fingerprint), StageTimes.Seconds(index),
             bytes, allocated, gen0, gen1, gen2, statistics.Clusters, statistics.BytesPerArticle, (double)retained / size, peak);
     }
 
@@ -112,13 +117,8 @@ internal sealed class BenchRunner
         new SyndicationEngine(_options).AddRange(articles.Take(200).ToList(), 1);
         new SyndicationEngine(classicOptions).AddRange(articles.Take(50).ToList(), 1);
 
-        long t0 = Stopwatch.GetTimestamp();
-        new SyndicationEngine(_options).AddRange(articles, 1);
-        double fast = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-        t0 = Stopwatch.GetTimestamp();
-        new SyndicationEngine(classicOptions).AddRange(articles, 1);
-        double classic = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-
+        double fast = StageTimes.Seconds(StageProbe.CpuTicks(() => new SyndicationEngine(_options).AddRange(articles, 1)));
+        double classic = StageTimes.Seconds(StageProbe.CpuTicks(() => new SyndicationEngine(classicOptions).AddRange(articles, 1)));
         StageTimes fastStages = StageProbe.Run(articles, _options, classic: false);
         StageTimes classicStages = StageProbe.Run(articles, classicOptions, classic: true);
         return new ClassicResult(articles.Count, fast, classic, StageTimes.Seconds(fastStages.Sketch), StageTimes.Seconds(classicStages.Sketch));
