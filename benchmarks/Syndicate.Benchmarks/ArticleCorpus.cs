@@ -35,6 +35,41 @@ internal static class ArticleCorpus
         return Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
     }
 
+    /// <summary>
+    /// Loads up to <paramref name="maxArticles"/> whole articles (id, source, title, body), in file order; the seed
+    /// documents become articles of one source named after their files.
+    /// </summary>
+    public static Article[] LoadArticles(int maxArticles, out string origin)
+    {
+        string? corpus = FindUpwards(Path.Combine("..", "shared", "data", CorpusFile))
+            ?? FindUpwards(Path.Combine("shared", "data", CorpusFile));
+        if (corpus is null)
+        {
+            string[] bodies = LoadBodies(maxArticles, out origin);
+            return [.. bodies.Select((b, i) => new Article($"seed-{i}", "seeds", b))];
+        }
+
+        origin = $"{CorpusFile}, first {maxArticles} articles";
+        var articles = new List<Article>(maxArticles);
+        using var file = File.OpenRead(corpus);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        while (articles.Count < maxArticles && reader.ReadLine() is { } line)
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            JsonElement root = document.RootElement;
+            if (root.TryGetProperty("body", out JsonElement body) && body.GetString() is { Length: > 0 } text)
+            {
+                string id = root.TryGetProperty("id", out JsonElement idValue) ? idValue.GetString() ?? "" : "";
+                string source = root.TryGetProperty("source", out JsonElement sourceValue) ? sourceValue.GetString() ?? "" : "";
+                string? title = root.TryGetProperty("title", out JsonElement titleValue) ? titleValue.GetString() : null;
+                articles.Add(new Article(id.Length > 0 ? id : $"article-{articles.Count}", source, text) { Title = title });
+            }
+        }
+
+        return [.. articles];
+    }
+
     /// <summary>The UTF-8 size of <paramref name="bodies"/>, the unit of the MB/s column.</summary>
     public static long Utf8Bytes(IEnumerable<string> bodies) => bodies.Sum(b => (long)Encoding.UTF8.GetByteCount(b));
 

@@ -17,6 +17,7 @@ internal static class Program
             EvalCommand.Create(),
             GenerateCommand.Create(),
             ExplainCommand.Create(),
+            BenchCommand.Create(),
         };
         foreach (HelpOption help in root.Options.OfType<HelpOption>())
         {

@@ -32,10 +32,11 @@ internal static class ArticleCleaner
 
         var removed = new List<string>();
         var text = RemovePhrases(body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), removed);
-        var lines = new List<string>(text.Split('\n'));
-        for (var i = 0; i < lines.Count; i++)
+        var parts = text.Split('\n');
+        var lines = new List<string>(parts.Length);
+        foreach (var part in parts)
         {
-            lines[i] = lines[i].Trim();
+            lines.Add(part.Trim());
         }
 
         RemoveHeaderLines(lines, title, gazetteer, removed);
@@ -620,7 +621,13 @@ internal static class ArticleCleaner
     /// <summary>Joins the lines back with single blank lines between paragraphs and none at the edges.</summary>
     private static string JoinLines(List<string> lines)
     {
-        var sb = new StringBuilder();
+        var capacity = 0;
+        foreach (var line in lines)
+        {
+            capacity += line.Length + 2;
+        }
+
+        var sb = new StringBuilder(capacity);
         var blank = false;
         foreach (var line in lines)
         {

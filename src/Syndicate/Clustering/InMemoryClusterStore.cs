@@ -11,6 +11,7 @@ internal sealed class InMemoryClusterStore : IClusterStore
     private readonly Dictionary<long, ClusterState> _clusters = [];
     private readonly LshIndex _lsh;
     private readonly LshIndex _leads;
+    private readonly List<int> _leadHits = [];
     private readonly byte[] _leadKeyScratch = new byte[Fingerprint.LeadKeys * 4];
     private long _nextClusterId = 1;
 
@@ -55,7 +56,8 @@ internal sealed class InMemoryClusterStore : IClusterStore
         if (candidates.Count < maxCandidates && print.Lead.Length >= Fingerprint.LeadKeys)
         {
             int before = candidates.Count;
-            var leadHits = new List<int>();
+            List<int> leadHits = _leadHits;
+            leadHits.Clear();
             _leads.Query(LeadKeys(print.Lead), leadHits, maxCandidates - before);
             foreach (int h in leadHits)
             {

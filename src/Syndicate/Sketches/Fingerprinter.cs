@@ -56,7 +56,9 @@ internal sealed class Fingerprinter
     {
         char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(64, (text.Length * 2) + 16));
         ulong[]? shingles = null;
-        var lineHashes = new List<ulong>();
+        // Paragraph hashes go to a pooled buffer; the fingerprint keeps an exact-size copy.
+        ulong[] lineHashes = ArrayPool<ulong>.Shared.Rent(64);
+        int lineCount = 0;
         bool excluded = false;
         try
         {
@@ -86,7 +88,15 @@ internal sealed class Fingerprinter
                 }
 
                 ulong lineHash = XxHash3.HashToUInt64(buffer.AsSpan(start, written), _options.Seed);
-                lineHashes.Add(lineHash);
+                if (lineCount == lineHashes.Length)
+                {
+                    ulong[] more = ArrayPool<ulong>.Shared.Rent(lineHashes.Length * 2);
+                    lineHashes.AsSpan(0, lineCount).CopyTo(more);
+                    ArrayPool<ulong>.Shared.Return(lineHashes);
+                    lineHashes = more;
+                }
+
+                lineHashes[lineCount++] = lineHash;
                 if (isBoilerplate is not null && isBoilerplate(lineHash))
                 {
                     excluded = true;
@@ -129,11 +139,12 @@ internal sealed class Fingerprinter
                 lead = LeadSketch(shingles.AsSpan(0, Math.Min(count, Fingerprint.LeadWindow)));
             }
 
-            return new Fingerprint(contentHash, count, signature, lead, [.. lineHashes], cleaned, excluded);
+            return new Fingerprint(contentHash, count, signature, lead, lineHashes.AsSpan(0, lineCount).ToArray(), cleaned, excluded);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<ulong>.Shared.Return(lineHashes);
             if (shingles is not null)
             {
                 ArrayPool<ulong>.Shared.Return(shingles);

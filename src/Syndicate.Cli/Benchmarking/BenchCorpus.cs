@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using Syndicate.Cli.Commands;
+using Syndicate.Cli.Evaluation;
+using Syndicate.Cli.Input;
+
+namespace Syndicate.Cli.Benchmarking;
+
+/// <summary>
+/// The articles a benchmark runs on: the real articles of the input files, then as many synthetic variants of them as
+/// a size asks for. A variant of round <c>r</c> of article <c>a</c> has a new id and a seeded fraction of its words
+/// replaced by words from other articles, so a large corpus holds near-duplicates, not exact copies.
+/// </summary>
+internal sealed class BenchCorpus
+{
+    private readonly Article[] _articles;
+    private readonly string[] _vocabulary;
+    private readonly double _mutation;
+    private readonly ulong _seed;
+
+    private BenchCorpus(Article[] articles, string origin, long jsonlBytes, double gunzipSeconds, double parseSeconds, double parseCpuSeconds, double mutation, ulong seed)
+    {
+        _articles = articles;
+        Origin = origin;
+        JsonlBytes = jsonlBytes;
+        GunzipSeconds = gunzipSeconds;
+        ParseSeconds = parseSeconds;
+        ParseCpuSeconds = parseCpuSeconds;
+        _mutation = mutation;
+        _seed = seed;
+        TextBytes = articles.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Body) + (a.Title is null ? 0 : Encoding.UTF8.GetByteCount(a.Title)));
+        _vocabulary = articles.Take(2000)
+            .SelectMany(a => a.Body.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            .ToArray();
+        if (_vocabulary.Length == 0)
+        {
+            _vocabulary = ["x"];
+        }
+    }
+
+    /// <summary>Where the real articles came from.</summary>
+    public string Origin { get; }
+
+    /// <summary>The real articles, in input order.</summary>
+    public IReadOnlyList<Article> Real => _articles;
+
+    /// <summary>Uncompressed JSON Lines bytes of the inputs.</summary>
+    public long JsonlBytes { get; }
+
+    /// <summary>UTF-8 bytes of the real articles' titles and bodies.</summary>
+    public long TextBytes { get; }
+
+    /// <summary>Mean UTF-8 bytes of title and body per real article.</summary>
+    public double MeanTextBytes => _articles.Length == 0 ? 0 : (double)TextBytes / _articles.Length;
+
+    /// <summary>Wall time spent decompressing the inputs (not part of parsing).</summary>
+    public double GunzipSeconds { get; }
+
+    /// <summary>Wall time of reading and parsing the uncompressed JSON Lines from memory.</summary>
+    public double ParseSeconds { get; }
+
+    /// <summary>Process CPU time of reading and parsing.</summary>
+    public double ParseCpuSeconds { get; }
+
+    /// <summary>
+    /// Loads <c>*.jsonl.gz</c> (and <c>*.jsonl</c>) files of <paramref name="dataDirectory"/>, or the bundled fixture when
+    /// it is null. Each file is decompressed into memory first, so the parse time is the reader's alone.
+    /// </summary>
+    public static BenchCorpus Load(string? dataDirectory, double mutation, ulong seed, Action<string> progress)
+    {
+        var payloads = new List<(string Name, byte[] Bytes)>();
+        double gunzip = 0;
+        string origin;
+        if (dataDirectory is not null)
+        {
+            string[] files = [.. Directory.GetFiles(dataDirectory, "*.jsonl.gz").Concat(Directory.GetFiles(dataDirectory, "*.jsonl")).Order(StringComparer.Ordinal)];
+            if (files.Length == 0)
+            {
+                throw new UsageException($"no *.jsonl.gz or *.jsonl files in {dataDirectory}");
+            }
+
+            foreach (string file in files)
+            {
+                progress($"decompressing {Path.GetFileName(file)}");
+                long start = Stopwatch.GetTimestamp();
+                using var input = File.OpenRead(file);
+                using var memory = new MemoryStream();
+                if (file.EndsWith(".gz", StringComparison.Ordinal))
+                {
+                    using var gzip = new GZipStream(input, CompressionMode.Decompress);
+                    gzip.CopyTo(memory);
+                }
+                else
+                {
+                    input.CopyTo(memory);
+                }
+
+                gunzip += Stopwatch.GetElapsedTime(start).TotalSeconds;
+                payloads.Add((Path.GetFileName(file), memory.ToArray()));
+            }
+
+            origin = string.Join(", ", payloads.Select(p => p.Name));
+        }
+        else
+        {
+            string? fixture = FindUpwards(Path.Combine("fixtures", "synthetic", "corpus.jsonl"));
+            if (fixture is not null)
+            {
+                payloads.Add(("fixtures/synthetic/corpus.jsonl", File.ReadAllBytes(fixture)));
+            }
+            else
+            {
+                using Stream stream = typeof(BenchCorpus).Assembly.GetManifestResourceStream("Syndicate.Cli.sample.jsonl")
+                    ?? throw new InvalidOperationException("The bundled sample is missing from this build.");
+                using var memory = new MemoryStream();
+                stream.CopyTo(memory);
+                payloads.Add(("bundled sample", memory.ToArray()));
+            }
+
+            origin = payloads[0].Name;
+        }
+
+        // Parse twice and keep the second timing: the first pass also pays for JIT compilation of the reader.
+        var articles = new List<Article>();
+        double parse = double.MaxValue;
+        double parseCpu = 0;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            progress(pass == 0 ? "parsing (warm-up)" : "parsing");
+            articles.Clear();
+            long start = Stopwatch.GetTimestamp();
+            TimeSpan cpu = Environment.CpuUsage.TotalTime;
+            foreach (var (name, bytes) in payloads)
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                var reader = new ArticleReader(["-"], InputFormat.Auto, ErrorMode.Fail, _ => { }, stream);
+                foreach (InputRecord record in reader.Read())
+                {
+                    articles.Add(record.Article);
+                }
+            }
+
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (seconds < parse)
+            {
+                parse = seconds;
+                parseCpu = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
+            }
+        }
+
+        return new BenchCorpus([.. articles], origin, payloads.Sum(p => (long)p.Bytes.Length), gunzip, parse, parseCpu, mutation, seed);
+    }
+
+    /// <summary>The article at <paramref name="index"/> of a corpus of any size: real articles first, then variants.</summary>
+    public Article Get(int index)
+    {
+        Article real = _articles[index % _articles.Length];
+        int round = index / _articles.Length;
+        if (round == 0)
+        {
+            return real;
+        }
+
+        var random = new SplitMix64(_seed ^ ((ulong)index * 0x9E3779B97F4A7C15UL));
+        string body = Mutate(real.Body, random);
+        return new Article(real.Id + "~" + round.ToString(System.Globalization.CultureInfo.InvariantCulture), real.Source, body)
+        {
+            Title = real.Title,
+            Url = real.Url,
+            Published = real.Published,
+        };
+    }
+
+    /// <summary>Fills <paramref name="batch"/> with the articles from <paramref name="start"/> on.</summary>
+    public void Fill(List<Article> batch, int start, int count)
+    {
+        batch.Clear();
+        for (int i = 0; i < count; i++)
+        {
+            batch.Add(Get(start + i));
+        }
+    }
+
+    private string Mutate(string body, SplitMix64 random)
+    {
+        var sb = new StringBuilder(body.Length + 64);
+        int threshold = (int)(_mutation * 1_000_000);
+        int i = 0;
+        while (i < body.Length)
+        {
+            int end = i;
+            while (end < body.Length && body[end] is not (' ' or '\n'))
+            {
+                end++;
+            }
+
+            if (end > i && random.NextInt(1_000_000) < threshold)
+            {
+                sb.Append(_vocabulary[random.NextInt(_vocabulary.Length)]);
+            }
+            else
+            {
+                sb.Append(body, i, end - i);
+            }
+
+            if (end < body.Length)
+            {
+                sb.Append(body[end]);
+            }
+
+            i = end + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Looks for <paramref name="relative"/> in the current directory and each of its parents.</summary>
+    public static string? FindUpwards(string relative)
+    {
+        for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.GetFullPath(Path.Combine(dir.FullName, relative));
+            if (File.Exists(candidate) || Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

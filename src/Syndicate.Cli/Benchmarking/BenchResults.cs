@@ -1,0 +1,80 @@
+namespace Syndicate.Cli.Benchmarking;
+
+/// <summary>Everything one <c>syndicate bench</c> run measured.</summary>
+internal sealed class BenchResults
+{
+    public required string Machine { get; init; }
+
+    public required string Corpus { get; init; }
+
+    public required int RealArticles { get; init; }
+
+    public required double MeanArticleBytes { get; init; }
+
+    public required double Mutation { get; init; }
+
+    public required ReadResult Read { get; init; }
+
+    public required List<StageResult> Stages { get; init; }
+
+    public required List<RunResult> Runs { get; init; }
+
+    public ClassicResult? Classic { get; set; }
+}
+
+/// <summary>Reading and parsing JSON Lines held in memory.</summary>
+internal sealed record ReadResult(int Articles, long JsonlBytes, double GunzipSeconds, double Seconds, double CpuSeconds)
+{
+    public double MegabytesPerSecond => JsonlBytes / 1e6 / Seconds;
+
+    public double ArticlesPerSecond => Articles / Seconds;
+}
+
+/// <summary>One stage on one thread: its share of the work per article.</summary>
+internal sealed record StageResult(string Stage, int Articles, double Seconds, long TextBytes)
+{
+    public double MicrosecondsPerArticle => Seconds * 1e6 / Articles;
+
+    public double ArticlesPerSecond => Articles / Seconds;
+
+    public double MegabytesPerSecond => TextBytes / 1e6 / Seconds;
+}
+
+/// <summary>One corpus size through one engine with a given parallelism.</summary>
+internal sealed record RunResult(
+    int Size,
+    int Threads,
+    double Seconds,
+    double CpuSeconds,
+    double FingerprintSeconds,
+    double IndexSeconds,
+    long TextBytes,
+    long AllocatedBytes,
+    int Gen0,
+    int Gen1,
+    int Gen2,
+    int Clusters,
+    double EngineBytesPerArticle,
+    double RetainedBytesPerArticle,
+    long PeakWorkingSet)
+{
+    public double ArticlesPerSecond => Size / Seconds;
+
+    public double ArticlesPerCpuSecond => Size / CpuSeconds;
+
+    public double MegabytesPerSecond => TextBytes / 1e6 / Seconds;
+
+    public double AllocatedBytesPerArticle => (double)AllocatedBytes / Size;
+}
+
+/// <summary>The same articles through the fast and the classic MinHash engine.</summary>
+internal sealed record ClassicResult(int Articles, double FastSeconds, double ClassicSeconds, double FastSketchSeconds, double ClassicSketchSeconds)
+{
+    public double FastArticlesPerSecond => Articles / FastSeconds;
+
+    public double ClassicArticlesPerSecond => Articles / ClassicSeconds;
+
+    public double EngineSpeedup => ClassicSeconds / FastSeconds;
+
+    public double SketchSpeedup => ClassicSketchSeconds / FastSketchSeconds;
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+
+namespace Syndicate.Cli.Benchmarking;
+
+/// <summary>Runs the measurements of <c>syndicate bench</c>.</summary>
+internal sealed class BenchRunner
+{
+    private const int BatchSize = 4096;
+
+    private readonly BenchCorpus _corpus;
+    private readonly SyndicationOptions _options;
+    private readonly Action<string> _progress;
+
+    public BenchRunner(BenchCorpus corpus, SyndicationOptions options, Action<string> progress)
+    {
+        _corpus = corpus;
+        _options = options;
+        _progress = progress;
+    }
+
+    /// <summary>The stages of fingerprinting, timed apart on one thread over up to <paramref name="sample"/> real articles.</summary>
+    public List<StageResult> Stages(int sample)
+    {
+        List<Article> articles = [.. _corpus.Real.Take(sample)];
+        long bytes = TextBytes(articles);
+        _progress($"stages on {articles.Count} articles");
+        StageTimes t = StageProbe.Run(articles, _options, classic: false);
+        int n = t.Articles;
+        return
+        [
+            new("clean", n, StageTimes.Seconds(t.Clean), bytes),
+            new("normalize", n, StageTimes.Seconds(t.Normalize), bytes),
+            new("shingle", n, StageTimes.Seconds(t.Shingle), bytes),
+            new("sketch", n, StageTimes.Seconds(t.Sketch), bytes),
+        ];
+    }
+
+    /// <summary>
+    /// Feeds <paramref name="size"/> articles to a new engine in batches. One thread runs the two halves of
+    /// <c>Add</c> apart so that fingerprinting and indexing are timed separately; more threads use <c>AddRange</c>.
+    /// </summary>
+    public RunResult Run(int size, int threads)
+    {
+        ForceCollect();
+        long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var engine = new SyndicationEngine(_options);
+        var batch = new List<Article>(BatchSize);
+        long wall = 0, fingerprint = 0, index = 0, allocated = 0, bytes = 0;
+        TimeSpan cpu = TimeSpan.Zero;
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        long lastReport = Stopwatch.GetTimestamp();
+        for (int start = 0; start < size; start += BatchSize)
+        {
+            _corpus.Fill(batch, start, Math.Min(BatchSize, size - start));
+            bytes += TextBytes(batch);
+            long alloc0 = GC.GetTotalAllocatedBytes(precise: false);
+            TimeSpan cpu0 = Environment.CpuUsage.TotalTime;
+            long t0 = Stopwatch.GetTimestamp();
+            if (threads == 1)
+            {
+                var prints = new Sketches.Fingerprint[batch.Count];
+                fingerprint += StageProbe.CpuTicks(() =>
+                {
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        prints[i] = engine.ComputeFingerprint(batch[i]);
+                    }
+                });
+                index += StageProbe.CpuTicks(() =>
+                {
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        engine.AddFingerprinted(batch[i], prints[i]);
+                    }
+                });
+            }
+            else
+            {
+                engine.AddRange(batch, threads);
+            }
+
+            wall += Stopwatch.GetTimestamp() - t0;
+            cpu += Environment.CpuUsage.TotalTime - cpu0;
+            allocated += GC.GetTotalAllocatedBytes(precise: false) - alloc0;
+            if (Stopwatch.GetElapsedTime(lastReport).TotalSeconds >= 5)
+            {
+                lastReport = Stopwatch.GetTimestamp();
+                _progress($"  {start + batch.Count:N0}/{size:N0} articles, {(start + batch.Count) / cpu.TotalSeconds:N0}/CPU-s");
+            }
+        }
+
+        batch.Clear();
+        gen0 = GC.CollectionCount(0) - gen0;
+        gen1 = GC.CollectionCount(1) - gen1;
+        gen2 = GC.CollectionCount(2) - gen2;
+        var statistics = engine.GetStatistics();
+        ForceCollect();
+        long retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        GC.KeepAlive(engine);
+        return new RunResult(size, threads, (double)wall / Stopwatch.Frequency, cpu.TotalSeconds, StageTimes.Seconds(fingerprint), StageTimes.Seconds(index),
+            bytes, allocated, gen0, gen1, gen2, statistics.Clusters, statistics.BytesPerArticle, (double)retained / size, peak);
+    }
+
+    /// <summary>The same real articles through the fast engine and the classic MinHash engine, one thread each.</summary>
+    public ClassicResult Classic(int sample)
+    {
+        List<Article> articles = [.. _corpus.Real.Take(sample)];
+        _progress($"classic MinHash vs one-permutation on {articles.Count} articles");
+        var classicOptions = CopyWithClassic(_options);
+
+        // Warm both paths up on a few articles so that neither timing pays for JIT compilation.
+        new SyndicationEngine(_options).AddRange(articles.Take(200).ToList(), 1);
+        new SyndicationEngine(classicOptions).AddRange(articles.Take(50).ToList(), 1);
+
+        double fast = StageTimes.Seconds(StageProbe.CpuTicks(() => new SyndicationEngine(_options).AddRange(articles, 1)));
+        double classic = StageTimes.Seconds(StageProbe.CpuTicks(() => new SyndicationEngine(classicOptions).AddRange(articles, 1)));
+        StageTimes fastStages = StageProbe.Run(articles, _options, classic: false);
+        StageTimes classicStages = StageProbe.Run(articles, classicOptions, classic: true);
+        return new ClassicResult(articles.Count, fast, classic, StageTimes.Seconds(fastStages.Sketch), StageTimes.Seconds(classicStages.Sketch));
+    }
+
+    /// <summary>One line naming the machine and runtime, for the results.</summary>
+    public static string MachineLine()
+    {
+        string cpu = RuntimeInformation.ProcessArchitecture.ToString();
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+            {
+                string? model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+                if (model is not null)
+                {
+                    cpu = model[(model.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        string simd = Vector512.IsHardwareAccelerated ? "AVX-512" : Vector256.IsHardwareAccelerated ? "Vector256" : Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+        return $"{cpu}, {Environment.ProcessorCount} logical cores, {simd}; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; "
+            + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC";
+    }
+
+    private static SyndicationOptions CopyWithClassic(SyndicationOptions o) => new()
+    {
+        ShingleSize = o.ShingleSize,
+        ShingleKind = o.ShingleKind,
+        SignatureLength = o.SignatureLength,
+        Seed = o.Seed,
+        UseClassicMinHash = true,
+        SimilarityThreshold = o.SimilarityThreshold,
+        ContainmentThreshold = o.ContainmentThreshold,
+        ChainingThreshold = o.ChainingThreshold,
+        Lsh = o.Lsh,
+        LshThreshold = o.LshThreshold,
+        MaxCandidates = o.MaxCandidates,
+        Normalization = o.Normalization,
+        Gazetteer = o.Gazetteer,
+        CanonicalPolicy = o.CanonicalPolicy,
+        BoilerplateMinStories = o.BoilerplateMinStories,
+        Window = o.Window,
+    };
+
+    private static long TextBytes(List<Article> articles)
+    {
+        long sum = 0;
+        foreach (Article a in articles)
+        {
+            sum += Encoding.UTF8.GetByteCount(a.Body) + (a.Title is null ? 0 : Encoding.UTF8.GetByteCount(a.Title));
+        }
+
+        return sum;
+    }
+
+    private static void ForceCollect()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+}
