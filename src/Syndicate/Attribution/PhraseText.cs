@@ -14,7 +14,26 @@ internal static class PhraseText
     public const int MaxTokenLength = 48;
 
     /// <summary>Folds one char; returns <c>'\0'</c> when the char is dropped (marks, tatweel, joiners).</summary>
-    public static char Fold(char c)
+    public static char Fold(char c) => s_fold[c];
+
+    /// <summary>
+    /// <see cref="FoldSlow"/> for every UTF-16 code unit, computed once: folding is on the path of every article, and
+    /// the culture-aware lower-casing it falls back to is a native call per character where ICU is loaded.
+    /// </summary>
+    private static readonly char[] s_fold = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            table[i] = FoldSlow((char)i);
+        }
+
+        return table;
+    }
+
+    internal static char FoldSlow(char c)
     {
         if (c < 0x80)
         {
