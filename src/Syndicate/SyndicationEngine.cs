@@ -37,7 +37,7 @@ public sealed partial class SyndicationEngine
 {
     private readonly Lock _lock = new();
     private readonly Fingerprinter _fingerprinter;
-    private readonly InMemoryClusterStore _store;
+    private readonly IClusterStore _store;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly List<int> _candidates = [];

@@ -36,4 +36,16 @@ internal interface IClusterStore
     public void DeleteCluster(ClusterState cluster);
 
     public long IndexBytes { get; }
+
+    /// <summary>The id the next new cluster gets.</summary>
+    public long NextClusterId { get; set; }
+
+    /// <summary>Adds a restored document to the id map and the candidate indexes; called in sequence order.</summary>
+    public void IndexDocument(int handle);
+
+    /// <summary>Re-creates a cluster with its persisted id and members.</summary>
+    public void RestoreCluster(ClusterState cluster);
+
+    /// <summary>Makes the next arrival's sequence at least <paramref name="next"/>.</summary>
+    public void RestoreSequence(long next);
 }
