@@ -7,17 +7,17 @@ namespace Syndicate.Cli.Commands;
 /// <summary>The engine settings every command that clusters accepts.</summary>
 internal sealed class EngineOptions
 {
-    public Option<double?> Threshold { get; } = new("--threshold", "-t") { Description = "Estimated Jaccard similarity for a near-duplicate (default 0.5)." };
+    public Option<double?> Threshold { get; } = new("--threshold", "-t") { Description = "Estimated Jaccard similarity for a near-duplicate (default 0.6)." };
 
     public Option<double?> Containment { get; } = new("--containment") { Description = "Share of the shorter copy the longer must hold for a partial copy (default 0.8)." };
 
-    public Option<int?> ShingleSize { get; } = new("--shingle-size", "-k") { Description = "Words per shingle (default 4)." };
+    public Option<int?> ShingleSize { get; } = new("--shingle-size", "-k") { Description = "Words per shingle (default 3)." };
 
     public Option<int?> SketchSize { get; } = new("--sketch-size") { Description = "MinHash signature slots, a multiple of 16 (default 128)." };
 
     public Option<string?> Bands { get; } = new("--bands") { Description = "LSH banding as BANDSxROWS, e.g. 25x5 (default: optimal for the LSH threshold)." };
 
-    public Option<double?> LshThreshold { get; } = new("--lsh-threshold") { Description = "Similarity at which the LSH banding is centred, when --bands is not given (default 0.4)." };
+    public Option<double?> LshThreshold { get; } = new("--lsh-threshold") { Description = "Similarity at which the LSH banding is centred, when --bands is not given (default 0.5)." };
 
     public Option<string?> Window { get; } = new("--window") { Description = "Sliding time window, e.g. 3d, 12h, 90m: older articles are evicted as newer ones arrive." };
 

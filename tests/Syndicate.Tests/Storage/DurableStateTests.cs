@@ -137,7 +137,7 @@ public class DurableStateTests
             engine.Checkpoint();
         }
 
-        StateException e = Assert.Throws<StateException>(() => SyndicationEngine.Open(dir.Path, new SyndicationOptions { ShingleSize = 3 }));
+        StateException e = Assert.Throws<StateException>(() => SyndicationEngine.Open(dir.Path, new SyndicationOptions { ShingleSize = 5 }));
         Assert.Contains("snapshot.bin", e.Message, StringComparison.Ordinal);
         Assert.Contains("different fingerprint options", e.Message, StringComparison.Ordinal);
         // Thresholds do not change fingerprints: the state opens with other thresholds.

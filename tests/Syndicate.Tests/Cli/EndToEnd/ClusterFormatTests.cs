@@ -95,9 +95,10 @@ public sealed class ClusterFormatTests
 
         Assert.Equal(Corpus.Path, root.GetProperty("inputs")[0].GetString());
         JsonElement options = root.GetProperty("options");
-        Assert.Equal(4, options.GetProperty("shingleSize").GetInt32());
-        Assert.Equal(128, options.GetProperty("signatureLength").GetInt32());
-        Assert.Equal(0.5, options.GetProperty("similarityThreshold").GetDouble());
+        SyndicationOptions defaults = SyndicationOptions.Default;
+        Assert.Equal(defaults.ShingleSize, options.GetProperty("shingleSize").GetInt32());
+        Assert.Equal(defaults.SignatureLength, options.GetProperty("signatureLength").GetInt32());
+        Assert.Equal(defaults.SimilarityThreshold, options.GetProperty("similarityThreshold").GetDouble());
         Assert.True(options.TryGetProperty("seed", out _));
         JsonElement statistics = root.GetProperty("statistics");
         Assert.Equal(Corpus.Ids.Count, statistics.GetProperty("articles").GetInt32());
