@@ -15,6 +15,12 @@ internal sealed class Fingerprinter
 {
     private const int StackLimit = 256;
 
+    /// <summary>Story texts shorter than this many words are too short to tell a copy from a coincidence.</summary>
+    internal const int MinStoryTokens = 4;
+
+    /// <summary>The same floor for character shingles, for scripts written without spaces.</summary>
+    internal const int MinStoryCharacters = 16;
+
     private readonly SyndicationOptions _options;
     private readonly IMinHasher _hasher;
     private readonly int _k;
@@ -112,6 +118,16 @@ internal sealed class Fingerprinter
             }
 
             ReadOnlySpan<char> normalized = buffer.AsSpan(0, length);
+            bool tooShort = _options.ShingleKind == ShingleKind.Words
+                ? normalized.Count(' ') + 1 < MinStoryTokens
+                : normalized.Length < MinStoryCharacters;
+            if (tooShort)
+            {
+                // A few words (a bare "كاريكاتير" headline over an empty body) say nothing about whether two items
+                // are copies: such an article is never matched and stays a story of its own.
+                normalized = [];
+            }
+
             int capacity = _options.ShingleKind == ShingleKind.Words
                 ? Shingler.MaxWordShingles(normalized.Length)
                 : Shingler.MaxCharacterShingles(normalized.Length);

@@ -298,6 +298,23 @@ public class SyndicationEngineTests
         Assert.NotEqual(Relation.Duplicate, copy.Relation);
     }
 
+    [Fact]
+    public void Items_of_a_few_words_are_never_taken_for_copies()
+    {
+        // Cartoon posts: an empty body under the same one-word headline, each a different drawing.
+        var engine = new SyndicationEngine();
+        Verdict a = engine.Add(new Article("c1", "alriyadh", "") { Title = "كاريكاتير" });
+        Verdict b = engine.Add(new Article("c2", "alriyadh", "") { Title = "كاريكاتير" });
+        Assert.True(b.IsNew);
+        Assert.NotEqual(a.ClusterId, b.ClusterId);
+        // A headline-only item of a real headline's length still matches its copy.
+        const string headline = "خادم الحرمين الشريفين يستقبل رئيس الوزراء الباكستاني في جدة";
+        Verdict c = engine.Add(new Article("h1", "okaz", "") { Title = headline });
+        Verdict d = engine.Add(new Article("h2", "alwatan", "") { Title = headline });
+        Assert.Equal(c.ClusterId, d.ClusterId);
+        Assert.Equal(Relation.Duplicate, d.Relation);
+    }
+
     private static (string, Relation, long, string) Key(Verdict v) => (v.ArticleId, v.Relation, v.ClusterId, v.CanonicalId);
 
     private static string Clusters(SyndicationEngine engine) =>
