@@ -42,6 +42,15 @@ internal static class BenchReport
             Line(sb, $"| {run.Size:N0} | {run.Threads} | {run.Seconds:F2} | {run.CpuSeconds:F2} | {run.ArticlesPerSecond:N0} | {run.ArticlesPerCpuSecond:N0} | {run.MegabytesPerSecond:N0} | {fp} | {ix} | {run.AllocatedBytesPerArticle:N0} | {run.Gen0}/{run.Gen1}/{run.Gen2} | {run.Clusters:N0} | {run.EngineBytesPerArticle:N0} | {run.RetainedBytesPerArticle:N0} | {run.PeakWorkingSet / 1e6:N0} |");
         }
 
+        foreach (RunResult run in r.Runs)
+        {
+            if (run.ReopenSeconds is { } reopen)
+            {
+                Line(sb, "");
+                Line(sb, $"Reopening the durable state of {run.Size:N0} articles (snapshot {run.SnapshotBytes / 1e6:N0} MB): {reopen:F2} s wall (snapshot read, checksums verified, indexes rebuilt).");
+            }
+        }
+
         if (r.Classic is { } c)
         {
             Line(sb, "");
@@ -113,6 +122,12 @@ internal static class BenchReport
             w.WriteNumber("engineBytesPerArticle", Round(run.EngineBytesPerArticle));
             w.WriteNumber("retainedBytesPerArticle", Round(run.RetainedBytesPerArticle));
             w.WriteNumber("peakWorkingSetBytes", run.PeakWorkingSet);
+            if (run.ReopenSeconds is { } reopenSeconds)
+            {
+                w.WriteNumber("reopenSeconds", Round(reopenSeconds));
+                w.WriteNumber("snapshotBytes", run.SnapshotBytes ?? 0);
+            }
+
             w.WriteEndObject();
         }
 

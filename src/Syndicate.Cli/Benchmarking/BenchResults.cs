@@ -58,6 +58,12 @@ internal sealed record RunResult(
     double RetainedBytesPerArticle,
     long PeakWorkingSet)
 {
+    /// <summary>Wall seconds to reopen this engine's state from disk (snapshot load and index rebuild), when measured.</summary>
+    public double? ReopenSeconds { get; init; }
+
+    /// <summary>Size of the snapshot file, when measured.</summary>
+    public long? SnapshotBytes { get; init; }
+
     public double ArticlesPerSecond => Size / Seconds;
 
     public double ArticlesPerCpuSecond => Size / CpuSeconds;

@@ -43,7 +43,7 @@ internal sealed class BenchRunner
     /// Feeds <paramref name="size"/> articles to a new engine in batches. One thread runs the two halves of
     /// <c>Add</c> apart so that fingerprinting and indexing are timed separately; more threads use <c>AddRange</c>.
     /// </summary>
-    public RunResult Run(int size, int threads)
+    public RunResult Run(int size, int threads, bool reopenState = false)
     {
         ForceCollect();
         long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -101,9 +101,46 @@ internal sealed class BenchRunner
         ForceCollect();
         long retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        double? reopen = null;
+        long? snapshotBytes = null;
+        if (reopenState)
+        {
+            (reopen, snapshotBytes) = MeasureReopen(engine);
+        }
+
         GC.KeepAlive(engine);
         return new RunResult(size, threads, (double)wall / Stopwatch.Frequency, cpu.TotalSeconds, StageTimes.Seconds(fingerprint), StageTimes.Seconds(index),
-            bytes, allocated, gen0, gen1, gen2, statistics.Clusters, statistics.BytesPerArticle, (double)retained / size, peak);
+            bytes, allocated, gen0, gen1, gen2, statistics.Clusters, statistics.BytesPerArticle, (double)retained / size, peak)
+        {
+            ReopenSeconds = reopen,
+            SnapshotBytes = snapshotBytes,
+        };
+    }
+
+    /// <summary>Saves the engine's state to a temporary directory and times reopening it, as a restarted aggregator would.</summary>
+    private (double Seconds, long SnapshotBytes) MeasureReopen(SyndicationEngine engine)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "syndicate-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            _progress($"  saving and reopening the state of {engine.Count:N0} articles");
+            engine.SaveState(dir);
+            long bytes = new FileInfo(Path.Combine(dir, "snapshot.bin")).Length;
+            ForceCollect();
+            long t0 = Stopwatch.GetTimestamp();
+            using SyndicationEngine reopened = SyndicationEngine.Open(dir, _options);
+            double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            if (reopened.Count != engine.Count)
+            {
+                throw new InvalidOperationException($"reopened {reopened.Count} articles of {engine.Count}");
+            }
+
+            return (seconds, bytes);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     /// <summary>The same real articles through the fast engine and the classic MinHash engine, one thread each.</summary>
