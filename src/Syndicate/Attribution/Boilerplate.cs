@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Syndicate.Attribution;
 
 /// <summary>
@@ -23,6 +25,8 @@ internal static class Boilerplate
 
     private static readonly string[] s_anywhere =
         [.. s_phrases.Where(p => p.Scope == BoilerplateScope.Phrase).Select(p => p.Text)];
+
+    private static readonly SearchValues<char> s_sentenceEnds = SearchValues.Create(SentenceEnds);
 
     private static readonly Dictionary<char, (string Text, BoilerplateScope Scope)[]> s_anchoredByFirstChar =
         s_phrases.Where(p => p.Scope != BoilerplateScope.Phrase)
@@ -51,17 +55,27 @@ internal static class Boilerplate
 
         var end = best < 0 ? text.Length : best;
         var anchor = from == 0 || IsSentenceEnd(text[from - 1]);
-        for (var i = from; i < end; i++)
+        var at = from;
+        while (at < end)
         {
-            var c = text[i];
-            if (c == '\n' || IsSentenceEnd(c))
+            if (!anchor)
             {
+                // Between anchors nothing is probed: jump to the next sentence end.
+                var next = text[at..end].IndexOfAny(s_sentenceEnds);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                at += next + 1;
                 anchor = true;
                 continue;
             }
 
-            if (!anchor || IsDecoration(c))
+            var c = text[at];
+            if (IsSentenceEnd(c) || IsDecoration(c))
             {
+                at++;
                 continue;
             }
 
@@ -70,14 +84,16 @@ internal static class Boilerplate
             {
                 foreach (var (candidate, candidateScope) in candidates)
                 {
-                    if (text[i..].StartsWith(candidate, StringComparison.Ordinal))
+                    if (text[at..].StartsWith(candidate, StringComparison.Ordinal))
                     {
                         phrase = candidate;
                         scope = candidateScope;
-                        return i;
+                        return at;
                     }
                 }
             }
+
+            at++;
         }
 
         return best;
@@ -85,6 +101,8 @@ internal static class Boilerplate
 
     /// <summary>Chars that may stand between a line or sentence start and the phrase: spaces and bullets.</summary>
     public static bool IsDecoration(char c) => PhraseText.IsSpace(c) || c is '*' or '•' or '#' or '-' or '|';
+
+    private const string SentenceEnds = "\n.!?؟»\"”)";
 
     private static bool IsSentenceEnd(char c) => c is '\n' or '.' or '!' or '?' or '؟' or '»' or '"' or '”' or ')';
 

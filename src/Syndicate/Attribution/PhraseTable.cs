@@ -17,6 +17,7 @@ internal sealed class PhraseTable<T>
     private readonly Dictionary<string, Entry[]> _byFirstWord;
     private readonly Dictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordSpan;
     private readonly Dictionary<string, T> _exact;
+    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _exactSpan;
 
     public PhraseTable(IEnumerable<KeyValuePair<string, T>> phrases)
     {
@@ -68,6 +69,7 @@ internal sealed class PhraseTable<T>
 
         _byFirstWordSpan = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         _exact = exact;
+        _exactSpan = exact.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Number of distinct folded phrases.</summary>
@@ -84,6 +86,51 @@ internal sealed class PhraseTable<T>
         }
 
         return _exact.TryGetValue(key, out value!);
+    }
+
+    /// <summary>
+    /// Looks up a whole phrase after folding, like <see cref="TryGetExact(string, out T)"/>, without allocating: the
+    /// folded words are joined into a buffer and looked up by span.
+    /// </summary>
+    public bool TryGetExact(ReadOnlySpan<char> text, out T value)
+    {
+        value = default!;
+
+        // The folded key is never longer than the text: folding maps a char to at most one char, and the single
+        // space between two words stands for at least one separator char in the text.
+        Span<char> key = text.Length <= 128 ? stackalloc char[128] : new char[text.Length];
+        var n = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!PhraseText.IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = PhraseText.WordEnd(text, i);
+            var at = n == 0 ? 0 : n + 1;
+            var folded = PhraseText.FoldWord(text[i..end], key.Slice(at, Math.Min(PhraseText.MaxTokenLength, key.Length - at)));
+            if (folded < 0)
+            {
+                return false;
+            }
+
+            if (folded > 0)
+            {
+                if (n > 0)
+                {
+                    key[n] = ' ';
+                }
+
+                n = at + folded;
+            }
+
+            i = end;
+        }
+
+        return n > 0 && _exactSpan.TryGetValue(key[..n], out value!);
     }
 
     /// <summary>

@@ -82,6 +82,10 @@ public sealed partial class WireGazetteer
         return _table.TryGetExact(nameOrAlias, out var agency) ? agency : null;
     }
 
+    /// <summary>Finds the agency one of whose names is exactly <paramref name="nameOrAlias"/>, as <see cref="Find"/> does.</summary>
+    internal WireAgency? FindExact(ReadOnlySpan<char> nameOrAlias) =>
+        _table.TryGetExact(nameOrAlias, out var agency) ? agency : null;
+
     /// <summary>
     /// Finds an agency alias occurring as whole words in a short text such as a dateline or a credit line;
     /// the longest match wins, then the earliest.
