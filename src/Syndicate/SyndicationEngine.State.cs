@@ -207,39 +207,39 @@ public sealed partial class SyndicationEngine : IDisposable
         switch (reader.Op())
         {
             case JournalOp.Add:
-            {
-                long timestamp = reader.Int64();
-                string id = reader.String() ?? throw new StateException(path, "corrupt journal: an added article has no id");
-                string source = reader.String() ?? "";
-                string? url = reader.String();
-                DateTimeOffset? published = reader.Time();
-                string? title = reader.String();
-                string body = reader.String() ?? "";
-                reader.ExpectEnd();
-                var article = new Article(id, source, body) { Url = url, Published = published, Title = title };
-                AddLocked(article, _fingerprinter.Compute(article), timestamp);
-                break;
-            }
-
-            case JournalOp.Remove:
-            {
-                string id = reader.String() ?? "";
-                reader.ExpectEnd();
-                if (_store.TryGetHandle(id, out int handle))
                 {
-                    RemoveLocked(handle);
+                    long timestamp = reader.Int64();
+                    string id = reader.String() ?? throw new StateException(path, "corrupt journal: an added article has no id");
+                    string source = reader.String() ?? "";
+                    string? url = reader.String();
+                    DateTimeOffset? published = reader.Time();
+                    string? title = reader.String();
+                    string body = reader.String() ?? "";
+                    reader.ExpectEnd();
+                    var article = new Article(id, source, body) { Url = url, Published = published, Title = title };
+                    AddLocked(article, _fingerprinter.Compute(article), timestamp);
+                    break;
                 }
 
-                break;
-            }
+            case JournalOp.Remove:
+                {
+                    string id = reader.String() ?? "";
+                    reader.ExpectEnd();
+                    if (_store.TryGetHandle(id, out int handle))
+                    {
+                        RemoveLocked(handle);
+                    }
+
+                    break;
+                }
 
             case JournalOp.Evict:
-            {
-                long cutoff = reader.Int64();
-                reader.ExpectEnd();
-                EvictLocked(cutoff);
-                break;
-            }
+                {
+                    long cutoff = reader.Int64();
+                    reader.ExpectEnd();
+                    EvictLocked(cutoff);
+                    break;
+                }
 
             default:
                 throw new StateException(path, "corrupt journal: unknown operation");

@@ -10,12 +10,22 @@ public sealed class ClusteringMetricsTests
     // Contingency cells n_ij: (P1,G1)=2, (P2,G1)=1, (P2,G2)=2, (P3,G3)=1; rows a = 2,3,1; columns b = 3,2,1.
     private static readonly Dictionary<string, string> s_gold = new()
     {
-        ["a"] = "G1", ["b"] = "G1", ["c"] = "G1", ["d"] = "G2", ["e"] = "G2", ["f"] = "G3",
+        ["a"] = "G1",
+        ["b"] = "G1",
+        ["c"] = "G1",
+        ["d"] = "G2",
+        ["e"] = "G2",
+        ["f"] = "G3",
     };
 
     private static readonly Dictionary<string, string> s_predicted = new()
     {
-        ["a"] = "P1", ["b"] = "P1", ["c"] = "P2", ["d"] = "P2", ["e"] = "P2", ["f"] = "P3",
+        ["a"] = "P1",
+        ["b"] = "P1",
+        ["c"] = "P2",
+        ["d"] = "P2",
+        ["e"] = "P2",
+        ["f"] = "P3",
     };
 
     [Fact]
@@ -128,7 +138,12 @@ public sealed class ClusteringMetricsTests
         var partial = new Dictionary<string, string> { ["a"] = "P1", ["b"] = "P1", ["z"] = "P1" };
         var explicitSingletons = new Dictionary<string, string>
         {
-            ["a"] = "P1", ["b"] = "P1", ["c"] = "s1", ["d"] = "s2", ["e"] = "s3", ["f"] = "s4",
+            ["a"] = "P1",
+            ["b"] = "P1",
+            ["c"] = "s1",
+            ["d"] = "s2",
+            ["e"] = "s3",
+            ["f"] = "s4",
         };
 
         Assert.Equal(ClusteringMetrics.Pairwise(explicitSingletons, s_gold), ClusteringMetrics.Pairwise(partial, s_gold));
