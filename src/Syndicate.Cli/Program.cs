@@ -14,6 +14,7 @@ internal static class Program
             ClusterCommand.Create(),
             DedupCommand.Create(),
             EvalCommand.Create(),
+            FuzzCommand.Create(),
             GenerateCommand.Create(),
         };
         ParseResult parsed = root.Parse(args);
