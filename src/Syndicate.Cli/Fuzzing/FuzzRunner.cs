@@ -284,7 +284,7 @@ internal sealed class FuzzRunner
         }
 
         // The articles go on into the engine, under ids made unique to this case.
-        int take = Math.Min(records.Count, 40);
+        int take = Math.Min(records.Count, 12);
         for (int i = 0; i < take; i++)
         {
             Article a = records[i].Article;

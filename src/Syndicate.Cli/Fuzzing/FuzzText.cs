@@ -43,7 +43,7 @@ internal static class FuzzText
             < 12 => Whitespace(rng, rng.NextInt(1, 40)),
             < 20 => s_words[rng.NextInt(s_words.Length)],
             < 21 => ManyLines(rng, rng.NextInt(200, 3000)),
-            < 22 when allowHuge && rng.Chance(0.02) => Huge(rng, 10 << 20),
+            < 22 when allowHuge && rng.Chance(0.002) => Huge(rng, 10 << 20), // each costs seconds: rare, but hundreds per million cases
             < 30 => Noise(rng, rng.NextInt(1, 400)),
             _ => Prose(rng, rng.NextInt(1, 300)),
         };
