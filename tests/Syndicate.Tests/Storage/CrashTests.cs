@@ -22,7 +22,7 @@ public class CrashTests(ITestOutputHelper output)
     [Fact]
     public void Acknowledged_articles_survive_sigkill_at_random_moments()
     {
-        CrashRun run = Run(kills: 24, seed: 20240611, budget: TimeSpan.FromSeconds(40));
+        CrashRun run = Run(kills: 24, seed: 20240611, budget: TimeSpan.FromMinutes(3));
         Assert.True(run.Kills >= 20, $"only {run.Kills} kills landed while the process ran");
     }
 
