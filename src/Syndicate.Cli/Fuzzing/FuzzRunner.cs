@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Syndicate.Attribution;
-using Syndicate.Clustering;
 using Syndicate.Cli.Evaluation;
 using Syndicate.Cli.Input;
+using Syndicate.Clustering;
 using Syndicate.Text;
 
 namespace Syndicate.Cli.Fuzzing;
