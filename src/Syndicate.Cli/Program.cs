@@ -15,6 +15,7 @@ internal static class Program
             ClusterCommand.Create(),
             DedupCommand.Create(),
             EvalCommand.Create(),
+            FuzzCommand.Create(),
             GenerateCommand.Create(),
             ExplainCommand.Create(),
             BenchCommand.Create(),

@@ -103,13 +103,18 @@ public sealed partial class SyndicationEngine
     public IReadOnlyList<Verdict> AddRange(IReadOnlyList<Article> articles, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        // Checked up front: thrown inside Parallel.For it would reach the caller wrapped in an AggregateException.
+        for (int i = 0; i < articles.Count; i++)
+        {
+            if (articles[i] is null)
+            {
+                throw new ArgumentException($"Article {i} is null.", nameof(articles));
+            }
+        }
+
         var prints = new Fingerprint[articles.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, articles.Count, parallel, i =>
-        {
-            Article a = articles[i] ?? throw new ArgumentException($"Article {i} is null.", nameof(articles));
-            prints[i] = _fingerprinter.Compute(a);
-        });
+        Parallel.For(0, articles.Count, parallel, i => prints[i] = _fingerprinter.Compute(articles[i]));
         var verdicts = new Verdict[articles.Count];
         lock (_lock)
         {

@@ -27,11 +27,14 @@ internal static class DedupCommand
             Required = true,
         };
         var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that start a new story; an article whose id is already in the state is not new." };
+        // Hidden: a small value makes checkpoints frequent, which the crash tests need to kill the process inside one.
+        var checkpointBytes = new Option<long?>("--checkpoint-bytes") { Description = "Journal size that triggers a checkpoint.", Hidden = true };
         var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the state must be reopened with the same --shingle-size, --sketch-size and --seed. Reads JSONL from stdin when no input is named.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(state);
         command.Options.Add(newOnly);
+        command.Options.Add(checkpointBytes);
         command.SetAction(result => CliRunner.Guard(() =>
         {
             SyndicationOptions options = engine.Build(result);
@@ -44,6 +47,16 @@ internal static class DedupCommand
                 CliRunner.Error(e.ToString());
             });
             using SyndicationEngine syndicate = OpenState(result.GetValue(state)!, options, loggers);
+            if (result.GetValue(checkpointBytes) is { } bytes)
+            {
+                if (bytes <= 0)
+                {
+                    throw new UsageException("--checkpoint-bytes must be positive");
+                }
+
+                syndicate.CheckpointBytes = bytes;
+            }
+
             bool onlyNew = result.GetValue(newOnly);
             using Stream stdout = Console.OpenStandardOutput();
             using var writer = new Utf8JsonWriter(stdout, s_json);

@@ -224,6 +224,13 @@ internal sealed class ArticleReader
             error = new InputError(input, 0, "read error: " + ex.Message);
             return null;
         }
+        catch (System.Xml.XmlException ex)
+        {
+            // XmlReader.Create already decodes the first bytes, and throws for bytes invalid in the declared encoding.
+            stream.Dispose();
+            error = new InputError(input, ex.LineNumber, "malformed XML: " + FeedSource.Describe(ex));
+            return null;
+        }
     }
 
     // Reads until the first byte that is not whitespace or part of a byte order mark, or the end, and returns a stream

@@ -108,6 +108,14 @@ internal sealed class FeedSource : IRecordSource
             error = new InputError(_input, ex.LineNumber, "malformed XML: " + Describe(ex));
             return true;
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            // XmlTextReader fails this way (a negative Buffer.BlockCopy count in ReadData) on some damaged XML
+            // declarations whose bytes arrive in small pieces, as from a cut-short gzip stream.
+            _done = true;
+            error = new InputError(_input, Line, "malformed XML: the XML reader could not decode the input");
+            return true;
+        }
     }
 
     public void Dispose() => _reader.Dispose();
@@ -408,7 +416,7 @@ internal sealed class FeedSource : IRecordSource
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string Describe(XmlException ex)
+    internal static string Describe(XmlException ex)
     {
         var message = ex.Message;
         var position = message.LastIndexOf(" Line ", StringComparison.Ordinal);

@@ -54,15 +54,16 @@ internal sealed class JsonlSource : IRecordSource
                 SkipRestOfLine();
                 return true;
             }
-            else if (data.IsEmpty)
+            else if (_buffer.Data.IsEmpty)
             {
                 return false;
             }
             else
             {
-                // The last line has no line feed.
-                line = data;
-                _buffer.Advance(data.Length);
+                // The last line has no line feed. Fill may have moved the bytes to the front of the buffer even though
+                // it read nothing, so `data` is stale: take the span afresh.
+                line = _buffer.Data;
+                _buffer.Advance(line.Length);
             }
 
             _scanned = 0;

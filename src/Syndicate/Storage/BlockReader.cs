@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using Syndicate.Hashing;
 
 namespace Syndicate.Storage;
@@ -92,14 +91,14 @@ internal sealed class BlockReader
 
         if (count <= _length - _position)
         {
-            string s = Encoding.UTF8.GetString(_block, _position, count);
+            string s = StateText.GetString(_block.AsSpan(_position, count));
             _position += count;
             return s;
         }
 
         byte[] bytes = new byte[count];
         ReadBytes(bytes);
-        return Encoding.UTF8.GetString(bytes);
+        return StateText.GetString(bytes);
     }
 
     public DateTimeOffset? ReadTime()

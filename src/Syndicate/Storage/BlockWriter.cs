@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using Syndicate.Hashing;
 
 namespace Syndicate.Storage;
@@ -71,7 +70,7 @@ internal sealed class BlockWriter : IDisposable
         }
     }
 
-    /// <summary>A string as a byte-count prefix (−1 for null) and UTF-8 bytes.</summary>
+    /// <summary>A string as a byte-count prefix (−1 for null) and its bytes in <see cref="StateText"/>'s encoding.</summary>
     public void WriteString(string? value)
     {
         if (value is null)
@@ -80,15 +79,17 @@ internal sealed class BlockWriter : IDisposable
             return;
         }
 
-        int count = Encoding.UTF8.GetByteCount(value);
+        int count = StateText.GetByteCount(value);
         WriteInt32(count);
         if (count <= BlockSize - _used)
         {
-            _used += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
+            _used += StateText.GetBytes(value, _buffer.AsSpan(_used));
         }
         else
         {
-            WriteBytes(Encoding.UTF8.GetBytes(value));
+            byte[] bytes = new byte[count];
+            StateText.GetBytes(value, bytes);
+            WriteBytes(bytes);
         }
     }
 

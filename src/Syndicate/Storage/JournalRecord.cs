@@ -48,9 +48,9 @@ internal sealed class JournalRecordWriter
             return this;
         }
 
-        int max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        int max = Encoding.UTF8.GetMaxByteCount(value.Length); // also bounds StateText's count: at most 3 bytes a char
         Span<byte> span = _buffer.GetSpan(4 + max);
-        int written = Encoding.UTF8.GetBytes(value, span[4..]);
+        int written = StateText.GetBytes(value, span[4..]);
         BinaryPrimitives.WriteInt32LittleEndian(span, written);
         _buffer.Advance(4 + written);
         return this;
@@ -105,7 +105,7 @@ internal ref struct JournalRecordReader
             throw Bad();
         }
 
-        return Encoding.UTF8.GetString(Take(count));
+        return StateText.GetString(Take(count));
     }
 
     public DateTimeOffset? Time()

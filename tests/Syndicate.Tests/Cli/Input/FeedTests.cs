@@ -234,4 +234,27 @@ public sealed class FeedTests
         Assert.Empty(errors);
         Assert.Equal(3, records.Count);
     }
+    [Fact]
+    public void Bytes_invalid_in_the_encoding_at_the_start_of_a_feed_are_an_error_not_an_exception()
+    {
+        // XmlReader.Create decodes the first bytes already: it threw out of the reader (found by syndicate fuzz).
+        byte[] feed = [0xEF, 0xBB, 0xBF, 0xC1, 0x62, 0x0B, 0x3C, 0x3F];
+        var errors = new List<InputError>();
+        var reader = new ArticleReader(["-"], InputFormat.Rss, ErrorMode.Skip, errors.Add, new MemoryStream(feed));
+
+        Assert.Empty(reader.Read());
+        Assert.StartsWith("<stdin>:1: malformed XML: ", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cut_short_gzip_feed_with_a_damaged_declaration_is_an_error_not_an_exception()
+    {
+        // XmlTextReader threw ArgumentOutOfRangeException (a negative block copy) on this input (found by syndicate fuzz).
+        byte[] gzip = Convert.FromBase64String("H4sIAAAAAAAEA7Oxr8jNUShLLSrOzM+zVTLUM3D+XlPYcyOzNflyrpJCal5yfkpmXrqtUmlJmq6Fkr0dlw==");
+        var errors = new List<InputError>();
+        var reader = new ArticleReader(["-"], InputFormat.Atom, ErrorMode.Skip, errors.Add, new MemoryStream(gzip));
+
+        Assert.Empty(reader.Read());
+        Assert.Contains("malformed XML", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
 }

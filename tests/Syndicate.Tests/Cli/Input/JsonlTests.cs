@@ -87,6 +87,20 @@ public sealed class JsonlTests
     }
 
     [Fact]
+    public void Reads_a_last_line_without_line_feed_that_is_longer_than_the_lines_before_it()
+    {
+        // The buffer moves the unread last line to its front when it looks for more input; the line must be taken
+        // from where it now is, not from where it was (a regression: it came out overwritten by its own tail).
+        var (records, errors) = Inputs.ReadStdin("{\"a\":1}\n{\"id\":\"z\",\"body\":\"a longer last line\"}");
+
+        Assert.Equal("<stdin>:1: missing field 'id'", Assert.Single(errors).ToString());
+        var record = Assert.Single(records);
+        Assert.Equal("z", record.Article.Id);
+        Assert.Equal("a longer last line", record.Article.Body);
+        Assert.Equal(2, record.Line);
+    }
+
+    [Fact]
     public void Reports_each_bad_record_with_file_and_line_and_goes_on()
     {
         using var temp = new TempDirectory();

@@ -1,0 +1,4 @@
+namespace Syndicate.Cli.Fuzzing;
+
+/// <summary>A fuzz case broke a stated invariant (as opposed to throwing where it must not).</summary>
+internal sealed class FuzzFailure(string message) : Exception(message);
