@@ -38,7 +38,7 @@ public class ConcurrencyTests
         var verdicts = new ConcurrentDictionary<string, Verdict>(StringComparer.Ordinal);
         int next = -1;
         using var start = new Barrier(Threads);
-        var workers = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        var workers = Enumerable.Range(0, Threads).Select(t => new Thread(Catching(() =>
         {
             var rng = new Random(t);
             start.SignalAndWait();
@@ -64,7 +64,7 @@ public class ConcurrencyTests
                         Assert.False(engine.Query(a).Inserted);
                         break;
                     case 2:
-                        Assert.Null(EngineInvariants.Violation(engine));
+                        Assert.Null(EngineInvariants.Violation(engine, quiescent: false));
                         break;
                     case 3:
                         _ = engine.GetClusters(2);
@@ -74,9 +74,10 @@ public class ConcurrencyTests
                         break;
                 }
             }
-        })).ToList();
+        }))).ToList();
         workers.ForEach(w => w.Start());
         workers.ForEach(w => w.Join());
+        RethrowFailures();
 
         Assert.Null(EngineInvariants.Violation(engine));
         Assert.Equal(articles.Count - removed.Count, engine.Count);
@@ -100,7 +101,7 @@ public class ConcurrencyTests
         var engine = new SyndicationEngine();
         var inserted = new ConcurrentBag<string>();
         using var start = new Barrier(Threads);
-        var workers = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        var workers = Enumerable.Range(0, Threads).Select(t => new Thread(Catching(() =>
         {
             start.SignalAndWait();
             // Every thread adds every article, each in its own order.
@@ -111,9 +112,10 @@ public class ConcurrencyTests
                     inserted.Add(a.Id);
                 }
             }
-        })).ToList();
+        }))).ToList();
         workers.ForEach(w => w.Start());
         workers.ForEach(w => w.Join());
+        RethrowFailures();
 
         Assert.Equal(articles.Select(a => a.Id).Order(StringComparer.Ordinal), inserted.Order(StringComparer.Ordinal));
         Assert.Equal(articles.Count, engine.Count);
@@ -180,4 +182,27 @@ public class ConcurrencyTests
 
     private static string Describe(Verdict v) =>
         $"{v.ArticleId} {v.Relation} {v.ClusterId} {v.CanonicalId} {v.Similarity:F4} {v.MatchedId} {v.CanonicalChanged} {v.PreviousCanonicalId} {v.Wire?.Name} {v.ClusterSize} {v.Inserted}";
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Exception> _failures = new();
+
+    /// <summary>An assertion failing on a worker thread must fail the test, not crash the test host.</summary>
+    private ThreadStart Catching(Action body) => () =>
+    {
+        try
+        {
+            body();
+        }
+        catch (Exception e)
+        {
+            _failures.Enqueue(e);
+        }
+    };
+
+    private void RethrowFailures()
+    {
+        if (!_failures.IsEmpty)
+        {
+            throw new AggregateException(_failures);
+        }
+    }
 }
