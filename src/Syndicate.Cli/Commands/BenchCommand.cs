@@ -38,10 +38,10 @@ internal static class BenchCommand
         command.SetAction(result => CliRunner.Guard(() =>
         {
             bool isQuick = result.GetValue(quick);
-            int[] sizeList = isQuick && result.GetResult(sizes) is null ? [10_000] : ParseList(result.GetValue(sizes)!, "--sizes");
+            int[] sizeList = isQuick && result.GetResult(sizes) is null or { Implicit: true } ? [10_000] : ParseList(result.GetValue(sizes)!, "--sizes");
             int[] threadList = ParseList(result.GetValue(threads)!, "--threads");
-            int classicSample = isQuick && result.GetResult(classic) is null ? 300 : result.GetValue(classic);
-            int stageSample = isQuick && result.GetResult(stages) is null ? 3000 : result.GetValue(stages);
+            int classicSample = isQuick && result.GetResult(classic) is null or { Implicit: true } ? 300 : result.GetValue(classic);
+            int stageSample = isQuick && result.GetResult(stages) is null or { Implicit: true } ? 3000 : result.GetValue(stages);
             double mutationRate = result.GetValue(mutation);
             if (mutationRate is < 0 or > 1)
             {
