@@ -42,6 +42,7 @@ public sealed partial class SyndicationEngine
     private readonly TimeProvider _time;
     private readonly List<int> _candidates = [];
     private readonly List<Link> _links = [];
+    private readonly Comparison<Link> _byScoreThenArrival;
     private readonly int _k;
     private long _newestTimestamp = long.MinValue;
     private long _lastWindowEviction = long.MinValue;
@@ -57,6 +58,7 @@ public sealed partial class SyndicationEngine
         Lsh = Options.ResolveLsh();
         _k = Options.SignatureLength;
         _fingerprinter = new Fingerprinter(Options);
+        _byScoreThenArrival = CompareLinks;
         _store = new InMemoryClusterStore(Options, Lsh);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
@@ -79,8 +81,6 @@ public sealed partial class SyndicationEngine
             }
         }
     }
-
-    internal IClusterStore Store => _store;
 
     /// <summary>
     /// Adds an article and returns the engine's verdict on it. If an article with the same id is already held, nothing
@@ -349,11 +349,7 @@ public sealed partial class SyndicationEngine
         }
 
         // Best first; equal scores fall back to arrival order so the choice never depends on hash-table layout.
-        _links.Sort((x, y) =>
-        {
-            int byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : docs.Info(x.Handle).Sequence.CompareTo(docs.Info(y.Handle).Sequence);
-        });
+        _links.Sort(_byScoreThenArrival);
 
         Link? best = null;
         foreach (Link link in _links)
@@ -378,6 +374,13 @@ public sealed partial class SyndicationEngine
         }
 
         return best;
+    }
+
+    /// <summary>Best link first; equal scores by arrival, so the order never depends on hash-table layout.</summary>
+    private int CompareLinks(Link x, Link y)
+    {
+        int byScore = y.Score.CompareTo(x.Score);
+        return byScore != 0 ? byScore : _store.Documents.Info(x.Handle).Sequence.CompareTo(_store.Documents.Info(y.Handle).Sequence);
     }
 
     /// <summary>The article must also resemble the cluster's canonical copy, not only the member it matched.</summary>
