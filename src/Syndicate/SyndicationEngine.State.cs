@@ -312,7 +312,7 @@ public sealed partial class SyndicationEngine : IDisposable
     private void WriteSnapshot(Stream stream, ulong generation)
     {
         StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, _optionsHash, generation);
-        using var w = new BlockWriter(stream);
+        var w = new BlockWriter(stream);
         DocumentTable docs = _store.Documents;
         w.WriteInt64(_store.NextSequence);
         w.WriteInt64(_store.NextClusterId);

@@ -8,7 +8,7 @@ namespace Syndicate.Storage;
 /// little-endian, ended by a block of length 0. Blocks bound the memory needed to verify a file of any size, and let a
 /// reader name the offset of a damaged block.
 /// </summary>
-internal sealed class BlockWriter : IDisposable
+internal sealed class BlockWriter
 {
     public const int BlockSize = 1 << 20;
     private readonly Stream _stream;
@@ -110,10 +110,6 @@ internal sealed class BlockWriter : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(_header, 0);
         BinaryPrimitives.WriteUInt64LittleEndian(_header.AsSpan(4), XxHash3.HashToUInt64(ReadOnlySpan<byte>.Empty, 0));
         _stream.Write(_header);
-    }
-
-    public void Dispose()
-    {
     }
 
     private void Ensure(int bytes)
