@@ -199,6 +199,39 @@ public sealed class ShinglerTests
         }
     }
 
+    [Fact]
+    public void VectorizedWordShinglesEqualTheScalarReference()
+    {
+        // Token boundaries at every offset of a vector block, runs of spaces, leading and trailing spaces, tokens
+        // longer than a block, surrogate pairs and every k: the two paths must agree hash for hash.
+        var random = new Random(20251122);
+        string[] pieces = ["a", "بحث", "الرئيس", "فلاديمير", "𝐀𝐁", "abcdefghijklmnopqrstuvwxyz0123456789", " ", "  "];
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var sb = new StringBuilder();
+            var parts = random.Next(0, 60);
+            for (var i = 0; i < parts; i++)
+            {
+                sb.Append(pieces[random.Next(pieces.Length)]);
+                if (random.Next(3) != 0)
+                {
+                    sb.Append(' ');
+                }
+            }
+
+            var text = sb.ToString();
+            var k = 1 + random.Next(Shingler.MaxWordShingleSize);
+            var seed = random.NextInt64(long.MinValue, long.MaxValue);
+            Assert.Equal(ScalarWords(text, k, seed), Words(text, k, seed));
+
+            // A destination sized exactly to the result (too small to hold the token hashes) gives the same hashes.
+            var expected = ScalarWords(text, k, seed);
+            var exact = new ulong[expected.Length];
+            Assert.Equal(expected.Length, Shingler.WordShingles(text, k, seed, exact));
+            Assert.Equal(expected, exact);
+        }
+    }
+
     private static void AssertPrefix(ulong[] expected, ulong[] actual, int expectedCount)
     {
         Assert.Equal(expectedCount, actual.Length);
@@ -209,6 +242,12 @@ public sealed class ShinglerTests
     {
         var buffer = new ulong[Shingler.MaxWordShingles(text.Length)];
         return buffer.AsSpan(0, Shingler.WordShingles(text, k, seed, buffer)).ToArray();
+    }
+
+    private static ulong[] ScalarWords(string text, int k, long seed)
+    {
+        var buffer = new ulong[Shingler.MaxWordShingles(text.Length)];
+        return buffer.AsSpan(0, Shingler.WordShinglesScalar(text, k, seed, buffer)).ToArray();
     }
 
     private static ulong[] Characters(string text, int n, long seed)
