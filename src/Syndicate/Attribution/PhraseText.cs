@@ -101,12 +101,37 @@ internal static class PhraseText
     }
 
     /// <summary>True for chars that belong to a word: letters, digits, Arabic marks, tatweel and joiners.</summary>
-    public static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || IsArabicMark(c) || c is '\u0640' or '\u200C' or '\u200D';
+    public static bool IsWordChar(char c) => ((s_wordChars[c >> 6] >> c) & 1) != 0;
 
     /// <summary>True for Unicode whitespace and the bidi/zero-width marks that scrapers leave between words.</summary>
-    public static bool IsSpace(char c) =>
+    public static bool IsSpace(char c) => ((s_spaces[c >> 6] >> c) & 1) != 0;
+
+    /// <summary>The definition behind <see cref="IsWordChar"/>, which reads it from a bitmap built once.</summary>
+    internal static bool IsWordCharSlow(char c) =>
+        char.IsLetterOrDigit(c) || IsArabicMark(c) || c is '\u0640' or '\u200C' or '\u200D';
+
+    /// <summary>The definition behind <see cref="IsSpace"/>, which reads it from a bitmap built once.</summary>
+    internal static bool IsSpaceSlow(char c) =>
         char.IsWhiteSpace(c) || c is '\u200B' or '\u200E' or '\u200F' or '\u061C' or '\uFEFF';
+
+    // One bit per UTF-16 code unit (8 KiB each): the Unicode category lookups behind the definitions are on the path
+    // of every character the cleaner and the dateline scanner look at.
+    private static readonly ulong[] s_wordChars = BuildBitmap(IsWordCharSlow);
+    private static readonly ulong[] s_spaces = BuildBitmap(IsSpaceSlow);
+
+    private static ulong[] BuildBitmap(Func<char, bool> predicate)
+    {
+        var bits = new ulong[(char.MaxValue + 1) / 64];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            if (predicate((char)i))
+            {
+                bits[i >> 6] |= 1UL << i;
+            }
+        }
+
+        return bits;
+    }
 
     /// <summary>Reads the word starting at <paramref name="start"/> and returns the index just after it.</summary>
     public static int WordEnd(ReadOnlySpan<char> text, int start)
