@@ -200,20 +200,124 @@ public static class TextNormalizer
 
     /// <summary>The single pass shared by every overload.</summary>
     /// <remarks>
-    /// A separator only sets <c>pendingSpace</c>; the space is written just before the next token
-    /// character, and only when something was written already. That yields single spaces and no
-    /// leading or trailing space without a second pass. The common case (a token character) is
-    /// written inline; <c>written</c> and <c>pendingSpace</c> are never passed by reference, so
-    /// the JIT keeps them in registers, and the rare paths work on copies.
+    /// <para>
+    /// The main loop handles token characters, separators and removed characters, which are nearly all of any text,
+    /// without a branch on the kind of character, so word boundaries cost no mispredicted branches: it stores either
+    /// the character or a space and advances past the store only when it counts. A separator's space is written at
+    /// once unless the output is empty or already ends in a space (<c>atSpace</c>), and a trailing space is dropped at
+    /// the end. It needs room for one store past the output, so it stops two characters before the end of the
+    /// destination.
+    /// </para>
+    /// <para>
+    /// Expansions, surrogates and the end of a nearly full destination go through <see cref="NormalizeChecked"/>,
+    /// which keeps the space pending until the next token character instead and checks every store; it is also the
+    /// reference the main loop is tested against (<see cref="NormalizeCoreChecked"/>).
+    /// </para>
     /// </remarks>
     internal static bool NormalizeCore(ReadOnlySpan<char> source, Span<char> destination, ushort[] table, out int charsWritten)
     {
         // The table has 65,536 entries, so indexing it with a char needs no bounds check.
         ref ushort map = ref MemoryMarshal.GetArrayDataReference(table);
+        ref char output = ref MemoryMarshal.GetReference(destination);
+        int written = 0;
+        int atSpace = 1;
+        int i = 0;
+        int limit = destination.Length - 2;
+        while (true)
+        {
+            for (; i < source.Length && written <= limit; i++)
+            {
+                ushort entry = Unsafe.Add(ref map, source[i]);
+                if (entry == NormalizationTable.HighSurrogate || (uint)(entry - NormalizationTable.ExpansionBase) < NormalizationTable.MaxExpansions)
+                {
+                    break;
+                }
+
+                int token = entry > NormalizationTable.HighSurrogate ? 1 : 0;
+                int separator = entry == NormalizationTable.Separator ? 1 : 0;
+                Unsafe.Add(ref output, written) = (char)(' ' + ((entry - ' ') & -token));
+                written += token | (separator & (atSpace ^ 1));
+                atSpace = (atSpace | separator) & (token ^ 1);
+            }
+
+            // From here on the space is pending, as the checked loop keeps it.
+            bool pendingSpace = false;
+            if (atSpace != 0 && written > 0)
+            {
+                written--;
+                pendingSpace = true;
+            }
+
+            if (i == source.Length)
+            {
+                charsWritten = written;
+                return true;
+            }
+
+            // One expansion or surrogate; or, near the end of the destination, the rest of the text.
+            // (Copies go by reference, so that the loop's own counters stay in registers.)
+            int stop = written > limit ? source.Length : i + 1;
+            int index = i;
+            int position = written;
+            if (!NormalizeChecked(source, ref index, stop, destination, ref map, ref position, ref pendingSpace))
+            {
+                charsWritten = 0;
+                return false;
+            }
+
+            i = index;
+            written = position;
+
+            if (i == source.Length)
+            {
+                charsWritten = written;
+                return true;
+            }
+
+            if (pendingSpace)
+            {
+                if (written == destination.Length)
+                {
+                    // No room even for the space: the checked loop finds out whether anything else follows.
+                    bool fits = NormalizeChecked(source, ref index, source.Length, destination, ref map, ref position, ref pendingSpace);
+                    charsWritten = fits ? position : 0;
+                    return fits;
+                }
+
+                destination[written++] = ' ';
+                atSpace = 1;
+            }
+            else
+            {
+                atSpace = written == 0 ? 1 : 0;
+            }
+        }
+    }
+
+    /// <summary>The checked loop alone over the whole text: the reference for <see cref="NormalizeCore"/>.</summary>
+    internal static bool NormalizeCoreChecked(ReadOnlySpan<char> source, Span<char> destination, ushort[] table, out int charsWritten)
+    {
+        int index = 0;
         int written = 0;
         bool pendingSpace = false;
+        bool fits = NormalizeChecked(source, ref index, source.Length, destination, ref MemoryMarshal.GetArrayDataReference(table), ref written, ref pendingSpace);
+        charsWritten = fits ? written : 0;
+        return fits;
+    }
 
-        for (int i = 0; i < source.Length; i++)
+    /// <summary>
+    /// The general loop: every kind of entry, a pending space written just before the next token character (and
+    /// only when something was written already), and a bounds check before every store. Takes the characters from
+    /// <paramref name="index"/> up to <paramref name="stop"/> (and the low half of a surrogate pair that straddles it)
+    /// and leaves <paramref name="index"/> at the first character not taken.
+    /// </summary>
+    /// <returns>False if the destination is too small.</returns>
+    private static bool NormalizeChecked(ReadOnlySpan<char> source, ref int index, int stop, Span<char> destination, ref ushort map, ref int charsWritten, ref bool pendingSpaceState)
+    {
+        int written = charsWritten;
+        bool pendingSpace = pendingSpaceState;
+        int i = index;
+        for (; i < stop; i++)
         {
             ushort entry = Unsafe.Add(ref map, source[i]);
             if (NormalizationTable.IsTokenEntry(entry))
@@ -270,11 +374,12 @@ public static class TextNormalizer
             pendingSpace = pending;
         }
 
+        index = i;
         charsWritten = written;
+        pendingSpaceState = pendingSpace;
         return true;
 
     TooSmall:
-        charsWritten = 0;
         return false;
     }
 

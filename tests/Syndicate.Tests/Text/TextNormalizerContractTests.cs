@@ -53,6 +53,29 @@ public sealed class TextNormalizerContractTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void MainLoop_EqualsCheckedReference_ForEveryDestinationSize(int seed)
+    {
+        var random = new Random(seed);
+        NormalizationOptions[] optionSets = [NormalizationOptions.Default, new() { FoldTehMarbuta = false, FoldHamzaCarriers = false }];
+        for (int iteration = 0; iteration < Iterations * 4; iteration++)
+        {
+            ushort[] table = NormalizationTable.Get(optionSets[iteration % optionSets.Length]);
+            string input = RandomText(random, random.Next(0, 80));
+            int max = TextNormalizer.GetMaxOutputLength(input.Length);
+            int size = iteration % 4 == 0 ? max : random.Next(0, max + 1);
+            var fast = new char[size];
+            var reference = new char[size];
+            bool fastFits = TextNormalizer.NormalizeCore(input, fast, table, out int fastWritten);
+            bool referenceFits = TextNormalizer.NormalizeCoreChecked(input, reference, table, out int referenceWritten);
+
+            Assert.Equal(referenceFits, fastFits);
+            Assert.Equal(referenceWritten, fastWritten);
+            Assert.Equal(new string(reference, 0, referenceWritten), new string(fast, 0, fastWritten));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void TryNormalize_FailsWhenTooSmall_AndSucceedsWithMaxOutputLength(int seed)
     {
         var random = new Random(seed);
