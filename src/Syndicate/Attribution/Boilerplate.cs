@@ -26,7 +26,9 @@ internal static class Boilerplate
     private static readonly string[] s_anywhere =
         [.. s_phrases.Where(p => p.Scope == BoilerplateScope.Phrase).Select(p => p.Text)];
 
-    private static readonly SearchValues<char> s_sentenceEnds = SearchValues.Create(SentenceEnds);
+    // The sentence ends are searched for in two sets, each of which has a fast vectorised search: one set of nine
+    // mixed ASCII and non-ASCII chars falls back to a much slower probabilistic search.
+    private static readonly SearchValues<char> s_asciiSentenceEnds = SearchValues.Create(AsciiSentenceEnds);
 
     private static readonly Dictionary<char, (string Text, BoilerplateScope Scope)[]> s_anchoredByFirstChar =
         s_phrases.Where(p => p.Scope != BoilerplateScope.Phrase)
@@ -61,7 +63,7 @@ internal static class Boilerplate
             if (!anchor)
             {
                 // Between anchors nothing is probed: jump to the next sentence end.
-                var next = text[at..end].IndexOfAny(s_sentenceEnds);
+                var next = IndexOfSentenceEnd(text[at..end]);
                 if (next < 0)
                 {
                     break;
@@ -102,9 +104,18 @@ internal static class Boilerplate
     /// <summary>Chars that may stand between a line or sentence start and the phrase: spaces and bullets.</summary>
     public static bool IsDecoration(char c) => PhraseText.IsSpace(c) || c is '*' or '•' or '#' or '-' or '|';
 
-    private const string SentenceEnds = "\n.!?؟»\"”)";
+    private const string AsciiSentenceEnds = "\n.!?\")";
 
-    private static bool IsSentenceEnd(char c) => c is '\n' or '.' or '!' or '?' or '؟' or '»' or '"' or '”' or ')';
+    /// <summary>The first sentence end in <paramref name="text"/> (see <see cref="IsSentenceEnd"/>), or -1.</summary>
+    internal static int IndexOfSentenceEnd(ReadOnlySpan<char> text)
+    {
+        var ascii = text.IndexOfAny(s_asciiSentenceEnds);
+        var before = ascii < 0 ? text : text[..ascii];
+        var other = before.IndexOfAny('؟', '»', '”');
+        return other >= 0 ? other : ascii;
+    }
+
+    internal static bool IsSentenceEnd(char c) => c is '\n' or '.' or '!' or '?' or '؟' or '»' or '"' or '”' or ')';
 
     private static (string, BoilerplateScope)[] CreatePhrases()
     {

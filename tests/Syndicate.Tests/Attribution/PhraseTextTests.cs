@@ -33,4 +33,22 @@ public sealed class PhraseTextTests
         Assert.Equal(word, PhraseText.IsWordChar(c));
         Assert.Equal(space, PhraseText.IsSpace(c));
     }
+
+    [Fact]
+    public void SentenceEndSearch_FindsTheFirstSentenceEnd()
+    {
+        var random = new Random(7);
+        char[] alphabet = ['ب', 'ا', ' ', '\n', '.', '!', '?', '؟', '»', '«', '"', '”', ')', '(', 'a', '،'];
+        for (var trial = 0; trial < 5000; trial++)
+        {
+            var text = new char[random.Next(0, 90)];
+            for (var i = 0; i < text.Length; i++)
+            {
+                text[i] = random.Next(4) == 0 ? alphabet[random.Next(alphabet.Length)] : 'ب';
+            }
+
+            var expected = Array.FindIndex(text, Boilerplate.IsSentenceEnd);
+            Assert.Equal(expected, Boilerplate.IndexOfSentenceEnd(text));
+        }
+    }
 }
