@@ -1,3 +1,4 @@
+using Syndicate.Index;
 using Syndicate.Sketches;
 
 namespace Syndicate.Clustering;
@@ -7,7 +8,7 @@ namespace Syndicate.Clustering;
 /// Per article: <c>k</c> signature bytes, a lead sketch of <see cref="Fingerprint.LeadSize"/> 32-bit values and a few
 /// scalars; metadata strings live in one <see cref="DocumentInfo"/> per article.
 /// </summary>
-internal sealed class DocumentTable
+internal sealed class DocumentTable : ISignatureSource
 {
     private readonly int _k;
     private byte[] _signatures;

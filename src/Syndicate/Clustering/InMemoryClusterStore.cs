@@ -13,13 +13,15 @@ internal sealed class InMemoryClusterStore : IClusterStore
     private readonly LshIndex _leads;
     private readonly List<int> _leadHits = [];
     private readonly byte[] _leadKeyScratch = new byte[Fingerprint.LeadKeys * 4];
+    private readonly LeadKeySource _leadKeySource;
     private long _nextClusterId = 1;
 
     public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh)
     {
         Documents = new DocumentTable(options.SignatureLength);
-        _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1);
-        _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4);
+        _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1, Documents);
+        _leadKeySource = new LeadKeySource(Documents);
+        _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4, _leadKeySource);
         Boilerplate = new BoilerplateLearner(options.BoilerplateMinStories, options.Seed);
     }
 
@@ -153,14 +155,31 @@ internal sealed class InMemoryClusterStore : IClusterStore
 
     public void DeleteCluster(ClusterState cluster) => _clusters.Remove(cluster.Id);
 
-    private ReadOnlySpan<byte> LeadKeys(ReadOnlySpan<uint> lead)
+    private ReadOnlySpan<byte> LeadKeys(ReadOnlySpan<uint> lead) => WriteLeadKeys(lead, _leadKeyScratch);
+
+    /// <summary>Writes the first <see cref="Fingerprint.LeadKeys"/> lead values as the lead index's signature bytes.</summary>
+    private static ReadOnlySpan<byte> WriteLeadKeys(ReadOnlySpan<uint> lead, byte[] destination)
     {
-        Span<byte> keys = _leadKeyScratch;
+        Span<byte> keys = destination;
         for (int i = 0; i < Fingerprint.LeadKeys; i++)
         {
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(keys[(i * 4)..], lead[i]);
         }
 
         return keys;
+    }
+
+    /// <summary>
+    /// The lead index's view of the document table: an indexed handle's signature is its lead keys. It has its own
+    /// buffer, because the index reads stored handles while the caller's query keys are still in use.
+    /// </summary>
+    private sealed class LeadKeySource : ISignatureSource
+    {
+        private readonly DocumentTable _documents;
+        private readonly byte[] _buffer = new byte[Fingerprint.LeadKeys * 4];
+
+        public LeadKeySource(DocumentTable documents) => _documents = documents;
+
+        public ReadOnlySpan<byte> Signature(int handle) => WriteLeadKeys(_documents.Lead(handle), _buffer);
     }
 }
