@@ -6,8 +6,8 @@ namespace Syndicate.Clustering;
 /// <summary>The default <see cref="IClusterStore"/>: everything in process memory. Not thread-safe; the engine locks.</summary>
 internal sealed class InMemoryClusterStore : IClusterStore
 {
-    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, int> _exact = [];
+    private readonly HandleTable<string, IdKeys> _byId;
+    private readonly HandleTable<ulong, ContentKeys> _exact;
     private readonly Dictionary<long, ClusterState> _clusters = [];
     private readonly LshIndex _lsh;
     private readonly LshIndex _leads;
@@ -19,6 +19,8 @@ internal sealed class InMemoryClusterStore : IClusterStore
     public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh)
     {
         Documents = new DocumentTable(options.SignatureLength);
+        _byId = new HandleTable<string, IdKeys>(new IdKeys(Documents));
+        _exact = new HandleTable<ulong, ContentKeys>(new ContentKeys(Documents));
         _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1, Documents);
         _leadKeySource = new LeadKeySource(Documents);
         _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4, _leadKeySource);
@@ -41,7 +43,7 @@ internal sealed class InMemoryClusterStore : IClusterStore
         set => _nextClusterId = value;
     }
 
-    public long IndexBytes => _lsh.EstimatedBytes + _leads.EstimatedBytes + (_exact.Count * 24L) + (_byId.Count * 24L);
+    public long IndexBytes => _lsh.EstimatedBytes + _leads.EstimatedBytes + _exact.EstimatedBytes + _byId.EstimatedBytes;
 
     public bool TryGetHandle(string id, out int handle) => _byId.TryGetValue(id, out handle);
 
@@ -82,7 +84,11 @@ internal sealed class InMemoryClusterStore : IClusterStore
     public void IndexDocument(int handle)
     {
         DocumentInfo info = Documents.Info(handle);
-        _byId.Add(info.Id, handle);
+        if (!_byId.TryAdd(info.Id, handle))
+        {
+            throw new ArgumentException($"An article with id '{info.Id}' is already indexed.", nameof(handle));
+        }
+
         _exact.TryAdd(Documents.ContentHash(handle), handle);
         if (Documents.ShingleCount(handle) > 0)
         {
@@ -133,7 +139,7 @@ internal sealed class InMemoryClusterStore : IClusterStore
             {
                 if (other != handle && Documents.ContentHash(other) == content)
                 {
-                    _exact[content] = other;
+                    _exact.TryAdd(content, other);
                     break;
                 }
             }
@@ -167,6 +173,26 @@ internal sealed class InMemoryClusterStore : IClusterStore
         }
 
         return keys;
+    }
+
+    /// <summary>Article ids of the documents, for the id map.</summary>
+    private readonly struct IdKeys(DocumentTable documents) : IHandleKeys<string>
+    {
+        public uint Hash(string key) => (uint)StringComparer.Ordinal.GetHashCode(key);
+
+        public uint HashOf(int handle) => Hash(documents.Info(handle).Id);
+
+        public bool Matches(int handle, string key) => string.Equals(documents.Info(handle).Id, key, StringComparison.Ordinal);
+    }
+
+    /// <summary>Content hashes of the documents, for the exact-copy map.</summary>
+    private readonly struct ContentKeys(DocumentTable documents) : IHandleKeys<ulong>
+    {
+        public uint Hash(ulong key) => (uint)(key ^ (key >> 32));
+
+        public uint HashOf(int handle) => Hash(documents.ContentHash(handle));
+
+        public bool Matches(int handle, ulong key) => documents.ContentHash(handle) == key;
     }
 
     /// <summary>
