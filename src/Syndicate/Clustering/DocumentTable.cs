@@ -81,7 +81,8 @@ internal sealed class DocumentTable : ISignatureSource
     {
         if (handle >= _infos.Length)
         {
-            Grow(Math.Max(handle + 1, _infos.Length * 2));
+            // A quarter at a time rather than doubling: these arrays are most of an article's resident bytes.
+            Grow(Math.Max(handle + 1, _infos.Length + (_infos.Length >> 2)));
         }
 
         signature.CopyTo(_signatures.AsSpan(handle * _k, _k));
@@ -122,11 +123,14 @@ internal sealed class DocumentTable : ISignatureSource
 
     public void SetCluster(int handle, ClusterState cluster) => _clusters[handle] = cluster;
 
-    /// <summary>Bytes held by the arrays, excluding metadata strings.</summary>
+    /// <summary>The size of one <see cref="DocumentInfo"/> object (header and fields, strings excluded) on 64-bit runtimes.</summary>
+    internal const long InfoObjectBytes = 96;
+
+    /// <summary>Bytes held by the arrays and the <see cref="DocumentInfo"/> objects, excluding metadata strings.</summary>
     public long EstimatedBytes =>
         _signatures.LongLength + (_leads.LongLength * 4) + _leadCounts.LongLength + (_shingleCounts.LongLength * 4)
         + (_contentHashes.LongLength * 8) + (_timestamps.LongLength * 8) + (_infos.LongLength * 8) + (_clusters.LongLength * 8)
-        + (Count * 72L); // one DocumentInfo object header and fields, strings excluded
+        + (Count * InfoObjectBytes);
 
     private void Grow(int capacity)
     {
