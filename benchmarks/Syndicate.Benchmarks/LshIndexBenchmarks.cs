@@ -101,8 +101,9 @@ public class LshIndexBenchmarks
 
     private LshIndex BuildCompact()
     {
-        // Default initial capacity: the arrays grow as an engine's would.
-        var index = new LshIndex(Bands, Rows, bytesPerRow: 1);
+        // Default initial capacity: the arrays grow as an engine's would. Stored signatures are read from the
+        // corpus, as the engine's index reads them from its document table.
+        var index = new LshIndex(Bands, Rows, bytesPerRow: 1, new SignatureArray(_signatures, SignatureBytes));
         for (var handle = 0; handle < Documents; handle++)
         {
             index.Insert(handle, _signatures.AsSpan(handle * SignatureBytes, SignatureBytes));
@@ -141,6 +142,11 @@ public class LshIndexBenchmarks
         {
             CopyWithAgreement(random, random.Next(Documents), 0.85, _signatures, _queries.AsSpan(q * SignatureBytes, SignatureBytes));
         }
+    }
+
+    private sealed class SignatureArray(byte[] signatures, int width) : ISignatureSource
+    {
+        public ReadOnlySpan<byte> Signature(int handle) => signatures.AsSpan(handle * width, width);
     }
 
     private static void CopyWithAgreement(Random random, int source, double agreement, byte[] from, Span<byte> to)

@@ -1,3 +1,4 @@
+using Syndicate.Index;
 using Syndicate.Sketches;
 
 namespace Syndicate.Clustering;
@@ -7,7 +8,7 @@ namespace Syndicate.Clustering;
 /// Per article: <c>k</c> signature bytes, a lead sketch of <see cref="Fingerprint.LeadSize"/> 32-bit values and a few
 /// scalars; metadata strings live in one <see cref="DocumentInfo"/> per article.
 /// </summary>
-internal sealed class DocumentTable
+internal sealed class DocumentTable : ISignatureSource
 {
     private readonly int _k;
     private byte[] _signatures;
@@ -80,7 +81,8 @@ internal sealed class DocumentTable
     {
         if (handle >= _infos.Length)
         {
-            Grow(Math.Max(handle + 1, _infos.Length * 2));
+            // A quarter at a time rather than doubling: these arrays are most of an article's resident bytes.
+            Grow(Math.Max(handle + 1, _infos.Length + (_infos.Length >> 2)));
         }
 
         signature.CopyTo(_signatures.AsSpan(handle * _k, _k));
@@ -121,11 +123,14 @@ internal sealed class DocumentTable
 
     public void SetCluster(int handle, ClusterState cluster) => _clusters[handle] = cluster;
 
-    /// <summary>Bytes held by the arrays, excluding metadata strings.</summary>
+    /// <summary>The size of one <see cref="DocumentInfo"/> object (header and fields, strings excluded) on 64-bit runtimes.</summary>
+    internal const long InfoObjectBytes = 96;
+
+    /// <summary>Bytes held by the arrays and the <see cref="DocumentInfo"/> objects, excluding metadata strings.</summary>
     public long EstimatedBytes =>
         _signatures.LongLength + (_leads.LongLength * 4) + _leadCounts.LongLength + (_shingleCounts.LongLength * 4)
         + (_contentHashes.LongLength * 8) + (_timestamps.LongLength * 8) + (_infos.LongLength * 8) + (_clusters.LongLength * 8)
-        + (Count * 72L); // one DocumentInfo object header and fields, strings excluded
+        + (Count * InfoObjectBytes);
 
     private void Grow(int capacity)
     {

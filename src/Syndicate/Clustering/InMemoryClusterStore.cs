@@ -6,20 +6,24 @@ namespace Syndicate.Clustering;
 /// <summary>The default <see cref="IClusterStore"/>: everything in process memory. Not thread-safe; the engine locks.</summary>
 internal sealed class InMemoryClusterStore : IClusterStore
 {
-    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, int> _exact = [];
+    private readonly HandleTable<string, IdKeys> _byId;
+    private readonly HandleTable<ulong, ContentKeys> _exact;
     private readonly Dictionary<long, ClusterState> _clusters = [];
     private readonly LshIndex _lsh;
     private readonly LshIndex _leads;
     private readonly List<int> _leadHits = [];
     private readonly byte[] _leadKeyScratch = new byte[Fingerprint.LeadKeys * 4];
+    private readonly LeadKeySource _leadKeySource;
     private long _nextClusterId = 1;
 
     public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh)
     {
         Documents = new DocumentTable(options.SignatureLength);
-        _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1);
-        _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4);
+        _byId = new HandleTable<string, IdKeys>(new IdKeys(Documents));
+        _exact = new HandleTable<ulong, ContentKeys>(new ContentKeys(Documents));
+        _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1, Documents);
+        _leadKeySource = new LeadKeySource(Documents);
+        _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4, _leadKeySource);
         Boilerplate = new BoilerplateLearner(options.BoilerplateMinStories, options.Seed);
     }
 
@@ -39,7 +43,7 @@ internal sealed class InMemoryClusterStore : IClusterStore
         set => _nextClusterId = value;
     }
 
-    public long IndexBytes => _lsh.EstimatedBytes + _leads.EstimatedBytes + (_exact.Count * 24L) + (_byId.Count * 24L);
+    public long IndexBytes => _lsh.EstimatedBytes + _leads.EstimatedBytes + _exact.EstimatedBytes + _byId.EstimatedBytes;
 
     public bool TryGetHandle(string id, out int handle) => _byId.TryGetValue(id, out handle);
 
@@ -80,7 +84,11 @@ internal sealed class InMemoryClusterStore : IClusterStore
     public void IndexDocument(int handle)
     {
         DocumentInfo info = Documents.Info(handle);
-        _byId.Add(info.Id, handle);
+        if (!_byId.TryAdd(info.Id, handle))
+        {
+            throw new ArgumentException($"An article with id '{info.Id}' is already indexed.", nameof(handle));
+        }
+
         _exact.TryAdd(Documents.ContentHash(handle), handle);
         if (Documents.ShingleCount(handle) > 0)
         {
@@ -131,7 +139,7 @@ internal sealed class InMemoryClusterStore : IClusterStore
             {
                 if (other != handle && Documents.ContentHash(other) == content)
                 {
-                    _exact[content] = other;
+                    _exact.TryAdd(content, other);
                     break;
                 }
             }
@@ -153,14 +161,51 @@ internal sealed class InMemoryClusterStore : IClusterStore
 
     public void DeleteCluster(ClusterState cluster) => _clusters.Remove(cluster.Id);
 
-    private ReadOnlySpan<byte> LeadKeys(ReadOnlySpan<uint> lead)
+    private ReadOnlySpan<byte> LeadKeys(ReadOnlySpan<uint> lead) => WriteLeadKeys(lead, _leadKeyScratch);
+
+    /// <summary>Writes the first <see cref="Fingerprint.LeadKeys"/> lead values as the lead index's signature bytes.</summary>
+    private static ReadOnlySpan<byte> WriteLeadKeys(ReadOnlySpan<uint> lead, byte[] destination)
     {
-        Span<byte> keys = _leadKeyScratch;
+        Span<byte> keys = destination;
         for (int i = 0; i < Fingerprint.LeadKeys; i++)
         {
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(keys[(i * 4)..], lead[i]);
         }
 
         return keys;
+    }
+
+    /// <summary>Article ids of the documents, for the id map.</summary>
+    private readonly struct IdKeys(DocumentTable documents) : IHandleKeys<string>
+    {
+        public uint Hash(string key) => (uint)StringComparer.Ordinal.GetHashCode(key);
+
+        public uint HashOf(int handle) => Hash(documents.Info(handle).Id);
+
+        public bool Matches(int handle, string key) => string.Equals(documents.Info(handle).Id, key, StringComparison.Ordinal);
+    }
+
+    /// <summary>Content hashes of the documents, for the exact-copy map.</summary>
+    private readonly struct ContentKeys(DocumentTable documents) : IHandleKeys<ulong>
+    {
+        public uint Hash(ulong key) => (uint)(key ^ (key >> 32));
+
+        public uint HashOf(int handle) => Hash(documents.ContentHash(handle));
+
+        public bool Matches(int handle, ulong key) => documents.ContentHash(handle) == key;
+    }
+
+    /// <summary>
+    /// The lead index's view of the document table: an indexed handle's signature is its lead keys. It has its own
+    /// buffer, because the index reads stored handles while the caller's query keys are still in use.
+    /// </summary>
+    private sealed class LeadKeySource : ISignatureSource
+    {
+        private readonly DocumentTable _documents;
+        private readonly byte[] _buffer = new byte[Fingerprint.LeadKeys * 4];
+
+        public LeadKeySource(DocumentTable documents) => _documents = documents;
+
+        public ReadOnlySpan<byte> Signature(int handle) => WriteLeadKeys(_documents.Lead(handle), _buffer);
     }
 }

@@ -5,23 +5,32 @@ using Syndicate.Internal;
 namespace Syndicate.Index;
 
 /// <summary>
-/// A banded LSH index over dense integer document handles that stores no object per entry.
+/// A banded LSH index over dense integer document handles that stores no object per entry and no key per table slot.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Band <c>i</c> of a signature is the byte range <c>[i · rows · bytesPerRow, (i + 1) · rows · bytesPerRow)</c>;
-/// bytes past the last band are ignored. Each band has an open-addressing hash table (linear probing, power-of-two
-/// capacity, load at most 3/4) from the band's 32-bit <see cref="BandKey"/> to the most recently inserted handle with
-/// that key. The other handles with the key hang off it in a singly linked chain stored in one flat array,
-/// <c>next[handle · bands + band]</c>. A table slot is one <see cref="ulong"/>: the key in the high half and
-/// <c>head + 1</c> in the low half, so an all-zero slot is empty.
+/// bytes past the last band are ignored. Each band has an open-addressing hash table (linear probing, load at most
+/// 3/4, grown by half when an insert would pass that) from the band's 32-bit <see cref="BandKey"/> to the most
+/// recently inserted handle with that key. The other handles with the key hang off it in a singly linked chain stored
+/// in one flat array, <c>next[handle · bands + band]</c>.
 /// </para>
 /// <para>
-/// Memory is therefore <c>8 / load</c> bytes per distinct key per band plus <c>4 · bands + 4</c> bytes per handle
-/// (chain links and the query stamp), and nothing is allocated per insert, removal or query once the arrays have
-/// grown. <see cref="Remove"/> recomputes the keys from the same signature, unlinks the handle by walking each chain
-/// from its head (so it costs the handle's position in the chain: insertion order is newest first), and deletes an
-/// emptied slot by backward-shift deletion, which leaves no tombstones behind.
+/// A table slot is one <see cref="uint"/> and holds no key: its low <c>h</c> bits are <c>head + 1</c> (so an all-zero
+/// slot is empty), where <c>h</c> is the bit length of the handle capacity, and its other <c>32 − h</c> bits are the
+/// low bits of the key, a tag that rejects almost every slot of another key without looking further. The full key of
+/// a slot is recomputed from the head's signature, which an <see cref="ISignatureSource"/> supplies: a lookup does
+/// that only when the tag matches, and growth reads the heads' signatures in handle order. An entry's home slot is
+/// <c>⌊key · capacity / 2³²⌋</c>, so capacities need not be powers of two. Without a source the index keeps a copy of
+/// each handle's banded bytes itself.
+/// </para>
+/// <para>
+/// Memory is therefore <c>4 / load</c> bytes per distinct key per band plus <c>4 · bands + 4</c> bytes per handle
+/// (chain links and the query stamp), the handle arrays growing by a quarter at a time, and nothing is allocated per
+/// insert, removal or query once the arrays have grown. <see cref="Remove"/> recomputes the keys from the same
+/// signature, unlinks the handle by walking each chain from its head (so it costs the handle's position in the chain:
+/// insertion order is newest first), and deletes an emptied slot by backward-shift deletion, which leaves no
+/// tombstones behind but recomputes the key of each entry it considers moving.
 /// </para>
 /// <para>
 /// The same class indexes any fixed set of keys per document: with <c>rows = 1, bytesPerRow = 4</c> each 32-bit
@@ -40,10 +49,13 @@ internal sealed class LshIndex
     private const int MaxLoadNumerator = 3;
     private const int MaxLoadDenominator = 4;
     private const int MinTableCapacity = 16;
+    private const int MaxTableCapacity = 1 << 30;
 
     private readonly int _bands;
     private readonly int _bandBytes;
-    private readonly ulong[][] _tables;
+    private readonly ISignatureSource _source;
+    private readonly OwnedSignatures? _owned;
+    private readonly uint[][] _tables;
     private readonly int[] _tableCounts;
 
     // _next[handle * _bands + band]: the next older handle with the same key in that band, or EndOfChain.
@@ -55,14 +67,30 @@ internal sealed class LshIndex
     // One bit per handle: set while the handle is indexed.
     private ulong[] _present;
     private int _handleCapacity;
+
+    // A slot's low _handleBits bits hold head + 1; the bits above them hold the key shifted left by _handleBits.
+    private int _handleBits;
     private int _generation;
 
-    /// <summary>Creates an empty index.</summary>
+    /// <summary>Creates an empty index that keeps a copy of the banded bytes of every inserted signature.</summary>
     /// <param name="bands">The number of bands, at least 1.</param>
     /// <param name="rows">The number of signature slots per band, at least 1.</param>
     /// <param name="bytesPerRow">The number of bytes per signature slot, at least 1.</param>
     /// <param name="initialCapacity">The number of handles (and distinct keys per band) to size the arrays for.</param>
     public LshIndex(int bands, int rows, int bytesPerRow, int initialCapacity = 1024)
+        : this(bands, rows, bytesPerRow, null, initialCapacity)
+    {
+    }
+
+    /// <summary>Creates an empty index that reads stored signatures from <paramref name="source"/>.</summary>
+    /// <param name="bands">The number of bands, at least 1.</param>
+    /// <param name="rows">The number of signature slots per band, at least 1.</param>
+    /// <param name="bytesPerRow">The number of bytes per signature slot, at least 1.</param>
+    /// <param name="source">
+    /// Supplies, for every indexed handle, the signature it was inserted with; or <see langword="null"/> to keep copies.
+    /// </param>
+    /// <param name="initialCapacity">The number of handles (and distinct keys per band) to size the arrays for.</param>
+    public LshIndex(int bands, int rows, int bytesPerRow, ISignatureSource? source, int initialCapacity = 1024)
     {
         if (bands < 1)
         {
@@ -93,19 +121,27 @@ internal sealed class LshIndex
         Rows = rows;
         BytesPerRow = bytesPerRow;
         _bandBytes = rows * bytesPerRow;
+        if (source is null)
+        {
+            _owned = new OwnedSignatures(bands * _bandBytes);
+            source = _owned;
+        }
 
+        _source = source;
         var tableCapacity = TableCapacityFor(initialCapacity);
-        _tables = new ulong[bands][];
+        _tables = new uint[bands][];
         for (var band = 0; band < bands; band++)
         {
-            _tables[band] = new ulong[tableCapacity];
+            _tables[band] = new uint[tableCapacity];
         }
 
         _tableCounts = new int[bands];
         _handleCapacity = initialCapacity;
+        _handleBits = HandleBitsFor(initialCapacity);
         _next = new int[initialCapacity * bands];
         _stamps = new int[initialCapacity];
         _present = new ulong[(initialCapacity + 63) >> 6];
+        _owned?.Resize(initialCapacity);
     }
 
     /// <summary>Gets the number of bands.</summary>
@@ -124,7 +160,8 @@ internal sealed class LshIndex
     public int Count { get; private set; }
 
     /// <summary>
-    /// Gets the bytes held by the index's arrays, headers included, for reporting bytes per indexed document.
+    /// Gets the bytes held by the index's arrays, headers included (and the copied signatures when the index keeps
+    /// them), for reporting bytes per indexed document.
     /// </summary>
     public long EstimatedBytes
     {
@@ -133,13 +170,18 @@ internal sealed class LshIndex
             // A one-dimensional array of primitives costs a 24-byte header (object header, method table, length)
             // on 64-bit runtimes; the jagged outer array holds one reference per band.
             const long ArrayHeader = 24;
-            var bytes = (ArrayHeader * 4) + (8L * _bands) + (4L * _tableCounts.Length);
+            var bytes = (ArrayHeader * 2) + (8L * _bands) + (4L * _tableCounts.Length);
             foreach (var table in _tables)
             {
-                bytes += ArrayHeader + (8L * table.Length);
+                bytes += ArrayHeader + (4L * table.Length);
             }
 
             bytes += (ArrayHeader * 3) + (4L * _next.Length) + (4L * _stamps.Length) + (8L * _present.Length);
+            if (_owned is not null)
+            {
+                bytes += ArrayHeader + _owned.Length;
+            }
+
             return bytes;
         }
     }
@@ -152,7 +194,10 @@ internal sealed class LshIndex
 
     /// <summary>Indexes <paramref name="handle"/> under every band of <paramref name="signature"/>.</summary>
     /// <param name="handle">A non-negative handle not currently indexed. Handles should be dense: arrays grow to the largest one.</param>
-    /// <param name="signature">The signature, at least <see cref="SignatureBytes"/> long.</param>
+    /// <param name="signature">
+    /// The signature, at least <see cref="SignatureBytes"/> long; with an <see cref="ISignatureSource"/>, the one it
+    /// will return for the handle from now on.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="handle"/> is negative.</exception>
     /// <exception cref="ArgumentException">The signature is too short.</exception>
     /// <exception cref="InvalidOperationException">The handle is already indexed.</exception>
@@ -176,6 +221,7 @@ internal sealed class LshIndex
             ThrowHelper.InvalidOperation("The handle is already indexed; remove it first.");
         }
 
+        _owned?.Store(handle, signature);
         var next = _next;
         var linkBase = handle * _bands;
         for (var band = 0; band < _bands; band++)
@@ -186,29 +232,20 @@ internal sealed class LshIndex
             }
 
             var table = _tables[band];
-            var mask = table.Length - 1;
             var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
-            var slot = (int)key & mask;
-            while (true)
+            var slot = FindSlot(table, band, key);
+            if (slot >= 0)
             {
-                var entry = table[slot];
-                if (entry == 0)
-                {
-                    next[linkBase + band] = EndOfChain;
-                    table[slot] = Pack(key, handle);
-                    _tableCounts[band]++;
-                    break;
-                }
-
-                if (KeyOf(entry) == key)
-                {
-                    next[linkBase + band] = HeadOf(entry);
-                    table[slot] = Pack(key, handle);
-                    break;
-                }
-
-                slot = (slot + 1) & mask;
+                next[linkBase + band] = HeadOf(table[slot]);
             }
+            else
+            {
+                slot = ~slot;
+                next[linkBase + band] = EndOfChain;
+                _tableCounts[band]++;
+            }
+
+            table[slot] = Pack(key, handle);
         }
 
         presentWord |= bit;
@@ -241,7 +278,7 @@ internal sealed class LshIndex
         {
             var table = _tables[band];
             var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
-            var slot = FindSlot(table, key);
+            var slot = FindSlotOf(table, band, key, handle);
             if (slot < 0)
             {
                 ThrowHelper.Argument(nameof(signature), "The signature does not match the one the handle was inserted with.");
@@ -275,12 +312,13 @@ internal sealed class LshIndex
             }
             else if (successor != EndOfChain)
             {
+                // The tag bits stay: they belong to the key, which the successor shares.
                 var table = _tables[band];
-                table[slot] = Pack(KeyOf(table[slot]), successor);
+                table[slot] = (table[slot] & ~HandleMask) | (uint)(successor + 1);
             }
             else
             {
-                DeleteSlot(_tables[band], slot);
+                DeleteSlot(band, slot);
                 _tableCounts[band]--;
             }
 
@@ -325,14 +363,15 @@ internal sealed class LshIndex
         var added = 0;
         for (var band = 0; band < bands; band++)
         {
+            var table = _tables[band];
             var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
-            var slot = FindSlot(_tables[band], key);
+            var slot = FindSlot(table, band, key);
             if (slot < 0)
             {
                 continue;
             }
 
-            for (var handle = HeadOf(_tables[band][slot]); handle != EndOfChain; handle = next[(handle * bands) + band])
+            for (var handle = HeadOf(table[slot]); handle != EndOfChain; handle = next[(handle * bands) + band])
             {
                 if (stamps[handle] != generation)
                 {
@@ -347,12 +386,11 @@ internal sealed class LshIndex
         }
     }
 
-    /// <summary>Returns the smallest power-of-two table capacity that holds <paramref name="keys"/> keys within the load limit.</summary>
+    /// <summary>Returns the smallest table capacity that holds <paramref name="keys"/> keys within the load limit.</summary>
     internal static int TableCapacityFor(int keys)
     {
         var needed = ((long)keys * MaxLoadDenominator / MaxLoadNumerator) + 1;
-        var capacity = (int)Math.Min(BitOperations.RoundUpToPowerOf2((ulong)Math.Max(needed, MinTableCapacity)), 1 << 30);
-        return capacity;
+        return (int)Math.Clamp(needed, MinTableCapacity, MaxTableCapacity);
     }
 
     /// <summary>Returns the number of occupied slots in <paramref name="band"/>'s table, for tests.</summary>
@@ -361,21 +399,70 @@ internal sealed class LshIndex
     /// <summary>Returns the slot count of <paramref name="band"/>'s table, for tests.</summary>
     internal int TableCapacity(int band) => _tables[band].Length;
 
+    /// <summary>Returns the number of low slot bits that hold a handle, for tests.</summary>
+    internal int HandleBits => _handleBits;
+
+    private uint HandleMask => (1u << _handleBits) - 1;
+
+    /// <summary>Returns the bit length of <paramref name="capacity"/>, which holds every <c>handle + 1</c> below it.</summary>
+    private static int HandleBitsFor(int capacity) => 32 - BitOperations.LeadingZeroCount((uint)capacity);
+
+    /// <summary>Maps <paramref name="key"/> to a slot in [0, <paramref name="capacity"/>) by its high bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Pack(uint key, int head) => ((ulong)key << 32) | (uint)(head + 1);
+    private static int Home(uint key, int capacity) => (int)(((ulong)key * (uint)capacity) >> 32);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint KeyOf(ulong entry) => (uint)(entry >> 32);
+    private uint Pack(uint key, int head) => (key << _handleBits) | (uint)(head + 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HeadOf(ulong entry) => (int)(uint)entry - 1;
+    private int HeadOf(uint entry) => (int)(entry & HandleMask) - 1;
 
-    /// <summary>Returns the slot holding <paramref name="key"/>, or -1.</summary>
+    /// <summary>Recomputes the key of <paramref name="handle"/> in <paramref name="band"/> from its stored signature.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FindSlot(ulong[] table, uint key)
+    private uint KeyOf(int handle, int band) => BandKey.Compute(_source.Signature(handle).Slice(band * _bandBytes, _bandBytes));
+
+    /// <summary>
+    /// Returns the slot holding <paramref name="key"/>, or the complement of the empty slot where it would go.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindSlot(uint[] table, int band, uint key)
     {
-        var mask = table.Length - 1;
-        var slot = (int)key & mask;
+        var shift = _handleBits;
+        var mask = (1u << shift) - 1;
+        var tag = key << shift;
+        var capacity = table.Length;
+        var slot = Home(key, capacity);
+        while (true)
+        {
+            var entry = table[slot];
+            if (entry == 0)
+            {
+                return ~slot;
+            }
+
+            if ((entry & ~mask) == tag && KeyOf((int)(entry & mask) - 1, band) == key)
+            {
+                return slot;
+            }
+
+            if (++slot == capacity)
+            {
+                slot = 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the slot holding <paramref name="key"/>, given that <paramref name="handle"/> is indexed under it, or
+    /// -1. A slot headed by the handle itself needs no key recomputation: a handle heads at most one slot per band.
+    /// </summary>
+    private int FindSlotOf(uint[] table, int band, uint key, int handle)
+    {
+        var shift = _handleBits;
+        var mask = (1u << shift) - 1;
+        var tag = key << shift;
+        var capacity = table.Length;
+        var slot = Home(key, capacity);
         while (true)
         {
             var entry = table[slot];
@@ -384,38 +471,61 @@ internal sealed class LshIndex
                 return -1;
             }
 
-            if (KeyOf(entry) == key)
+            if ((entry & ~mask) == tag)
             {
-                return slot;
+                var head = (int)(entry & mask) - 1;
+                if (head == handle || KeyOf(head, band) == key)
+                {
+                    return slot;
+                }
             }
 
-            slot = (slot + 1) & mask;
+            if (++slot == capacity)
+            {
+                slot = 0;
+            }
         }
     }
 
     /// <summary>
-    /// Empties <paramref name="hole"/> without tombstones: every later entry of the same probe run whose home slot
-    /// does not lie cyclically in (hole, position] is moved back into the hole, which then moves to where it was.
-    /// This keeps the invariant that no empty slot lies between an entry's home slot and its position.
+    /// Empties <paramref name="hole"/> in <paramref name="band"/>'s table without tombstones: every later entry of the
+    /// same probe run whose home slot does not lie cyclically in (hole, position] is moved back into the hole, which
+    /// then moves to where it was. This keeps the invariant that no empty slot lies between an entry's home slot and
+    /// its position.
     /// </summary>
-    private static void DeleteSlot(ulong[] table, int hole)
+    private void DeleteSlot(int band, int hole)
     {
-        var mask = table.Length - 1;
+        var table = _tables[band];
+        var capacity = table.Length;
         var position = hole;
         while (true)
         {
-            position = (position + 1) & mask;
+            if (++position == capacity)
+            {
+                position = 0;
+            }
+
             var entry = table[position];
             if (entry == 0)
             {
                 break;
             }
 
-            var home = (int)KeyOf(entry) & mask;
+            var home = Home(KeyOf(HeadOf(entry), band), capacity);
 
             // Measured forward from the hole, an entry may fill it unless its home lies in (hole, position].
-            var homeDistance = (home - hole) & mask;
-            var positionDistance = (position - hole) & mask;
+            var homeDistance = home - hole;
+            if (homeDistance < 0)
+            {
+                homeDistance += capacity;
+            }
+
+            var positionDistance = position - hole;
+            if (positionDistance < 0)
+            {
+                positionDistance += capacity;
+            }
+
             if (homeDistance == 0 || homeDistance > positionDistance)
             {
                 table[hole] = entry;
@@ -424,26 +534,6 @@ internal sealed class LshIndex
         }
 
         table[hole] = 0;
-    }
-
-    private static void ReinsertAll(ulong[] from, ulong[] to)
-    {
-        var mask = to.Length - 1;
-        foreach (var entry in from)
-        {
-            if (entry == 0)
-            {
-                continue;
-            }
-
-            var slot = (int)KeyOf(entry) & mask;
-            while (to[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            to[slot] = entry;
-        }
     }
 
     private void ValidateSignature(ReadOnlySpan<byte> signature)
@@ -466,16 +556,52 @@ internal sealed class LshIndex
         return _generation;
     }
 
+    /// <summary>
+    /// Moves <paramref name="band"/> to a table half as large again. The heads are first marked in a bitmap and then
+    /// re-placed in handle order, so that their signatures are read sequentially rather than in table order.
+    /// </summary>
     private void GrowTable(int band)
     {
         var old = _tables[band];
-        if (old.Length >= 1 << 30)
+        if (old.Length >= MaxTableCapacity)
         {
             ThrowHelper.InvalidOperation("The band table cannot grow further.");
         }
 
-        var grown = new ulong[old.Length * 2];
-        ReinsertAll(old, grown);
+        var mask = HandleMask;
+        var heads = new ulong[(_handleCapacity + 63) >> 6];
+        foreach (var entry in old)
+        {
+            if (entry != 0)
+            {
+                var head = (int)(entry & mask) - 1;
+                heads[head >> 6] |= 1UL << head;
+            }
+        }
+
+        var capacity = (int)Math.Min(old.Length + ((long)old.Length >> 1), MaxTableCapacity);
+        var grown = new uint[capacity];
+        for (var word = 0; word < heads.Length; word++)
+        {
+            var bits = heads[word];
+            while (bits != 0)
+            {
+                var head = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var key = KeyOf(head, band);
+                var slot = Home(key, capacity);
+                while (grown[slot] != 0)
+                {
+                    if (++slot == capacity)
+                    {
+                        slot = 0;
+                    }
+                }
+
+                grown[slot] = Pack(key, head);
+            }
+        }
+
         _tables[band] = grown;
     }
 
@@ -487,7 +613,8 @@ internal sealed class LshIndex
             ThrowHelper.ArgumentOutOfRange(nameof(handle), "The handle is too large for this index.");
         }
 
-        var capacity = (int)Math.Min(Math.Max((long)_handleCapacity * 2, (long)handle + 1), maxHandles);
+        // A quarter at a time: the links are most of the per-handle memory, so the slack is kept small.
+        var capacity = (int)Math.Min(Math.Max(_handleCapacity + ((long)_handleCapacity >> 2), (long)handle + 1), maxHandles);
         var next = new int[capacity * _bands];
         Array.Copy(_next, next, _next.Length);
         var stamps = new int[capacity];
@@ -498,5 +625,53 @@ internal sealed class LshIndex
         _stamps = stamps;
         _present = present;
         _handleCapacity = capacity;
+        _owned?.Resize(capacity);
+
+        var bits = HandleBitsFor(capacity);
+        if (bits != _handleBits)
+        {
+            Retag(bits);
+        }
+    }
+
+    /// <summary>
+    /// Widens the handle field of every slot to <paramref name="bits"/> bits; the tag keeps the key's low bits that
+    /// still fit above it.
+    /// </summary>
+    private void Retag(int bits)
+    {
+        var oldMask = HandleMask;
+        var shift = bits - _handleBits;
+        foreach (var table in _tables)
+        {
+            for (var slot = 0; slot < table.Length; slot++)
+            {
+                var entry = table[slot];
+                if (entry != 0)
+                {
+                    table[slot] = ((entry & ~oldMask) << shift) | (entry & oldMask);
+                }
+            }
+        }
+
+        _handleBits = bits;
+    }
+
+    /// <summary>The banded bytes of every inserted handle, for an index created without a source.</summary>
+    private sealed class OwnedSignatures : ISignatureSource
+    {
+        private readonly int _width;
+        private byte[] _bytes = [];
+
+        public OwnedSignatures(int width) => _width = width;
+
+        public long Length => _bytes.LongLength;
+
+        public ReadOnlySpan<byte> Signature(int handle) => _bytes.AsSpan(handle * _width, _width);
+
+        public void Store(int handle, ReadOnlySpan<byte> signature) =>
+            signature[.._width].CopyTo(_bytes.AsSpan(handle * _width, _width));
+
+        public void Resize(int handles) => Array.Resize(ref _bytes, checked(handles * _width));
     }
 }

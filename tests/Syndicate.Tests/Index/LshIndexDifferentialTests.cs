@@ -9,12 +9,15 @@ namespace Syndicate.Tests.Index;
 public sealed class LshIndexDifferentialTests
 {
     [Theory]
-    [InlineData(5, 3, 1, 1, 50_000, 11)]      // MinHash-style bands, starting from the smallest arrays
-    [InlineData(9, 13, 1, 64, 50_000, 12)]    // the (9, 13) banding over 128 one-byte slots
-    [InlineData(4, 1, 4, 1, 50_000, 13)]      // four 32-bit lead keys per document
-    public void Random_operations_match_the_reference(int bands, int rows, int bytesPerRow, int initialCapacity, int operations, int seed)
+    [InlineData(5, 3, 1, 1, 50_000, 11, false)]      // MinHash-style bands, starting from the smallest arrays
+    [InlineData(9, 13, 1, 64, 50_000, 12, false)]    // the (9, 13) banding over 128 one-byte slots
+    [InlineData(4, 1, 4, 1, 50_000, 13, false)]      // four 32-bit lead keys per document
+    [InlineData(5, 3, 1, 1, 50_000, 14, true)]       // the same, keys recomputed from an external signature source
+    [InlineData(25, 5, 1, 16, 30_000, 15, true)]     // the engine's (25, 5) banding
+    [InlineData(4, 1, 4, 1, 50_000, 16, true)]
+    public void Random_operations_match_the_reference(int bands, int rows, int bytesPerRow, int initialCapacity, int operations, int seed, bool externalSource)
     {
-        var harness = new Harness(bands, rows, bytesPerRow, initialCapacity, seed, variantsPerBand: 40, maxLive: 3000);
+        var harness = new Harness(bands, rows, bytesPerRow, initialCapacity, seed, variantsPerBand: 40, maxLive: 3000, externalSource);
         harness.Run(operations);
         harness.RemoveAll();
     }
@@ -24,7 +27,7 @@ public sealed class LshIndexDifferentialTests
     {
         // At most 11 live documents with mostly unique bands keep every table at its minimum of 16 slots and up to
         // 11/16 full, so probe runs are long, wrap around the end of the array, and are cut by deletions constantly.
-        var harness = new Harness(bands: 3, rows: 2, bytesPerRow: 1, initialCapacity: 1, seed: 21, variantsPerBand: 1000, maxLive: 11);
+        var harness = new Harness(bands: 3, rows: 2, bytesPerRow: 1, initialCapacity: 1, seed: 21, variantsPerBand: 1000, maxLive: 11, externalSource: true);
         harness.Run(30_000);
 
         for (var band = 0; band < 3; band++)
@@ -35,7 +38,7 @@ public sealed class LshIndexDifferentialTests
         harness.RemoveAll();
     }
 
-    private sealed class Harness
+    private sealed class Harness : ISignatureSource
     {
         private readonly int _bands;
         private readonly int _bandBytes;
@@ -49,14 +52,14 @@ public sealed class LshIndexDifferentialTests
         private readonly List<int> _actual = [];
         private int _nextHandle;
 
-        public Harness(int bands, int rows, int bytesPerRow, int initialCapacity, int seed, int variantsPerBand, int maxLive)
+        public Harness(int bands, int rows, int bytesPerRow, int initialCapacity, int seed, int variantsPerBand, int maxLive, bool externalSource)
         {
             _bands = bands;
             _bandBytes = rows * bytesPerRow;
             _variantsPerBand = variantsPerBand;
             _maxLive = maxLive;
             _random = new Random(seed);
-            Index = new LshIndex(bands, rows, bytesPerRow, initialCapacity);
+            Index = new LshIndex(bands, rows, bytesPerRow, externalSource ? this : null, initialCapacity);
 
             // Each band draws from a small pool of contents most of the time, so many documents share bands and
             // chains get long; the rest of the time its bytes are fresh, so tables keep gaining and losing keys.
@@ -72,6 +75,9 @@ public sealed class LshIndexDifferentialTests
         }
 
         public LshIndex Index { get; }
+
+        // The index may only ask for live handles.
+        public ReadOnlySpan<byte> Signature(int handle) => _live[handle];
 
         public void Run(int operations)
         {
@@ -118,8 +124,8 @@ public sealed class LshIndexDifferentialTests
             // Reuse the most recently freed handle, as the engine does, so handles stay dense.
             var handle = _freeHandles.Count > 0 ? _freeHandles.Pop() : _nextHandle++;
             var signature = NewSignature();
-            Index.Insert(handle, signature);
             _live.Add(handle, signature);
+            Index.Insert(handle, signature);
             for (var band = 0; band < _bands; band++)
             {
                 var key = (band, BandText(signature, band));

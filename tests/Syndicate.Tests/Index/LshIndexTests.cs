@@ -274,14 +274,110 @@ public sealed class LshIndexTests
     }
 
     [Fact]
-    public void Estimated_bytes_account_for_tables_and_links()
+    public void Estimated_bytes_account_for_tables_links_and_copied_signatures()
     {
         var index = new LshIndex(9, 13, 1, initialCapacity: 1000);
         var tableSlots = LshIndex.TableCapacityFor(1000);
 
-        // 9 tables of 8-byte slots, 9 links and one stamp per handle, one presence bit per handle, plus headers.
-        var arrays = (9L * tableSlots * 8) + (1000L * 9 * 4) + (1000L * 4) + (16 * 8);
+        // 9 tables of 4-byte slots, 9 links and one stamp per handle, one presence bit per handle, a copy of the
+        // 117 banded bytes per handle, plus headers.
+        var arrays = (9L * tableSlots * 4) + (1000L * 9 * 4) + (1000L * 4) + (16 * 8) + (1000L * 117);
         Assert.InRange(index.EstimatedBytes, arrays, arrays + 1024);
+    }
+
+    [Fact]
+    public void Estimated_bytes_exclude_signatures_read_from_a_source()
+    {
+        var source = new ArraySource(new byte[1000 * 128], 128);
+        var index = new LshIndex(25, 5, 1, source, initialCapacity: 1000);
+        var tableSlots = LshIndex.TableCapacityFor(1000);
+
+        var arrays = (25L * tableSlots * 4) + (1000L * 25 * 4) + (1000L * 4) + (16 * 8);
+        Assert.InRange(index.EstimatedBytes, arrays, arrays + 1024);
+    }
+
+    [Fact]
+    public void A_source_backed_index_answers_like_one_that_copies_signatures()
+    {
+        const int N = 30_000;
+        const int Width = 128;
+        var random = new Random(77);
+        var signatures = new byte[N * Width];
+        random.NextBytes(signatures);
+        for (var handle = 1; handle < N; handle++)
+        {
+            // Every third document is a near-copy of an earlier one, so chains form.
+            if (handle % 3 == 0)
+            {
+                var original = random.Next(handle);
+                signatures.AsSpan(original * Width, Width).CopyTo(signatures.AsSpan(handle * Width, Width));
+                signatures[(handle * Width) + random.Next(Width)] ^= 0x5A;
+            }
+        }
+
+        var copying = new LshIndex(25, 5, 1, initialCapacity: 1);
+        var reading = new LshIndex(25, 5, 1, new ArraySource(signatures, Width), initialCapacity: 1);
+        for (var handle = 0; handle < N; handle++)
+        {
+            copying.Insert(handle, signatures.AsSpan(handle * Width, Width));
+            reading.Insert(handle, signatures.AsSpan(handle * Width, Width));
+        }
+
+        // Remove every fifth document from both, then compare answers for indexed and perturbed signatures.
+        for (var handle = 0; handle < N; handle += 5)
+        {
+            copying.Remove(handle, signatures.AsSpan(handle * Width, Width));
+            reading.Remove(handle, signatures.AsSpan(handle * Width, Width));
+        }
+
+        Assert.Equal(copying.Count, reading.Count);
+        var query = new byte[Width];
+        for (var q = 0; q < 2000; q++)
+        {
+            signatures.AsSpan(random.Next(N) * Width, Width).CopyTo(query);
+            query[random.Next(Width)] ^= 0x33;
+            Assert.Equal(QueryAll(copying, query), QueryAll(reading, query));
+        }
+
+        for (var band = 0; band < 25; band++)
+        {
+            Assert.Equal(copying.DistinctKeys(band), reading.DistinctKeys(band));
+            Assert.True(reading.DistinctKeys(band) * 4 <= reading.TableCapacity(band) * 3);
+        }
+
+        // Handle bits follow the handle capacity (growing from 1), so 30,000 handles need at least 15 bits.
+        Assert.InRange(reading.HandleBits, 15, 16);
+    }
+
+    [Fact]
+    public void Colliding_band_keys_share_a_chain_as_if_the_keys_were_stored()
+    {
+        // Two different 3-byte bands with the same 32-bit key: a birthday search over 3-byte values finds one.
+        var seen = new Dictionary<uint, int>();
+        int first = -1, second = -1;
+        for (var value = 0; value < 1 << 24 && first < 0; value++)
+        {
+            var key = BandKey.Compute([(byte)value, (byte)(value >> 8), (byte)(value >> 16)]);
+            if (!seen.TryAdd(key, value))
+            {
+                first = seen[key];
+                second = value;
+            }
+        }
+
+        Assert.True(first >= 0);
+        byte[] a = [(byte)first, (byte)(first >> 8), (byte)(first >> 16)];
+        byte[] b = [(byte)second, (byte)(second >> 8), (byte)(second >> 16)];
+        var index = new LshIndex(1, 3, 1, initialCapacity: 1);
+        index.Insert(0, a);
+        index.Insert(1, b);
+
+        Assert.Equal(1, index.DistinctKeys(0));
+        Assert.Equal([1, 0], QueryAll(index, a));
+        index.Remove(1, b);
+        Assert.Equal([0], QueryAll(index, b));
+        index.Remove(0, a);
+        Assert.Equal(0, index.DistinctKeys(0));
     }
 
     [Fact]
@@ -326,6 +422,11 @@ public sealed class LshIndexTests
         }
 
         return signature;
+    }
+
+    private sealed class ArraySource(byte[] signatures, int width) : ISignatureSource
+    {
+        public ReadOnlySpan<byte> Signature(int handle) => signatures.AsSpan(handle * width, width);
     }
 
     private static byte[] Keys(params uint[] keys)
