@@ -45,6 +45,9 @@ internal sealed class LshIndex
 {
     private const int EndOfChain = -1;
 
+    // Queries keep the band keys on the stack up to this many bands.
+    private const int MaxStackBands = 64;
+
     // A table is grown before an insert would take it past 3/4 full; linear probing degrades quickly beyond that.
     private const int MaxLoadNumerator = 3;
     private const int MaxLoadDenominator = 4;
@@ -361,11 +364,28 @@ internal sealed class LshIndex
         var next = _next;
         var bands = _bands;
         var added = 0;
+
+        // Every band's home slot is read first, in a loop without branches, so that the cache misses of the 25 or
+        // so tables overlap instead of being paid one after another; an empty home slot settles the band at once.
+        Span<uint> keys = bands <= MaxStackBands ? stackalloc uint[MaxStackBands] : new uint[bands];
+        Span<uint> homes = bands <= MaxStackBands ? stackalloc uint[MaxStackBands] : new uint[bands];
         for (var band = 0; band < bands; band++)
         {
-            var table = _tables[band];
             var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
-            var slot = FindSlot(table, band, key);
+            var table = _tables[band];
+            keys[band] = key;
+            homes[band] = table[Home(key, table.Length)];
+        }
+
+        for (var band = 0; band < bands; band++)
+        {
+            if (homes[band] == 0)
+            {
+                continue;
+            }
+
+            var table = _tables[band];
+            var slot = FindSlot(table, band, keys[band]);
             if (slot < 0)
             {
                 continue;
