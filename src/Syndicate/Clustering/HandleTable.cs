@@ -22,7 +22,7 @@ internal interface IHandleKeys<TKey>
 
 /// <summary>
 /// A map from keys to document handles that stores one <see cref="uint"/> per slot and no key: an open-addressing
-/// table (linear probing, load at most 3/4, grown by half) whose slots hold <c>handle + 1</c> in the low 27 bits and
+/// table (linear probing, load at most 3/4, doubled when full) whose slots hold <c>handle + 1</c> in the low 27 bits and
 /// the low 5 bits of the key's hash above them. A lookup asks <typeparamref name="TKeys"/> to compare keys only where
 /// that tag matches; growth and backward-shift deletion recompute the hashes of the stored handles.
 /// </summary>
@@ -184,7 +184,9 @@ internal sealed class HandleTable<TKey, TKeys>
             ThrowHelper.InvalidOperation("The table cannot grow further.");
         }
 
-        var capacity = (int)Math.Min(old.Length + ((long)old.Length >> 1), MaxCapacity);
+        // Doubling rather than a smaller step: every growth rehashes all keys, which are read from the documents, and
+        // at 4 bytes a slot the extra slack costs under a byte per article.
+        var capacity = (int)Math.Min((long)old.Length * 2, MaxCapacity);
         var grown = new uint[capacity];
         foreach (var entry in old)
         {

@@ -1,3 +1,4 @@
+using Syndicate.Hashing;
 using Syndicate.Index;
 using Syndicate.Sketches;
 
@@ -178,7 +179,9 @@ internal sealed class InMemoryClusterStore : IClusterStore
     /// <summary>Article ids of the documents, for the id map.</summary>
     private readonly struct IdKeys(DocumentTable documents) : IHandleKeys<string>
     {
-        public uint Hash(string key) => (uint)StringComparer.Ordinal.GetHashCode(key);
+        // XXH3 rather than the runtime's string hash, which is randomised per process: the table's layout (and
+        // with it the cost of every operation) is then the same on every run.
+        public uint Hash(string key) => (uint)XxHash3.HashToUInt64(key.AsSpan());
 
         public uint HashOf(int handle) => Hash(documents.Info(handle).Id);
 
