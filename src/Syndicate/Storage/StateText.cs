@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -11,6 +12,9 @@ namespace Syndicate.Storage;
 /// </summary>
 internal static class StateText
 {
+    // Strings of at most this many UTF-8 bytes are decoded through a stack buffer.
+    private const int StackChars = 256;
+
     public static int GetByteCount(string value)
     {
         if (!HasLoneSurrogate(value))
@@ -65,9 +69,23 @@ internal static class StateText
 
     public static string GetString(ReadOnlySpan<byte> bytes)
     {
-        if (Utf8.IsValid(bytes))
+        // Valid UTF-8 (nearly every string) is validated and transcoded in one pass; a UTF-16 string is never longer
+        // in chars than its UTF-8 form is in bytes.
+        char[]? rented = null;
+        Span<char> chars = bytes.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
+        try
         {
-            return Encoding.UTF8.GetString(bytes);
+            if (Utf8.ToUtf16(bytes, chars, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
+            {
+                return new string(chars[..written]);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
 
         var sb = new StringBuilder(bytes.Length);
