@@ -476,6 +476,7 @@ public sealed partial class SyndicationEngine : IDisposable
         docs.RestoreFree(highWater, free);
         order.Sort();
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        _store.BeginRestore(order.Count);
         foreach ((long _, int h) in order)
         {
             if (!seenIds.Add(docs.Info(h).Id))
@@ -485,6 +486,8 @@ public sealed partial class SyndicationEngine : IDisposable
 
             _store.IndexDocument(h);
         }
+
+        _store.EndRestore();
 
         int clusters = r.ReadInt32();
         if (clusters < 0 || clusters > count)

@@ -40,8 +40,14 @@ internal interface IClusterStore
     /// <summary>The id the next new cluster gets.</summary>
     public long NextClusterId { get; set; }
 
+    /// <summary>Prepares an empty store for <paramref name="count"/> calls of <see cref="IndexDocument"/>.</summary>
+    public void BeginRestore(int count);
+
     /// <summary>Adds a restored document to the id map and the candidate indexes; called in sequence order.</summary>
     public void IndexDocument(int handle);
+
+    /// <summary>Ends a restore begun with <see cref="BeginRestore"/>, giving back room reserved but not used.</summary>
+    public void EndRestore();
 
     /// <summary>Re-creates a cluster with its persisted id and members.</summary>
     public void RestoreCluster(ClusterState cluster);

@@ -81,6 +81,23 @@ internal sealed class InMemoryClusterStore : IClusterStore
         return handle;
     }
 
+    /// <summary>
+    /// Sizes the candidate indexes for the whole restore at once: growing them step by step re-reads every stored
+    /// signature at each step and was most of the time of reopening a large state.
+    /// </summary>
+    public void BeginRestore(int count)
+    {
+        _lsh.Reserve(count);
+        _leads.Reserve(count);
+    }
+
+    /// <summary>Shrinks the band tables reserved by <see cref="BeginRestore"/> to what their distinct keys need.</summary>
+    public void EndRestore()
+    {
+        _lsh.Compact();
+        _leads.Compact();
+    }
+
     /// <summary>Adds a restored document to the id map and the indexes; call in sequence order.</summary>
     public void IndexDocument(int handle)
     {

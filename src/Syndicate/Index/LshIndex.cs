@@ -577,9 +577,47 @@ internal sealed class LshIndex
     }
 
     /// <summary>
-    /// Moves <paramref name="band"/> to a table half as large again. The heads are first marked in a bitmap and then
-    /// re-placed in handle order, so that their signatures are read sequentially rather than in table order.
+    /// Sizes an empty index for <paramref name="handles"/> handles at once, each band table as if every key were
+    /// distinct, so that a bulk load (reopening a saved state) grows nothing; <see cref="Compact"/> afterwards gives
+    /// the tables back the room the shared keys did not use.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The index is not empty.</exception>
+    internal void Reserve(int handles)
+    {
+        if (Count != 0)
+        {
+            ThrowHelper.InvalidOperation("Only an empty index can be reserved.");
+        }
+
+        if (handles > _handleCapacity)
+        {
+            GrowHandles(handles - 1);
+        }
+
+        var capacity = TableCapacityFor(handles);
+        for (var band = 0; band < _bands; band++)
+        {
+            if (_tables[band].Length < capacity)
+            {
+                _tables[band] = new uint[capacity];
+            }
+        }
+    }
+
+    /// <summary>Rebuilds every band table whose keys fit a smaller table within the load limit at that size.</summary>
+    internal void Compact()
+    {
+        for (var band = 0; band < _bands; band++)
+        {
+            var capacity = TableCapacityFor(_tableCounts[band]);
+            if (capacity < _tables[band].Length)
+            {
+                RebuildTable(band, capacity);
+            }
+        }
+    }
+
+    /// <summary>Moves <paramref name="band"/> to a table half as large again.</summary>
     private void GrowTable(int band)
     {
         var old = _tables[band];
@@ -587,6 +625,18 @@ internal sealed class LshIndex
         {
             ThrowHelper.InvalidOperation("The band table cannot grow further.");
         }
+
+        RebuildTable(band, (int)Math.Min(old.Length + ((long)old.Length >> 1), MaxTableCapacity));
+    }
+
+    /// <summary>
+    /// Moves <paramref name="band"/>'s keys into a new table of <paramref name="capacity"/> slots. The heads are first
+    /// marked in a bitmap and then re-placed in handle order, so that their signatures are read sequentially rather
+    /// than in table order.
+    /// </summary>
+    private void RebuildTable(int band, int capacity)
+    {
+        var old = _tables[band];
 
         var mask = HandleMask;
         var heads = new ulong[(_handleCapacity + 63) >> 6];
@@ -599,7 +649,6 @@ internal sealed class LshIndex
             }
         }
 
-        var capacity = (int)Math.Min(old.Length + ((long)old.Length >> 1), MaxTableCapacity);
         var grown = new uint[capacity];
         for (var word = 0; word < heads.Length; word++)
         {

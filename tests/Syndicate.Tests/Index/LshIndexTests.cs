@@ -185,6 +185,53 @@ public sealed class LshIndexTests
     }
 
     [Fact]
+    public void A_reserved_then_compacted_index_answers_as_one_grown_step_by_step()
+    {
+        // Many copies share band keys, as in a reopened state: the reserved tables are sized for all keys distinct
+        // and compaction must shrink them to what the distinct keys need without changing any answer.
+        const int N = 5_000;
+        var random = new Random(99);
+        var signatures = new byte[N][];
+        for (var handle = 0; handle < N; handle++)
+        {
+            signatures[handle] = new byte[Bands * Rows];
+            if (handle >= 10 && random.Next(3) != 0)
+            {
+                signatures[handle - random.Next(1, 10)].CopyTo(signatures[handle], 0);
+                signatures[handle][random.Next(Bands * Rows)] = (byte)random.Next(256);
+            }
+            else
+            {
+                random.NextBytes(signatures[handle]);
+            }
+        }
+
+        var grown = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
+        var reserved = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
+        reserved.Reserve(N);
+        for (var handle = 0; handle < N; handle++)
+        {
+            grown.Insert(handle, signatures[handle]);
+            reserved.Insert(handle, signatures[handle]);
+        }
+
+        Assert.Throws<InvalidOperationException>(() => reserved.Reserve(N));
+        var before = Enumerable.Range(0, Bands).Select(reserved.TableCapacity).ToArray();
+        reserved.Compact();
+        for (var band = 0; band < Bands; band++)
+        {
+            Assert.Equal(grown.DistinctKeys(band), reserved.DistinctKeys(band));
+            Assert.Equal(LshIndex.TableCapacityFor(reserved.DistinctKeys(band)), reserved.TableCapacity(band));
+            Assert.True(reserved.TableCapacity(band) < before[band]);
+        }
+
+        for (var handle = 0; handle < N; handle += 7)
+        {
+            Assert.Equal(QueryAll(grown, signatures[handle]), QueryAll(reserved, signatures[handle]));
+        }
+    }
+
+    [Fact]
     public void Sparse_large_handle_grows_the_handle_arrays()
     {
         var index = new LshIndex(Bands, Rows, 1, initialCapacity: 2);
