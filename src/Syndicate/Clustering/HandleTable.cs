@@ -106,15 +106,12 @@ internal sealed class HandleTable<TKey, TKeys>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Pack(uint hash, int handle) => (hash << HandleBits) | (uint)(handle + 1);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Home(uint hash, int capacity) => (int)(((ulong)hash * (uint)capacity) >> 32);
-
     /// <summary>Returns the slot holding <paramref name="key"/>, or the complement of the empty slot where it would go.</summary>
     private int Find(TKey key, uint hash)
     {
         var slots = _slots;
         var tag = hash << HandleBits;
-        var slot = Home(hash, slots.Length);
+        var slot = LinearProbing.Home(hash, slots.Length);
         while (true)
         {
             var entry = slots[slot];
@@ -154,19 +151,7 @@ internal sealed class HandleTable<TKey, TKeys>
                 break;
             }
 
-            var homeDistance = Home(_keys.HashOf((int)(entry & HandleMask) - 1), capacity) - hole;
-            if (homeDistance < 0)
-            {
-                homeDistance += capacity;
-            }
-
-            var positionDistance = position - hole;
-            if (positionDistance < 0)
-            {
-                positionDistance += capacity;
-            }
-
-            if (homeDistance == 0 || homeDistance > positionDistance)
+            if (LinearProbing.MayFill(LinearProbing.Home(_keys.HashOf((int)(entry & HandleMask) - 1), capacity), hole, position, capacity))
             {
                 slots[hole] = entry;
                 hole = position;
@@ -197,7 +182,7 @@ internal sealed class HandleTable<TKey, TKeys>
 
             var handle = (int)(entry & HandleMask) - 1;
             var hash = _keys.HashOf(handle);
-            var slot = Home(hash, capacity);
+            var slot = LinearProbing.Home(hash, capacity);
             while (grown[slot] != 0)
             {
                 if (++slot == capacity)

@@ -374,7 +374,7 @@ internal sealed class LshIndex
             var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
             var table = _tables[band];
             keys[band] = key;
-            homes[band] = table[Home(key, table.Length)];
+            homes[band] = table[LinearProbing.Home(key, table.Length)];
         }
 
         for (var band = 0; band < bands; band++)
@@ -427,10 +427,6 @@ internal sealed class LshIndex
     /// <summary>Returns the bit length of <paramref name="capacity"/>, which holds every <c>handle + 1</c> below it.</summary>
     private static int HandleBitsFor(int capacity) => 32 - BitOperations.LeadingZeroCount((uint)capacity);
 
-    /// <summary>Maps <paramref name="key"/> to a slot in [0, <paramref name="capacity"/>) by its high bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Home(uint key, int capacity) => (int)(((ulong)key * (uint)capacity) >> 32);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Pack(uint key, int head) => (key << _handleBits) | (uint)(head + 1);
 
@@ -451,7 +447,7 @@ internal sealed class LshIndex
         var mask = (1u << shift) - 1;
         var tag = key << shift;
         var capacity = table.Length;
-        var slot = Home(key, capacity);
+        var slot = LinearProbing.Home(key, capacity);
         while (true)
         {
             var entry = table[slot];
@@ -482,7 +478,7 @@ internal sealed class LshIndex
         var mask = (1u << shift) - 1;
         var tag = key << shift;
         var capacity = table.Length;
-        var slot = Home(key, capacity);
+        var slot = LinearProbing.Home(key, capacity);
         while (true)
         {
             var entry = table[slot];
@@ -531,22 +527,7 @@ internal sealed class LshIndex
                 break;
             }
 
-            var home = Home(KeyOf(HeadOf(entry), band), capacity);
-
-            // Measured forward from the hole, an entry may fill it unless its home lies in (hole, position].
-            var homeDistance = home - hole;
-            if (homeDistance < 0)
-            {
-                homeDistance += capacity;
-            }
-
-            var positionDistance = position - hole;
-            if (positionDistance < 0)
-            {
-                positionDistance += capacity;
-            }
-
-            if (homeDistance == 0 || homeDistance > positionDistance)
+            if (LinearProbing.MayFill(LinearProbing.Home(KeyOf(HeadOf(entry), band), capacity), hole, position, capacity))
             {
                 table[hole] = entry;
                 hole = position;
@@ -658,7 +639,7 @@ internal sealed class LshIndex
                 var head = (word << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 var key = KeyOf(head, band);
-                var slot = Home(key, capacity);
+                var slot = LinearProbing.Home(key, capacity);
                 while (grown[slot] != 0)
                 {
                     if (++slot == capacity)
