@@ -134,12 +134,7 @@ internal static partial class JsonArticle
             return false;
         }
 
-        article = new Article(id, string.IsNullOrEmpty(source) ? UnknownSource : source, body)
-        {
-            Title = title,
-            Url = url,
-            Published = published ?? date,
-        };
+        article = Create(id, source, body, title, url, published ?? date);
         return true;
     }
 

@@ -198,15 +198,19 @@ internal static partial class JsonArticle
             return false;
         }
 
-        article = new Article(id, string.IsNullOrEmpty(source) ? UnknownSource : source, body)
-        {
-            Title = title,
-            Url = url,
-            Published = published ?? date,
-        };
+        article = Create(id, source, body, title, url, published ?? date);
         error = null;
         return true;
     }
+
+    /// <summary>The article both parsers build from the fields they read; a missing or empty source is <see cref="UnknownSource"/>.</summary>
+    private static Article Create(string id, string? source, string body, string? title, string? url, DateTimeOffset? published) =>
+        new(id, string.IsNullOrEmpty(source) ? UnknownSource : source, body)
+        {
+            Title = title,
+            Url = url,
+            Published = published,
+        };
 
     /// <summary>A JSON exception's message without the position suffix the reader appends.</summary>
     public static string Describe(JsonException ex)
