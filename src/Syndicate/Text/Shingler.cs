@@ -263,13 +263,7 @@ internal static class Shingler
 
         for (int i = 0; i < count; i++)
         {
-            ulong hash = initial;
-            foreach (ulong token in tokens.Slice(i, k))
-            {
-                hash = Round(hash, token);
-            }
-
-            destination[i] = Finish(hash);
+            destination[i] = CombineTokens(tokens.Slice(i, k), 0, seed);
         }
 
         return count;
