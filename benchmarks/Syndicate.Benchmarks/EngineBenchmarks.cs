@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Syndicate.Fingerprinting;
 using Syndicate.Sketches;
 
 namespace Syndicate.Benchmarks;

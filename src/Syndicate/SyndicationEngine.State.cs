@@ -1,5 +1,7 @@
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
 using Syndicate.Clustering;
+using Syndicate.Fingerprinting;
 using Syndicate.Sketches;
 using Syndicate.Storage;
 

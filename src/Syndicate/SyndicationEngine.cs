@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
 using Syndicate.Clustering;
+using Syndicate.Fingerprinting;
 using Syndicate.Index;
 using Syndicate.Sketches;
 

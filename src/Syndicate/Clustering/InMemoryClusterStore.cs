@@ -1,5 +1,8 @@
+using Syndicate.Cleaning;
+using Syndicate.Fingerprinting;
 using Syndicate.Hashing;
 using Syndicate.Index;
+using Syndicate.Internal;
 using Syndicate.Sketches;
 
 namespace Syndicate.Clustering;

@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
 using Syndicate.Hashing;
+using Syndicate.Sketches;
 using Syndicate.Text;
 
-namespace Syndicate.Sketches;
+namespace Syndicate.Fingerprinting;
 
 /// <summary>
 /// Turns an article into a <see cref="Fingerprint"/>: clean (outlet furniture out) → normalize paragraph by paragraph

@@ -1,6 +1,7 @@
 using System.Buffers;
+using Syndicate.Attribution;
 
-namespace Syndicate.Attribution;
+namespace Syndicate.Cleaning;
 
 /// <summary>
 /// Separates what belongs to the outlet (repeated title, dateline, credits, markers, widgets, footers) from what

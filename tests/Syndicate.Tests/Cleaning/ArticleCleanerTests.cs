@@ -1,6 +1,8 @@
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
+using Syndicate.Tests.Attribution;
 
-namespace Syndicate.Tests.Attribution;
+namespace Syndicate.Tests.Cleaning;
 
 public sealed class ArticleCleanerTests
 {

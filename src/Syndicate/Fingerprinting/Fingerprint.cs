@@ -1,6 +1,7 @@
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
 
-namespace Syndicate.Sketches;
+namespace Syndicate.Fingerprinting;
 
 /// <summary>Everything the engine keeps from one article's text.</summary>
 internal sealed class Fingerprint

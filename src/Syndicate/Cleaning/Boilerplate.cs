@@ -1,6 +1,7 @@
 using System.Buffers;
+using Syndicate.Attribution;
 
-namespace Syndicate.Attribution;
+namespace Syndicate.Cleaning;
 
 /// <summary>
 /// Phrases that belong to an outlet's page furniture rather than to any story: comment and share widgets,

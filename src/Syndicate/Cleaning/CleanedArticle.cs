@@ -1,4 +1,6 @@
-namespace Syndicate.Attribution;
+using Syndicate.Attribution;
+
+namespace Syndicate.Cleaning;
 
 /// <summary>An article body with the outlet's furniture taken out, and a record of what was taken.</summary>
 internal sealed class CleanedArticle
