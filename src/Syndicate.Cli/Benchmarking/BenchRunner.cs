@@ -68,14 +68,14 @@ internal sealed class BenchRunner
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
-                        prints[i] = engine.ComputeFingerprint(batch[i]);
+                        prints[i] = engine.Fingerprint(batch[i]);
                     }
                 });
                 index += StageProbe.CpuTicks(() =>
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
-                        engine.AddFingerprinted(batch[i], prints[i]);
+                        engine.Add(batch[i], prints[i]);
                     }
                 });
             }
