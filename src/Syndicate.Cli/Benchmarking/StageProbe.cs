@@ -1,5 +1,7 @@
 using System.Buffers;
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
+using Syndicate.Fingerprinting;
 using Syndicate.Internal;
 using Syndicate.Sketches;
 using Syndicate.Text;

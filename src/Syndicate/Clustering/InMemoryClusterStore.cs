@@ -1,3 +1,5 @@
+using Syndicate.Cleaning;
+using Syndicate.Fingerprinting;
 using Syndicate.Index;
 using Syndicate.Internal;
 using Syndicate.Sketches;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Syndicate.Internal;
 
-namespace Syndicate.Clustering;
+namespace Syndicate.Cleaning;
 
 /// <summary>
 /// Learns, as the stream flows, the paragraphs each source repeats across different stories (its own footers,
