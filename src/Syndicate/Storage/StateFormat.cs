@@ -12,13 +12,18 @@ namespace Syndicate.Storage;
 /// <para>Both files start with a 32-byte header: an 8-byte magic (<c>SYNDSNAP</c> or <c>SYNDJRNL</c>), a u16 format
 /// version, a u16 of flags (0), the XXH3 of the fingerprint options (shingles, signature, seed, normalization), a u64
 /// generation, and a u32 XXH3 of the preceding 28 bytes. All integers are little-endian.</para>
-/// <para>Upgrade path: a reader accepts every version up to its own; a newer version is refused with a message naming
-/// it. A future format bump keeps the old reader beside the new one and rewrites the state at the next checkpoint.</para>
+/// <para>After the header, the records (snapshot sections, journal operations) are MessagePack maps with integer keys
+/// (<see cref="StatePack"/>): a reader skips keys it does not know, so members can be added without a version bump.
+/// The version changes only when the layout itself does. Version 1 stored the same records as fixed little-endian
+/// fields; version 2 stores them as MessagePack maps.</para>
+/// <para>A file of another version is refused with a message naming both versions: an older one was written by an
+/// earlier Syndicate (rebuild the state from the source articles, or open it with that release), a newer one needs a
+/// newer Syndicate.</para>
 /// </remarks>
 internal static class StateFormat
 {
     public const int HeaderSize = 32;
-    public const ushort Version = 1;
+    public const ushort Version = 2;
     public const string SnapshotFile = "snapshot.bin";
     public const string JournalFile = "journal.bin";
     public const string LockFile = "LOCK";
@@ -78,7 +83,12 @@ internal static class StateFormat
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
         if (version > Version || version == 0)
         {
-            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions 1 to {Version}); upgrade Syndicate");
+            throw new StateException(path, $"format version {version} is not supported by this build (it reads format version {Version}); upgrade Syndicate");
+        }
+
+        if (version < Version)
+        {
+            throw new StateException(path, $"the {kind} was written in format version {version} by an earlier Syndicate; this build reads format version {Version} only. Rebuild the state from the source articles in a new state directory, or keep using the release that wrote it");
         }
 
         if (BinaryPrimitives.ReadUInt64LittleEndian(header[12..]) != optionsHash)
