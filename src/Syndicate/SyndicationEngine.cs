@@ -13,21 +13,13 @@ namespace Syndicate;
 /// and who carried it.
 /// </summary>
 /// <remarks>
-/// <para><b>Pipeline.</b> Each article is cleaned of its outlet's furniture (dateline, credits, repeated title,
-/// continuation markers, widget text, the source's learned boilerplate paragraphs), normalized, cut into word
-/// shingles and sketched with MinHash. Exact copies are found by a content hash; other candidates come from an LSH
-/// index over the signature and from a small index of the story's lead (its opening shingles), and every candidate is
-/// verified: a <see cref="Relation.NearDuplicate"/> needs an estimated Jaccard of at least
-/// <see cref="SyndicationOptions.SimilarityThreshold"/>; a <see cref="Relation.Partial"/> copy needs the longer copy
-/// to hold at least <see cref="SyndicationOptions.ContainmentThreshold"/> of the shorter one and both to open with
-/// the same lead.</para>
-/// <para><b>Clusters.</b> A new article joins the cluster of its best verified match, but only if it also reaches
-/// <see cref="SyndicationOptions.ChainingThreshold"/> against that cluster's canonical copy; otherwise the next best
-/// match's cluster is tried, and failing all, the article starts a story of its own. This guard is what keeps chains
-/// (A~B, B~C, A≁C) from gluing different stories together. Two clusters merge only on direct evidence: when the new
-/// article verifies against members of both and the two canonical copies verify against each other.</para>
-/// <para><b>Canonical.</b> Chosen by <see cref="SyndicationOptions.CanonicalPolicy"/> and re-evaluated as members
-/// arrive; the verdict reports a change. The engine keeps the canonical copy's title and text; other members keep
+/// <para><b>Pipeline.</b> Each article is cleaned of its outlet's furniture, normalized, cut into shingles and
+/// sketched with MinHash (<see cref="Fingerprint(Article)"/>). Exact copies are found by a content hash, other
+/// candidates by an LSH index over the signature and a small index of the story's lead; every candidate is verified
+/// (<see cref="Explain"/> shows the signals and thresholds). A new article joins the cluster of its best verified match
+/// if it also reaches <see cref="SyndicationOptions.ChainingThreshold"/> against that cluster's canonical copy, which
+/// keeps chains (A~B, B~C, A≁C) from gluing stories together; two clusters merge only on direct evidence. The
+/// canonical copy is chosen by <see cref="SyndicationOptions.CanonicalPolicy"/> and keeps its text; other members keep
 /// only metadata and fingerprint.</para>
 /// <para><b>Threads.</b> All members are thread-safe. Fingerprinting runs outside the lock, so concurrent callers
 /// scale; the index and cluster update is serialized. <see cref="AddRange"/> fingerprints in parallel and then
@@ -183,6 +175,21 @@ public sealed partial class SyndicationEngine : IDisposable
         {
             return _clusterer.Query(article, print);
         }
+    }
+
+    /// <summary>
+    /// Explains how two articles compare under this engine's options: what cleaning kept of each, every signal the pair
+    /// verifier measures (estimated and exact Jaccard, containment, lead agreement), each threshold, and the relation it
+    /// decides. Neither article is inserted, and the sources' learned boilerplate is not applied.
+    /// </summary>
+    public PairExplanation Explain(Article first, Article second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        HashSet<ulong> shinglesA = [], shinglesB = [];
+        Fingerprint a = _fingerprinter.Compute(first, shinglesA);
+        Fingerprint b = _fingerprinter.Compute(second, shinglesB);
+        return _clusterer.Verifier.Explain(a, shinglesA, b, shinglesB, Lsh);
     }
 
     /// <summary>Removes an article. Returns false if no article has that id.</summary>

@@ -37,14 +37,22 @@ internal sealed class Fingerprinter
     }
 
     /// <summary>Fingerprints an article; paragraphs whose hash <paramref name="isBoilerplate"/> accepts are left out.</summary>
-    public Fingerprint Compute(Article article, Func<ulong, bool>? isBoilerplate = null)
+    public Fingerprint Compute(Article article, Func<ulong, bool>? isBoilerplate = null) => Compute(article, isBoilerplate, null);
+
+    /// <summary>
+    /// Fingerprints an article and collects the distinct shingle hashes the signature was computed from into
+    /// <paramref name="shingles"/> (for diagnostics: the exact Jaccard of two articles).
+    /// </summary>
+    public Fingerprint Compute(Article article, HashSet<ulong> shingles) => Compute(article, null, shingles);
+
+    private Fingerprint Compute(Article article, Func<ulong, bool>? isBoilerplate, HashSet<ulong>? shingleSink)
     {
         CleanedArticle cleaned = ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
-        Fingerprint print = Compute(article, cleaned, cleaned.Body, isBoilerplate);
+        Fingerprint print = Compute(article, cleaned, cleaned.Body, isBoilerplate, shingleSink);
         if (print.IsEmpty && !string.IsNullOrWhiteSpace(article.Title))
         {
             // A headline-only item: its title is all the story text there is.
-            print = Compute(article, cleaned, article.Title, null);
+            print = Compute(article, cleaned, article.Title, null, shingleSink);
         }
 
         return print;
@@ -53,14 +61,14 @@ internal sealed class Fingerprinter
     /// <summary>Fingerprints again with learned boilerplate paragraphs left out, reusing the cleaning already done.</summary>
     public Fingerprint Recompute(Article article, Fingerprint previous, Func<ulong, bool> isBoilerplate)
     {
-        Fingerprint print = Compute(article, previous.Cleaned, previous.Cleaned.Body, isBoilerplate);
+        Fingerprint print = Compute(article, previous.Cleaned, previous.Cleaned.Body, isBoilerplate, null);
         // Never let learned boilerplate empty a story: an article that is nothing but a source's usual paragraphs
         // keeps them.
         return print.IsEmpty ? previous : print;
     }
 
     [SkipLocalsInit]
-    private Fingerprint Compute(Article article, CleanedArticle cleaned, string text, Func<ulong, bool>? isBoilerplate)
+    private Fingerprint Compute(Article article, CleanedArticle cleaned, string text, Func<ulong, bool>? isBoilerplate, HashSet<ulong>? shingleSink)
     {
         char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(64, (text.Length * 2) + 16));
         ulong[]? shingles = null;
@@ -137,6 +145,11 @@ internal sealed class Fingerprinter
             int count = _options.ShingleKind == ShingleKind.Words
                 ? Shingler.WordShingles(normalized, _options.ShingleSize, _options.Seed, shingles)
                 : Shingler.CharacterShingles(normalized, _options.ShingleSize, _options.Seed, shingles);
+            if (shingleSink is not null)
+            {
+                shingleSink.Clear();
+                shingleSink.UnionWith(shingles.AsSpan(0, count).ToArray());
+            }
 
             ulong contentHash = Shingler.ContentHash(normalized, _options.Seed);
             var signature = new byte[_k];
@@ -172,18 +185,6 @@ internal sealed class Fingerprinter
                 ArrayPool<ulong>.Shared.Return(shingles);
             }
         }
-    }
-
-    /// <summary>The distinct shingle hashes of an article's story text, for diagnostics (exact Jaccard).</summary>
-    internal HashSet<ulong> ShingleSet(Article article)
-    {
-        CleanedArticle cleaned = ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
-        string normalized = TextNormalizer.Normalize(cleaned.Body.ReplaceLineEndings(" "), _options.Normalization);
-        ulong[] shingles = new ulong[Math.Max(1, Shingler.MaxCharacterShingles(normalized.Length))];
-        int count = _options.ShingleKind == ShingleKind.Words
-            ? Shingler.WordShingles(normalized, _options.ShingleSize, _options.Seed, shingles)
-            : Shingler.CharacterShingles(normalized, _options.ShingleSize, _options.Seed, shingles);
-        return [.. shingles.AsSpan(0, count)];
     }
 
     /// <summary>The <see cref="Fingerprint.LeadSize"/> smallest distinct high halves of the lead's shingle hashes, ascending.</summary>

@@ -52,7 +52,7 @@ internal static class StateSnapshot
             w.WriteTime(info.Published);
             w.WriteInt64(info.Sequence);
             w.WriteInt64(docs.Timestamp(h));
-            w.WriteByte((byte)((info.IsWireCopy ? 1 : 0) | (info.IsTruncated ? 2 : 0)));
+            w.WriteByte((byte)((info.IsWireCopy ? 1 : 0) | (info.IsTruncated ? 2 : 0) | (info.StartedStory ? 4 : 0)));
             w.WriteByte((byte)info.JoinRelation);
             w.WriteDouble(info.JoinSimilarity);
             w.WriteString(info.MatchedId);
@@ -173,6 +173,7 @@ internal static class StateSnapshot
             {
                 IsWireCopy = (flags & 1) != 0,
                 IsTruncated = (flags & 2) != 0,
+                StartedStory = (flags & 4) != 0,
                 JoinRelation = (Relation)relation,
                 JoinSimilarity = similarity,
                 MatchedId = matched,
