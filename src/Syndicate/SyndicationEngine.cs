@@ -28,6 +28,8 @@ namespace Syndicate;
 public sealed partial class SyndicationEngine : IDisposable
 {
     private readonly Lock _lock = new();
+    private readonly SyndicationOptions _options;
+    private readonly LshParameters _lsh;
     private readonly Fingerprinter _fingerprinter;
     private readonly StoryClusterer _clusterer;
     private readonly TimeProvider _time;
@@ -40,11 +42,11 @@ public sealed partial class SyndicationEngine : IDisposable
     /// <param name="timeProvider">The clock used to time-stamp articles without a publication time.</param>
     public SyndicationEngine(SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null, TimeProvider? timeProvider = null)
     {
-        Options = options ?? SyndicationOptions.Default;
-        Options.Validate();
-        Lsh = Options.ResolveLsh();
-        _fingerprinter = new Fingerprinter(Options);
-        _clusterer = new StoryClusterer(Options, _fingerprinter, new InMemoryClusterStore(Options, Lsh), (ILogger?)logger ?? NullLogger.Instance);
+        _options = options ?? SyndicationOptions.Default;
+        _options.Validate();
+        _lsh = _options.ResolveLsh();
+        _fingerprinter = new Fingerprinter(_options);
+        _clusterer = new StoryClusterer(_options, _fingerprinter, new InMemoryClusterStore(_options, _lsh), (ILogger?)logger ?? NullLogger.Instance);
         _time = timeProvider ?? TimeProvider.System;
     }
 
@@ -63,15 +65,15 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var engine = new SyndicationEngine(options, logger, timeProvider);
-        engine._state = DurableState.Open(directory, engine.Options, engine._clusterer, engine._fingerprinter, durability);
+        engine._state = DurableState.Open(directory, engine._options, engine._clusterer, engine._fingerprinter, durability);
         return engine;
     }
 
     /// <summary>The settings in force.</summary>
-    public SyndicationOptions Options { get; }
+    public SyndicationOptions Options => NotDisposed(_options);
 
     /// <summary>The LSH banding in force.</summary>
-    public LshParameters Lsh { get; }
+    public LshParameters Lsh => NotDisposed(_lsh);
 
     /// <summary>Articles currently held.</summary>
     public int Count
@@ -80,13 +82,16 @@ public sealed partial class SyndicationEngine : IDisposable
         {
             lock (_lock)
             {
+                ThrowIfDisposed();
                 return _clusterer.Count;
             }
         }
     }
 
     /// <summary>The state directory of a durable engine; null for an in-memory one.</summary>
-    public string? StateDirectory => _state?.Directory;
+    public string? StateDirectory => NotDisposed(_state?.Directory);
+
+    internal DurableState? State => _state;
 
     internal long CheckpointBytes
     {
@@ -101,6 +106,7 @@ public sealed partial class SyndicationEngine : IDisposable
     public Fingerprint Fingerprint(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ThrowIfDisposed();
         return _fingerprinter.Compute(article);
     }
 
@@ -111,6 +117,7 @@ public sealed partial class SyndicationEngine : IDisposable
     public Verdict Add(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ThrowIfDisposed();
         Fingerprint print = _fingerprinter.Compute(article);
         lock (_lock)
         {
@@ -151,6 +158,7 @@ public sealed partial class SyndicationEngine : IDisposable
             }
         }
 
+        ThrowIfDisposed();
         var prints = new Fingerprint[articles.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         Parallel.For(0, articles.Count, parallel, i => prints[i] = _fingerprinter.Compute(articles[i]));
@@ -170,9 +178,11 @@ public sealed partial class SyndicationEngine : IDisposable
     public Verdict Query(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ThrowIfDisposed();
         Fingerprint print = _fingerprinter.Compute(article);
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.Query(article, print);
         }
     }
@@ -186,10 +196,11 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
+        ThrowIfDisposed();
         HashSet<ulong> shinglesA = [], shinglesB = [];
         Fingerprint a = _fingerprinter.Compute(first, shinglesA);
         Fingerprint b = _fingerprinter.Compute(second, shinglesB);
-        return _clusterer.Verifier.Explain(a, shinglesA, b, shinglesB, Lsh);
+        return _clusterer.Verifier.Explain(a, shinglesA, b, shinglesB, _lsh);
     }
 
     /// <summary>Removes an article. Returns false if no article has that id.</summary>
@@ -198,6 +209,7 @@ public sealed partial class SyndicationEngine : IDisposable
         ArgumentNullException.ThrowIfNull(id);
         lock (_lock)
         {
+            ThrowIfDisposed();
             if (!_clusterer.Contains(id))
             {
                 return false;
@@ -216,6 +228,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             _state?.JournalEvict(cutoff.UtcTicks);
             return _clusterer.Evict(cutoff.UtcTicks);
         }
@@ -226,6 +239,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetCluster(clusterId);
         }
     }
@@ -236,6 +250,7 @@ public sealed partial class SyndicationEngine : IDisposable
         ArgumentNullException.ThrowIfNull(articleId);
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetClusterOf(articleId);
         }
     }
@@ -245,6 +260,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetClusters(minSize);
         }
     }
@@ -254,6 +270,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetStatistics();
         }
     }
@@ -266,6 +283,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             _state?.Checkpoint();
         }
     }
@@ -278,11 +296,15 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
-            DurableState.Save(directory, Options, _clusterer);
+            ThrowIfDisposed();
+            DurableState.Save(directory, _options, _clusterer);
         }
     }
 
-    /// <summary>Closes the journal of a durable engine. Acknowledged articles are already stored; nothing is lost by not calling <see cref="Checkpoint"/>.</summary>
+    /// <summary>
+    /// Closes the journal of a durable engine; afterwards every other member throws <see cref="ObjectDisposedException"/>.
+    /// Acknowledged articles are already stored; nothing is lost by not calling <see cref="Checkpoint"/>.
+    /// </summary>
     public void Dispose()
     {
         lock (_lock)
@@ -297,8 +319,18 @@ public sealed partial class SyndicationEngine : IDisposable
         }
     }
 
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    private T NotDisposed<T>(T value)
+    {
+        ThrowIfDisposed();
+        return value;
+    }
+
+    /// <summary>The locked part of an add. Every path to it checks <see cref="_disposed"/> under the lock first.</summary>
     private Verdict AddLocked(Article article, Fingerprint print)
     {
+        ThrowIfDisposed();
         if (_clusterer.TryDescribe(article.Id, out Verdict existing))
         {
             return existing;

@@ -18,10 +18,10 @@ namespace Syndicate.Storage;
 internal static class StateSnapshot
 {
     /// <summary>Writes the whole state, header included.</summary>
-    public static void Write(Stream stream, StoryClusterer clusterer, ulong optionsHash, ulong generation)
+    public static void Write(Stream stream, StoryClusterer clusterer, SyndicationOptions options, ulong generation)
     {
         IClusterStore store = clusterer.Store;
-        StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, optionsHash, generation);
+        StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, options, generation);
         var w = new BlockWriter(stream);
         DocumentTable docs = store.Documents;
         w.WriteInt64(store.NextSequence);
@@ -99,10 +99,10 @@ internal static class StateSnapshot
     }
 
     /// <summary>Loads a snapshot into an empty clusterer; returns its generation. Throws before touching anything it cannot verify.</summary>
-    public static ulong Load(Stream stream, string path, StoryClusterer clusterer, SyndicationOptions options, ulong optionsHash)
+    public static ulong Load(Stream stream, string path, StoryClusterer clusterer, SyndicationOptions options)
     {
         IClusterStore store = clusterer.Store;
-        ulong generation = StateFormat.ReadHeader(stream, path, StateFormat.SnapshotMagic, optionsHash, "snapshot");
+        ulong generation = StateFormat.ReadHeader(stream, path, StateFormat.SnapshotMagic, options, "snapshot");
         var r = new BlockReader(stream, path);
         DocumentTable docs = store.Documents;
         long nextSequence = r.ReadInt64();
