@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using Syndicate.Attribution;
 using Syndicate.Cleaning;
-using Syndicate.Hashing;
+using Syndicate.Internal;
 using Syndicate.Sketches;
 using Syndicate.Text;
 
@@ -103,7 +103,7 @@ internal sealed class Fingerprinter
                     continue;
                 }
 
-                ulong lineHash = XxHash3.HashToUInt64(buffer.AsSpan(start, written), _options.Seed);
+                ulong lineHash = Utf16Hash.XxHash3(buffer.AsSpan(start, written), _options.Seed);
                 if (lineCount == lineHashes.Length)
                 {
                     ulong[] more = ArrayPool<ulong>.Shared.Rent(lineHashes.Length * 2);

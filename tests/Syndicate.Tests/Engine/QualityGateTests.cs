@@ -78,7 +78,12 @@ public class QualityGateTests
     public void The_eval_command_enforces_its_thresholds()
     {
         SyndicateCli.Run("eval", "--min-f1", "0.97", "--max-hard-negative-merges", "0").Expect(0);
-        CliResult failing = SyndicateCli.Run("eval", "--min-f1", "1.01").Expect(5);
-        Assert.Contains("below --min-f1", failing.Stderr, StringComparison.Ordinal);
+        // A gate above 1 is refused; a prediction that links nothing fails --min-f1.
+        SyndicateCli.Run("eval", "--min-f1", "1.01").Expect(2);
+        using var temp = new TempDirectory();
+        string gold = TestData.FixturePath("synthetic", "gold.jsonl");
+        string singletons = temp.Write("singletons.jsonl", string.Concat(CorpusJsonl.ReadGold(gold).Select((g, i) => $"{{\"id\":\"{g.Id}\",\"cluster\":{i}}}\n")));
+        CliResult failing = SyndicateCli.Run("eval", "--gold", gold, "--predictions", singletons, "--min-f1", "0.5").Expect(5);
+        Assert.Contains("pairwise F1 0.0000 is below --min-f1 0.5", failing.Stderr, StringComparison.Ordinal);
     }
 }
