@@ -50,25 +50,6 @@ public sealed partial class SyndicationEngine : IDisposable
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>
-    /// Opens (or creates) a durable engine whose state lives in <paramref name="directory"/>: a snapshot plus a journal
-    /// of every operation since. An article is acknowledged once <see cref="Add(Article)"/> has returned for it; after a
-    /// crash at any moment, reopening yields every acknowledged article and the same clusters as a run without the crash.
-    /// </summary>
-    /// <param name="directory">The state directory; created if missing. One engine at a time may hold it.</param>
-    /// <param name="options">Must have the same fingerprint options as the state was created with.</param>
-    /// <param name="logger">Receives debug events.</param>
-    /// <param name="timeProvider">The clock for articles without a publication time.</param>
-    /// <param name="durability">When an article counts as stored; see <see cref="Durability"/>.</param>
-    /// <exception cref="StateException">A state file is truncated, corrupt, foreign, of a newer version, written with other options, or in use.</exception>
-    public static SyndicationEngine Open(string directory, SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null, TimeProvider? timeProvider = null, Durability durability = Durability.Process)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        var engine = new SyndicationEngine(options, logger, timeProvider);
-        engine._state = DurableState.Open(directory, engine._options, engine._clusterer, engine._fingerprinter, durability);
-        return engine;
-    }
-
     /// <summary>The settings in force.</summary>
     public SyndicationOptions Options => NotDisposed(_options);
 
@@ -86,17 +67,6 @@ public sealed partial class SyndicationEngine : IDisposable
                 return _clusterer.Count;
             }
         }
-    }
-
-    /// <summary>The state directory of a durable engine; null for an in-memory one.</summary>
-    public string? StateDirectory => NotDisposed(_state?.Directory);
-
-    internal DurableState? State => _state;
-
-    internal long CheckpointBytes
-    {
-        get => _state?.CheckpointBytes ?? DurableState.DefaultCheckpointBytes;
-        set => _state?.CheckpointBytes = value;
     }
 
     /// <summary>
@@ -272,32 +242,6 @@ public sealed partial class SyndicationEngine : IDisposable
         {
             ThrowIfDisposed();
             return _clusterer.GetStatistics();
-        }
-    }
-
-    /// <summary>
-    /// Writes a new snapshot of the whole state atomically and starts an empty journal. Reopening is then a snapshot
-    /// load with nothing to replay. A no-op for an in-memory engine.
-    /// </summary>
-    public void Checkpoint()
-    {
-        lock (_lock)
-        {
-            ThrowIfDisposed();
-            _state?.Checkpoint();
-        }
-    }
-
-    /// <summary>
-    /// Writes this engine's whole state (snapshot and an empty journal) into <paramref name="directory"/>, so that
-    /// <see cref="Open"/> can reopen it.
-    /// </summary>
-    internal void SaveState(string directory)
-    {
-        lock (_lock)
-        {
-            ThrowIfDisposed();
-            DurableState.Save(directory, _options, _clusterer);
         }
     }
 

@@ -125,7 +125,7 @@ internal sealed class BenchRunner
         try
         {
             _progress($"  saving and reopening the state of {engine.Count:N0} articles");
-            engine.SaveState(dir);
+            engine.Export(dir);
             long bytes = new FileInfo(Path.Combine(dir, "snapshot.bin")).Length;
             ForceCollect();
             long t0 = Stopwatch.GetTimestamp();

@@ -49,13 +49,13 @@ internal sealed class DurableState : IDisposable
     /// Locks <paramref name="directory"/>, loads its snapshot into the (empty) clusterer, replays its journal and
     /// returns the state ready to journal new operations.
     /// </summary>
-    public static DurableState Open(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter, Durability durability)
+    public static DurableState Open(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter, Durability durability, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(directory);
         var state = new DurableState(directory, options, clusterer, fingerprinter);
         try
         {
-            state.Load(durability);
+            state.Load(durability, cancellationToken);
         }
         catch
         {
@@ -146,7 +146,7 @@ internal sealed class DurableState : IDisposable
         _directoryLock = null;
     }
 
-    private void Load(Durability durability)
+    private void Load(Durability durability, CancellationToken cancellationToken)
     {
         _durability = durability;
         string lockPath = Path.Combine(_directory, StateFormat.LockFile);
@@ -162,6 +162,7 @@ internal sealed class DurableState : IDisposable
 
         string snapshotPath = Path.Combine(_directory, StateFormat.SnapshotFile);
         string journalPath = Path.Combine(_directory, StateFormat.JournalFile);
+        cancellationToken.ThrowIfCancellationRequested();
         _generation = 1;
         if (File.Exists(snapshotPath))
         {
@@ -174,7 +175,7 @@ internal sealed class DurableState : IDisposable
             ulong journalGeneration = PeekGeneration(journalPath);
             if (journalGeneration == _generation)
             {
-                _journal = OpenJournal(journalPath, durability);
+                _journal = OpenJournal(journalPath, durability, cancellationToken);
                 return;
             }
 
@@ -196,11 +197,15 @@ internal sealed class DurableState : IDisposable
         return StateFormat.ReadHeader(stream, journalPath, StateFormat.JournalMagic, _options, "journal");
     }
 
-    private Journal OpenJournal(string path, Durability durability)
+    private Journal OpenJournal(string path, Durability durability, CancellationToken cancellationToken)
     {
         try
         {
-            return Journal.Open(path, _options, durability, out _, payload => Replay(payload.Span, path));
+            return Journal.Open(path, _options, durability, out _, payload =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Replay(payload.Span, path);
+            });
         }
         catch (IOException e)
         {
