@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Syndicate.Fingerprinting;
 using Syndicate.Sketches;
 
 namespace Syndicate.Benchmarks;
@@ -37,7 +38,7 @@ public class EngineBenchmarks
         int sum = 0;
         foreach (Article article in _articles)
         {
-            Fingerprint print = _filled.ComputeFingerprint(article);
+            Fingerprint print = _filled.Fingerprint(article);
             sum += print.ShingleCount;
         }
 

@@ -84,7 +84,7 @@ public class FingerprintBenchmarks
         int sum = 0;
         foreach (Article article in _articles)
         {
-            sum += _classicEngine.ComputeFingerprint(article).ShingleCount;
+            sum += _classicEngine.Fingerprint(article).ShingleCount;
         }
 
         return sum;
@@ -96,7 +96,7 @@ public class FingerprintBenchmarks
         int sum = 0;
         foreach (Article article in _articles)
         {
-            sum += _fastEngine.ComputeFingerprint(article).ShingleCount;
+            sum += _fastEngine.Fingerprint(article).ShingleCount;
         }
 
         return sum;

@@ -1,13 +1,14 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
-using Syndicate.Hashing;
+using Syndicate.Internal;
 
 namespace Syndicate.Benchmarks;
 
 /// <summary>
-/// XXH3-64 one-shot hashing by input size: how much the vector kernels buy over the scalar reference, and how both
-/// compare with the simplest reasonable 64-bit hash (FNV-1a, one multiply per byte).
+/// XXH3-64 one-shot hashing (System.IO.Hashing) by input size, against the simplest reasonable 64-bit hash (FNV-1a,
+/// one multiply per byte); <c>Utf16</c> is the library's text entry point (the same bytes seen as chars).
 /// </summary>
-/// <remarks>Inputs of 240 bytes or less never reach the long path, so Scalar, Vector128 and Vector256 coincide there.</remarks>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
 public class HashingBenchmarks
@@ -28,16 +29,13 @@ public class HashingBenchmarks
     public ulong Fnv1a64() => Fnv1a64(_data);
 
     [Benchmark]
-    public ulong XxHash3Scalar() => XxHash3.HashToUInt64Scalar(_data, 0);
-
-    [Benchmark]
-    public ulong XxHash3Vector128() => XxHash3.HashToUInt64Vector128(_data, 0);
-
-    [Benchmark]
-    public ulong XxHash3Vector256() => XxHash3.HashToUInt64Vector256(_data, 0);
+    public ulong XxHash3Unseeded() => XxHash3.HashToUInt64(_data, 0);
 
     [Benchmark]
     public ulong XxHash3Seeded() => XxHash3.HashToUInt64(_data, 12345);
+
+    [Benchmark]
+    public ulong Utf16Seeded() => Utf16Hash.XxHash3(MemoryMarshal.Cast<byte, char>(_data), 12345);
 
     private static ulong Fnv1a64(ReadOnlySpan<byte> data)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Syndicate.Hashing;
+using Syndicate.Internal;
 using Syndicate.Text;
 
 namespace Syndicate.Benchmarks;
@@ -39,7 +39,7 @@ public class ShinglerBenchmarks
         var sum = 0UL;
         for (var i = 0; i + WordShingleSize <= tokens.Length; i++)
         {
-            sum += XxHash3.HashToUInt64(string.Join(' ', tokens, i, WordShingleSize).AsSpan(), 0);
+            sum += Utf16Hash.XxHash3(string.Join(' ', tokens, i, WordShingleSize).AsSpan(), 0);
         }
 
         return sum;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Syndicate.Clustering;
+using Syndicate.Fingerprinting;
 using Syndicate.Sketches;
 
 namespace Syndicate;
@@ -28,15 +30,15 @@ public sealed partial class SyndicationEngine
         }
 
         int equal = SignatureComparer.CountEqual(a.Signature, b.Signature);
-        double jaccard = SimilarityEstimator.JaccardBBit(equal, _k, Fingerprint.SlotBits);
+        double jaccard = SimilarityEstimator.JaccardBBit(equal, Options.SignatureLength, Fingerprinting.Fingerprint.SlotBits);
         double containment = SimilarityEstimator.Containment(jaccard, a.ShingleCount, b.ShingleCount);
-        double lead = LeadAgreement(a.Lead, b.Lead);
-        Clustering.Link link = Relate(0, a.Signature, a.ShingleCount, a.Lead, b.Signature, b.ShingleCount, b.Lead);
+        double lead = PairVerifier.LeadAgreement(a.Lead, b.Lead);
+        Link link = _clusterer.Verifier.Relate(0, a.Signature, a.ShingleCount, a.Lead, b.Signature, b.ShingleCount, b.Lead);
         HashSet<ulong> setA = _fingerprinter.ShingleSet(first), setB = _fingerprinter.ShingleSet(second);
         int intersection = setA.Count(setB.Contains);
         int union = setA.Count + setB.Count - intersection;
         sb.AppendLine(inv, $"exact:       jaccard {(union == 0 ? 0 : (double)intersection / union):F3}, containment {(Math.Min(setA.Count, setB.Count) == 0 ? 0 : (double)intersection / Math.Min(setA.Count, setB.Count)):F3} ({intersection} shared of {setA.Count} and {setB.Count} distinct shingles)");
-        sb.AppendLine(inv, $"slots equal: {equal}/{_k}");
+        sb.AppendLine(inv, $"slots equal: {equal}/{Options.SignatureLength}");
         sb.AppendLine(inv, $"jaccard:     {jaccard:F3} (near-duplicate at ≥ {Options.SimilarityThreshold:F2}; LSH candidate probability {Lsh.CandidateProbability(jaccard):F3})");
         sb.AppendLine(inv, $"containment: {containment:F3} (partial at ≥ {Options.ContainmentThreshold:F2} with a shared lead)");
         sb.AppendLine(inv, $"lead:        {lead:F3} agreement ({a.Lead.Length} and {b.Lead.Length} lead values)");

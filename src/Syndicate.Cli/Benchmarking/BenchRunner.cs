@@ -3,6 +3,7 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
+using Syndicate.Fingerprinting;
 
 namespace Syndicate.Cli.Benchmarking;
 
@@ -62,19 +63,19 @@ internal sealed class BenchRunner
             long t0 = Stopwatch.GetTimestamp();
             if (threads == 1)
             {
-                var prints = new Sketches.Fingerprint[batch.Count];
+                var prints = new Fingerprint[batch.Count];
                 fingerprint += StageProbe.CpuTicks(() =>
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
-                        prints[i] = engine.ComputeFingerprint(batch[i]);
+                        prints[i] = engine.Fingerprint(batch[i]);
                     }
                 });
                 index += StageProbe.CpuTicks(() =>
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
-                        engine.AddFingerprinted(batch[i], prints[i]);
+                        engine.Add(batch[i], prints[i]);
                     }
                 });
             }

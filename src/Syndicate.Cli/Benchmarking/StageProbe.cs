@@ -1,6 +1,8 @@
 using System.Buffers;
 using Syndicate.Attribution;
-using Syndicate.Hashing;
+using Syndicate.Cleaning;
+using Syndicate.Fingerprinting;
+using Syndicate.Internal;
 using Syndicate.Sketches;
 using Syndicate.Text;
 
@@ -156,7 +158,7 @@ internal static class StageProbe
                 continue;
             }
 
-            sink ^= XxHash3.HashToUInt64(buffer.AsSpan(start, written), options.Seed);
+            sink ^= Utf16Hash.XxHash3(buffer.AsSpan(start, written), options.Seed);
             if (start > 0)
             {
                 buffer[length] = ' ';

@@ -24,7 +24,7 @@ internal enum FuzzKind
     /// <summary>A text through <see cref="Text.TextNormalizer"/>.</summary>
     Normalizer,
 
-    /// <summary>A title and body through <see cref="Attribution.ArticleCleaner"/>.</summary>
+    /// <summary>A title and body through <see cref="Cleaning.ArticleCleaner"/>.</summary>
     Cleaner,
 
     /// <summary>A sequence of Add, Query, Remove and Evict calls on the engine.</summary>

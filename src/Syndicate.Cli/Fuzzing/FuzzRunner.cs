@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
 using Syndicate.Cli.Evaluation;
 using Syndicate.Cli.Input;
 using Syndicate.Clustering;

@@ -38,11 +38,118 @@ public static class DatelineParser
         var end = scanner.ScanHead(start);
         if (end <= start)
         {
-            return null;
+            return ParseMended(head, start, text.Length <= MaxHeadLength, gazetteer, out length);
         }
 
         length = end;
         var raw = head[start..end].Trim().ToString();
         return new Dateline(raw, scanner.Outlet, scanner.Wire, scanner.Place, scanner.Day, scanner.Month, scanner.Year);
     }
+
+    /// <summary>Longest first line that <see cref="ParseMended"/> considers: a wire dateline, not a sentence.</summary>
+    private const int MaxMendedLine = 120;
+
+    /// <summary>
+    /// Reads a first line that is a wire dateline but for a typing slip seen in real wire copy: a place glued to the
+    /// day (<c>الدمام25 شوال</c>), the era letter glued to the credit (<c>2015 مواس</c>), a full stop before it
+    /// (<c>2015م .واس</c>), a day written with three digits (<c>011 أغسطس</c>) or a dropped letter in <c>الموافق</c>. The slips are mended in a copy of the line and the
+    /// strict scan runs on the copy; the line counts only when all of it is a dateline that credits a wire, so a
+    /// sentence is never taken for one.
+    /// </summary>
+    private static Dateline? ParseMended(ReadOnlySpan<char> head, int start, bool wholeText, WireGazetteer gazetteer, out int length)
+    {
+        length = 0;
+        var lineEnd = head[start..].IndexOfAny('\n', '\r');
+        if (lineEnd < 0)
+        {
+            if (!wholeText)
+            {
+                return null;
+            }
+
+            lineEnd = head.Length - start;
+        }
+
+        var line = head.Slice(start, lineEnd).TrimEnd();
+        if (line.Length is 0 or > MaxMendedLine || line.IndexOfAnyInRange('0', '9') < 0 && line.IndexOfAnyInRange('٠', '٩') < 0)
+        {
+            return null;
+        }
+
+        Span<char> mended = stackalloc char[(2 * MaxMendedLine) + 8];
+        var n = Mend(line, gazetteer, mended);
+        if (line.SequenceEqual(mended[..n]))
+        {
+            return null;
+        }
+
+        var scanner = new DatelineScanner(mended[..n], gazetteer);
+        var end = scanner.ScanHead(0);
+        if (end <= 0 || scanner.Wire is null || !mended[end..n].Trim().IsEmpty)
+        {
+            return null;
+        }
+
+        length = start + line.Length;
+        return new Dateline(line.ToString(), scanner.Outlet, scanner.Wire, scanner.Place, scanner.Day, scanner.Month, scanner.Year);
+    }
+
+    /// <summary>Writes <paramref name="line"/> to <paramref name="destination"/> with the slips mended; returns the length.</summary>
+    internal static int Mend(ReadOnlySpan<char> line, WireGazetteer gazetteer, Span<char> destination)
+    {
+        var n = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (IsDigit(c) && (i == 0 || !IsDigit(line[i - 1])))
+            {
+                if (i > 0 && PhraseText.IsWordChar(line[i - 1]))
+                {
+                    // "الدمام25": a word glued to a number.
+                    destination[n++] = ' ';
+                }
+
+                if (c is '0' or '٠' && i + 3 <= line.Length && IsDigit(line[i + 1]) && IsDigit(line[i + 2])
+                    && (i + 3 == line.Length || !IsDigit(line[i + 3])))
+                {
+                    // "011 أغسطس": a day with a stray leading zero.
+                    continue;
+                }
+            }
+
+            if (i == 0 || PhraseText.IsSpace(line[i - 1]))
+            {
+                // A word that is a wire credit behind a stray prefix: "مواس", ".واس", "م.واس".
+                var prefix = 0;
+                while (i + prefix < line.Length && prefix < 2 && line[i + prefix] is 'م' or '.' or 'ـ')
+                {
+                    prefix++;
+                }
+
+                if (prefix > 0 && gazetteer.TryMatchAt(line, i + prefix, out _, out var aliasEnd) && line[aliasEnd..].Trim().IsEmpty)
+                {
+                    if (line[i] == 'م')
+                    {
+                        destination[n++] = 'م';
+                        destination[n++] = ' ';
+                    }
+
+                    line[(i + prefix)..].CopyTo(destination[n..]);
+                    return n + line.Length - (i + prefix);
+                }
+
+                // "لموافق" for "الموافق".
+                if (line[i..].StartsWith("لموافق", StringComparison.Ordinal))
+                {
+                    destination[n++] = 'ا';
+                }
+            }
+
+            destination[n++] = c;
+        }
+
+        return n;
+    }
+
+    private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '٠' and <= '٩' or >= '۰' and <= '۹';
 }

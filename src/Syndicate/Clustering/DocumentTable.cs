@@ -1,3 +1,4 @@
+using Syndicate.Fingerprinting;
 using Syndicate.Index;
 using Syndicate.Sketches;
 

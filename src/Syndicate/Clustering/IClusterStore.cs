@@ -1,3 +1,5 @@
+using Syndicate.Cleaning;
+using Syndicate.Fingerprinting;
 using Syndicate.Sketches;
 
 namespace Syndicate.Clustering;

@@ -1,5 +1,7 @@
-using Syndicate.Hashing;
+using Syndicate.Cleaning;
+using Syndicate.Fingerprinting;
 using Syndicate.Index;
+using Syndicate.Internal;
 using Syndicate.Sketches;
 
 namespace Syndicate.Clustering;
@@ -198,7 +200,7 @@ internal sealed class InMemoryClusterStore : IClusterStore
     {
         // XXH3 rather than the runtime's string hash, which is randomised per process: the table's layout (and
         // with it the cost of every operation) is then the same on every run.
-        public uint Hash(string key) => (uint)XxHash3.HashToUInt64(key.AsSpan());
+        public uint Hash(string key) => (uint)Utf16Hash.XxHash3(key);
 
         public uint HashOf(int handle) => Hash(documents.Info(handle).Id);
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Syndicate.Hashing;
+using System.IO.Hashing;
 
 namespace Syndicate.Storage;
 

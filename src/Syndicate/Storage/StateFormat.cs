@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
-using Syndicate.Hashing;
 
 namespace Syndicate.Storage;
 

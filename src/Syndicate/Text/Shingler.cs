@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Syndicate.Hashing;
 using Syndicate.Internal;
 
 namespace Syndicate.Text;
@@ -125,7 +124,7 @@ internal static class Shingler
                 continue;
             }
 
-            ring[next] = XxHash3.HashToUInt64(token, seed);
+            ring[next] = Utf16Hash.XxHash3(token, seed);
             next = next + 1 == k ? 0 : next + 1;
             tokenCount++;
             if (tokenCount >= k)
@@ -195,7 +194,7 @@ internal static class Shingler
 
         if (tokenStart < length)
         {
-            tokens[count++] = XxHash3.HashToUInt64(text[tokenStart..], seed);
+            tokens[count++] = Utf16Hash.XxHash3(text[tokenStart..], seed);
         }
 
         return count;
@@ -211,7 +210,7 @@ internal static class Shingler
             mask &= mask - 1;
             if (space > tokenStart)
             {
-                tokens[count++] = XxHash3.HashToUInt64(text[tokenStart..space], seed);
+                tokens[count++] = Utf16Hash.XxHash3(text[tokenStart..space], seed);
             }
 
             tokenStart = space + 1;
@@ -306,7 +305,7 @@ internal static class Shingler
         destination = destination[..count];
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = Finish(XxHash3.HashToUInt64(normalized.Slice(i, window), seed));
+            destination[i] = Finish(Utf16Hash.XxHash3(normalized.Slice(i, window), seed));
         }
 
         return count;
@@ -331,7 +330,7 @@ internal static class Shingler
     /// Hash of the whole normalized text (XXH3-64 of its UTF-16LE code units), for detecting exact duplicates
     /// before any sketching.
     /// </summary>
-    public static ulong ContentHash(ReadOnlySpan<char> normalized, long seed) => XxHash3.HashToUInt64(normalized, seed);
+    public static ulong ContentHash(ReadOnlySpan<char> normalized, long seed) => Utf16Hash.XxHash3(normalized, seed);
 
     /// <summary>
     /// Combines token hashes in order, oldest first: <paramref name="ring"/>[<paramref name="oldest"/>..] then

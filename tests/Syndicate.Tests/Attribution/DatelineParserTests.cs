@@ -96,6 +96,34 @@ public sealed class DatelineParserTests
         Assert.Equal(new DateOnly(year, month, day), d.Date);
     }
 
+    // Slips in real SPA copy (SaudiNewsNet, August 2015): a place glued to the day, the era letter glued to the
+    // credit, a full stop before it, a dropped letter in "الموافق".
+    [Theory]
+    [InlineData("الدمام25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", "الدمام")]
+    [InlineData("الرياض26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس", "الرياض")]
+    [InlineData("نجران 26 شوال 1436 هـ الموافق 11 أغسطس 2015 مواس", "نجران")]
+    [InlineData("طرابلس 26 شوال 1436ه لموافق 11 اغسطس 2015م .واس", "طرابلس")]
+    [InlineData("ينبع26 شوال 1436هـ الموافق 011 أغسطس 2015 م واس", "ينبع")]
+    public void Saudi_Press_Agency_datelines_with_typing_slips(string line, string place)
+    {
+        var d = DatelineParser.Parse(line + "\n أعلنت اللجنة المحلية للانتخابات البلدية");
+
+        Assert.NotNull(d);
+        Assert.Equal("Saudi Press Agency", d.Wire?.Name);
+        Assert.Equal(place, d.Place);
+        Assert.Equal(line, d.Text);
+        Assert.Equal("Saudi Press Agency", DatelineParser.Parse(line)?.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("وأوضح المتحدث أن العدد بلغ 25 حالة وفق ما نقلته واس\n نص")]
+    [InlineData("الدمام25 شوال 1436 هـ الموافق 10 أغسطس 2015 م\n نص")]
+    [InlineData("مواس 2015\n نص")]
+    public void A_sentence_is_not_mended_into_a_dateline(string text)
+    {
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
     [Fact]
     public void Hijri_date_alone_is_converted_with_Umm_al_Qura()
     {

@@ -1,4 +1,5 @@
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
 
 namespace Syndicate.Tests.Attribution;
 

@@ -1,18 +1,25 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
-using Syndicate.Hashing;
+using Syndicate.Internal;
 
 namespace Syndicate.Tests.Hashing;
 
+/// <summary>
+/// Token, content and checksum hashes are System.IO.Hashing's XXH3-64. These tests pin that package to the reference
+/// library's values, so that an upgrade that changed a hash (and with it every fingerprint and state checksum) fails
+/// here first, and check the UTF-16 text overload the library builds on it.
+/// </summary>
 public sealed class XxHash3Tests
 {
     public delegate ulong HashFunction(ReadOnlySpan<byte> source, long seed);
 
     private static readonly Dictionary<string, HashFunction> s_paths = new()
     {
-        ["Dispatch"] = (source, seed) => XxHash3.HashToUInt64(source, seed),
-        ["Scalar"] = XxHash3.HashToUInt64Scalar,
-        ["Vector128"] = XxHash3.HashToUInt64Vector128,
-        ["Vector256"] = XxHash3.HashToUInt64Vector256,
+        ["OneShot"] = (source, seed) => XxHash3.HashToUInt64(source, seed),
+        ["StreamingWhole"] = (source, seed) => Streaming(source, seed, source.Length),
+        ["StreamingBy7"] = (source, seed) => Streaming(source, seed, 7),
+        ["StreamingBy100"] = (source, seed) => Streaming(source, seed, 100),
     };
 
     private static readonly Lazy<byte[]> s_sanityBuffer = new(() => CreateSanityBuffer(100_003));
@@ -74,7 +81,7 @@ public sealed class XxHash3Tests
     }
 
     [Fact]
-    public void VectorPathsEqualScalarOnSeededRandomInput()
+    public void StreamingEqualsOneShotOnSeededRandomInput()
     {
         var random = new Random(20240601);
         var lengths = new List<int>();
@@ -111,10 +118,13 @@ public sealed class XxHash3Tests
 
             // An odd start offset makes every vector load unaligned.
             var span = data.AsSpan(random.Next(8), length);
-            var expected = XxHash3.HashToUInt64Scalar(span, seed);
-            Assert.True(expected == XxHash3.HashToUInt64Vector128(span, seed), $"Vector128 differs at length {length}, seed {seed}");
-            Assert.True(expected == XxHash3.HashToUInt64Vector256(span, seed), $"Vector256 differs at length {length}, seed {seed}");
-            Assert.True(expected == XxHash3.HashToUInt64(span, seed), $"dispatch differs at length {length}, seed {seed}");
+            var expected = XxHash3.HashToUInt64(span, seed);
+            Assert.True(expected == Streaming(span, seed, span.Length), $"streaming differs at length {length}, seed {seed}");
+            Assert.True(expected == Streaming(span, seed, 1 + random.Next(300)), $"streaming in pieces differs at length {length}, seed {seed}");
+            var chars = MemoryMarshal.Cast<byte, char>(span[..(length & ~1)]);
+            Assert.True(
+                XxHash3.HashToUInt64(span[..(length & ~1)], seed) == Utf16Hash.XxHash3(chars, seed),
+                $"text overload differs at length {length}, seed {seed}");
         }
     }
 
@@ -123,19 +133,19 @@ public sealed class XxHash3Tests
     [InlineData("a")]
     [InlineData("سبوتنيك")]
     [InlineData("بحث الرئيس الروسي فلاديمير بوتين خلال اتصال هاتفي اليوم الثلاثاء مع نظيره الأذربيجاني إلهام علييف عددا من القضايا")]
-    public void CharOverloadHashesUtf16LittleEndianBytes(string text)
+    public void TextOverloadHashesUtf16LittleEndianBytes(string text)
     {
         foreach (var seed in XxHash3Vectors.Seeds)
         {
-            Assert.Equal(XxHash3.HashToUInt64(Encoding.Unicode.GetBytes(text), seed), XxHash3.HashToUInt64(text.AsSpan(), seed));
+            Assert.Equal(XxHash3.HashToUInt64(Encoding.Unicode.GetBytes(text), seed), Utf16Hash.XxHash3(text, seed));
         }
     }
 
     [Fact]
-    public void CharOverloadHandlesLongText()
+    public void TextOverloadHandlesLongText()
     {
         var text = new string('ع', 5000) + "x";
-        Assert.Equal(XxHash3.HashToUInt64(Encoding.Unicode.GetBytes(text), 42), XxHash3.HashToUInt64(text.AsSpan(), 42));
+        Assert.Equal(XxHash3.HashToUInt64(Encoding.Unicode.GetBytes(text), 42), Utf16Hash.XxHash3(text, 42));
     }
 
     [Fact]
@@ -147,6 +157,18 @@ public sealed class XxHash3Tests
             var span = buffer.AsSpan(0, length);
             Assert.NotEqual(XxHash3.HashToUInt64(span, 0), XxHash3.HashToUInt64(span, 1));
         }
+    }
+
+    /// <summary>The streaming form: appends <paramref name="source"/> in pieces of <paramref name="pieceLength"/> bytes.</summary>
+    private static ulong Streaming(ReadOnlySpan<byte> source, long seed, int pieceLength)
+    {
+        var hash = new XxHash3(seed);
+        for (var start = 0; start < source.Length; start += pieceLength)
+        {
+            hash.Append(source[start..Math.Min(source.Length, start + pieceLength)]);
+        }
+
+        return hash.GetCurrentHashAsUInt64();
     }
 
     /// <summary>The xxHash sanity-test buffer: byteGen starts at PRIME32; each byte is its top 8 bits, then byteGen *= PRIME64.</summary>

@@ -78,7 +78,7 @@ public class CorruptionTests
         byte[] snapshot = File.ReadAllBytes(dir.File("snapshot.bin"));
         snapshot[8] = 9;
         // Re-seal the header checksum so that only the version is wrong.
-        uint check = (uint)Syndicate.Hashing.XxHash3.HashToUInt64(snapshot.AsSpan(0, 28), 0);
+        uint check = (uint)System.IO.Hashing.XxHash3.HashToUInt64(snapshot.AsSpan(0, 28), 0);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(snapshot.AsSpan(28), check);
         File.WriteAllBytes(dir.File("snapshot.bin"), snapshot);
         AssertRefused(dir.Path, "snapshot.bin", "format version 9 is not supported");

@@ -1,5 +1,5 @@
+using System.IO.Hashing;
 using System.Text;
-using Syndicate.Hashing;
 using Syndicate.Text;
 
 namespace Syndicate.Tests.Text;

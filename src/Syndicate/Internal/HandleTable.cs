@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Syndicate.Internal;
 
-namespace Syndicate.Clustering;
+namespace Syndicate.Internal;
 
 /// <summary>
 /// How a <see cref="HandleTable{TKey, TKeys}"/> finds the key of a stored handle: the owner keeps the keys (in its

@@ -1,4 +1,6 @@
-namespace Syndicate.Attribution;
+using Syndicate.Attribution;
+
+namespace Syndicate.Cleaning;
 
 /// <summary>An article body with the outlet's furniture taken out, and a record of what was taken.</summary>
 internal sealed class CleanedArticle
@@ -24,6 +26,12 @@ internal sealed class CleanedArticle
     /// <summary>The wire named by <see cref="TrailingCredit"/>, if any.</summary>
     public WireAgency? TrailingCreditWire { get; init; }
 
-    /// <summary>The wire the article is credited to: the dateline's, or else the trailing credit's.</summary>
-    public WireAgency? Wire => Dateline?.Wire ?? TrailingCreditWire;
+    /// <summary>
+    /// The wire named in the running text as the agency the story came from (<c>قال لوكالة فرانس برس</c>,
+    /// <c>بحسب ما نقلته وكالة رويترز</c>), read only when neither the dateline nor a trailing credit names one.
+    /// </summary>
+    public WireAgency? RunningCreditWire { get; init; }
+
+    /// <summary>The wire the article is credited to: the dateline's, else the trailing credit's, else the running text's.</summary>
+    public WireAgency? Wire => Dateline?.Wire ?? TrailingCreditWire ?? RunningCreditWire;
 }

@@ -1,4 +1,4 @@
-namespace Syndicate.Attribution;
+namespace Syndicate.Cleaning;
 
 /// <summary>How much text an outlet-furniture phrase takes with it when removed.</summary>
 internal enum BoilerplateScope

@@ -1,6 +1,8 @@
 using Syndicate.Attribution;
+using Syndicate.Cleaning;
+using Syndicate.Tests.Attribution;
 
-namespace Syndicate.Tests.Attribution;
+namespace Syndicate.Tests.Cleaning;
 
 public sealed class ArticleCleanerTests
 {
@@ -247,5 +249,59 @@ public sealed class ArticleCleanerTests
 
         Assert.Equal("نص الخبر.\nبقية الخبر.", cleaned.Body);
         Assert.True(cleaned.HadContinuationMarker);
+    }
+    [Fact]
+    public void Okaz_share_buttons_opening_the_body_are_removed()
+    {
+        const string Body = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد نائب خادم الحرمين الشريفين أن كل من يحاول العبث بأمن المملكة سيجد الرد.";
+
+        var cleaned = ArticleCleaner.Clean(null, Body, s_gazetteer);
+
+        Assert.StartsWith("أكد نائب خادم الحرمين الشريفين", cleaned.Body, StringComparison.Ordinal);
+        Assert.Equal(["شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"], cleaned.RemovedBoilerplate);
+    }
+
+    [Theory]
+    [InlineData("وقال المتحدث لوكالة فرانس برس إن المحادثات ستستأنف.", "AFP")]
+    [InlineData("وارتفع المؤشر بحسب ما نقلته وكالة رويترز عن مصادر في السوق.", "Reuters")]
+    [InlineData("وصرح مدير الإدارة لوكالة الأنباء السعودية بأن العمل بدأ.", "Saudi Press Agency")]
+    public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
+    {
+        var cleaned = ArticleCleaner.Clean(null, "افتتح الوزير اليوم المشروع الجديد في المدينة.\n" + body, s_gazetteer);
+
+        Assert.Null(cleaned.Dateline);
+        Assert.Equal(wire, cleaned.RunningCreditWire?.Name);
+        Assert.Equal(wire, cleaned.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("وذكرت رويترز أن المحادثات ستستأنف.")]
+    [InlineData("وقالت الوكالة إن المحادثات ستستأنف.")]
+    [InlineData("وأعلنت وكالة الفضاء الأوروبية إطلاق القمر.")]
+    public void A_bare_agency_name_or_an_unknown_agency_credits_no_wire(string body)
+    {
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Null(cleaned.Wire);
+    }
+
+    [Fact]
+    public void The_dateline_wire_wins_over_a_running_credit()
+    {
+        var cleaned = ArticleCleaner.Clean(null, "القاهرة (رويترز) - قال مسؤول لوكالة فرانس برس إن الاجتماع انتهى.", s_gazetteer);
+
+        Assert.Equal("Reuters", cleaned.Wire?.Name);
+        Assert.Null(cleaned.RunningCreditWire);
+    }
+
+    [Fact]
+    public void A_Saudi_Press_Agency_dateline_with_a_glued_place_is_removed_and_credits_the_wire()
+    {
+        const string Body = "الدمام25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n أعلنت اللجنة المحلية للانتخابات البلدية بأمانة المنطقة الشرقية اليوم عن تعديلات.";
+
+        var cleaned = ArticleCleaner.Clean("عام / تعديلات بمراكز قيد الناخبين", Body, s_gazetteer);
+
+        Assert.Equal("Saudi Press Agency", cleaned.Wire?.Name);
+        Assert.StartsWith("أعلنت اللجنة المحلية", cleaned.Body, StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using Syndicate.Attribution;
-using Syndicate.Hashing;
+using Syndicate.Cleaning;
+using Syndicate.Internal;
+using Syndicate.Sketches;
 using Syndicate.Text;
 
-namespace Syndicate.Sketches;
+namespace Syndicate.Fingerprinting;
 
 /// <summary>
 /// Turns an article into a <see cref="Fingerprint"/>: clean (outlet furniture out) → normalize paragraph by paragraph
@@ -38,11 +40,11 @@ internal sealed class Fingerprinter
     public Fingerprint Compute(Article article, Func<ulong, bool>? isBoilerplate = null)
     {
         CleanedArticle cleaned = ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
-        Fingerprint print = Compute(cleaned, cleaned.Body, isBoilerplate);
+        Fingerprint print = Compute(article, cleaned, cleaned.Body, isBoilerplate);
         if (print.IsEmpty && !string.IsNullOrWhiteSpace(article.Title))
         {
             // A headline-only item: its title is all the story text there is.
-            print = Compute(cleaned, article.Title, null);
+            print = Compute(article, cleaned, article.Title, null);
         }
 
         return print;
@@ -51,14 +53,14 @@ internal sealed class Fingerprinter
     /// <summary>Fingerprints again with learned boilerplate paragraphs left out, reusing the cleaning already done.</summary>
     public Fingerprint Recompute(Article article, Fingerprint previous, Func<ulong, bool> isBoilerplate)
     {
-        Fingerprint print = Compute(previous.Cleaned, previous.Cleaned.Body, isBoilerplate);
+        Fingerprint print = Compute(article, previous.Cleaned, previous.Cleaned.Body, isBoilerplate);
         // Never let learned boilerplate empty a story: an article that is nothing but a source's usual paragraphs
         // keeps them.
         return print.IsEmpty ? previous : print;
     }
 
     [SkipLocalsInit]
-    private Fingerprint Compute(CleanedArticle cleaned, string text, Func<ulong, bool>? isBoilerplate)
+    private Fingerprint Compute(Article article, CleanedArticle cleaned, string text, Func<ulong, bool>? isBoilerplate)
     {
         char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(64, (text.Length * 2) + 16));
         ulong[]? shingles = null;
@@ -93,7 +95,7 @@ internal sealed class Fingerprinter
                     continue;
                 }
 
-                ulong lineHash = XxHash3.HashToUInt64(buffer.AsSpan(start, written), _options.Seed);
+                ulong lineHash = Utf16Hash.XxHash3(buffer.AsSpan(start, written), _options.Seed);
                 if (lineCount == lineHashes.Length)
                 {
                     ulong[] more = ArrayPool<ulong>.Shared.Rent(lineHashes.Length * 2);
@@ -155,7 +157,11 @@ internal sealed class Fingerprinter
                 lead = LeadSketch(shingles.AsSpan(0, Math.Min(count, Fingerprint.LeadWindow)));
             }
 
-            return new Fingerprint(contentHash, count, signature, lead, lineHashes.AsSpan(0, lineCount).ToArray(), cleaned, excluded);
+            return new Fingerprint(contentHash, count, signature, lead, lineHashes.AsSpan(0, lineCount).ToArray(), cleaned, excluded)
+            {
+                Producer = this,
+                Article = article,
+            };
         }
         finally
         {

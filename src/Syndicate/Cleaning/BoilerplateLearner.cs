@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Syndicate.Hashing;
+using Syndicate.Internal;
 
-namespace Syndicate.Clustering;
+namespace Syndicate.Cleaning;
 
 /// <summary>
 /// Learns, as the stream flows, the paragraphs each source repeats across different stories (its own footers,
@@ -28,7 +28,7 @@ internal sealed class BoilerplateLearner
 
     public bool Enabled => _minStories > 0;
 
-    public ulong SourceKey(string source) => XxHash3.HashToUInt64(source.AsSpan(), _seed ^ 0x50_55_52_43_45);
+    public ulong SourceKey(string source) => Utf16Hash.XxHash3(source, _seed ^ 0x50_55_52_43_45);
 
     public bool IsBoilerplate(ulong sourceKey, ulong lineHash) =>
         _minStories > 0 && _lines.TryGetValue(Key(sourceKey, lineHash), out LineStat stat) && stat.Stories >= _minStories;

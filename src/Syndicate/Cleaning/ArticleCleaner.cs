@@ -1,6 +1,7 @@
 using System.Buffers;
+using Syndicate.Attribution;
 
-namespace Syndicate.Attribution;
+namespace Syndicate.Cleaning;
 
 /// <summary>
 /// Separates what belongs to the outlet (repeated title, dateline, credits, markers, widgets, footers) from what
@@ -79,9 +80,11 @@ internal static class ArticleCleaner
             joined = ArrayPool<char>.Shared.Rent(lines.JoinedCapacity());
             var cleaned = joined.AsSpan(0, JoinLines(ref lines, joined));
 
+            var runningWire = dateline?.Wire is null && creditWire is null ? FindRunningCredit(cleaned, gazetteer) : null;
             return new CleanedArticle
             {
                 Body = cleaned.SequenceEqual(body) ? body : new string(cleaned),
+                RunningCreditWire = runningWire,
                 Dateline = dateline,
                 HadContinuationMarker = continuation,
                 RemovedTitleLines = titleLines,
@@ -509,6 +512,54 @@ internal static class ArticleCleaner
         }
 
         return rest.SequenceEqual("ت م") || rest.SequenceEqual("ت.م");
+    }
+
+    private const string AgencyWord = "وكالة";
+
+    /// <summary>
+    /// The first wire named after the word "agency" in the running text: <c>لوكالة فرانس برس</c>,
+    /// <c>وكالة الأنباء السعودية</c>. Agency stories quote their own agency this way ("X told AFP"), and outlets
+    /// that rewrite one keep the phrase; a bare agency name ("رويترز") is not enough, as outlets also cite each
+    /// other's reporting.
+    /// </summary>
+    internal static WireAgency? FindRunningCredit(ReadOnlySpan<char> text, WireGazetteer gazetteer)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = text[from..].IndexOf(AgencyWord, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            at += from;
+            from = at + AgencyWord.Length;
+            // The word starts a word, or follows one clinging preposition or conjunction ("لوكالة", "بوكالة").
+            var start = at > 0 && text[at - 1] is 'ل' or 'ب' or 'و' or 'ف' ? at - 1 : at;
+            if (start > 0 && PhraseText.IsWordChar(text[start - 1]))
+            {
+                continue;
+            }
+
+            if (gazetteer.TryMatchAt(text, at, out var wire, out _))
+            {
+                return wire;
+            }
+
+            var next = from;
+            while (next < text.Length && PhraseText.IsSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (next > from && gazetteer.TryMatchAt(text, next, out wire, out _))
+            {
+                return wire;
+            }
+        }
+
+        return null;
     }
 
     private static (string? Credit, WireAgency? Wire) RemoveTrailingCredits(ref LineList lines, WireGazetteer gazetteer, ref List<string>? removed)

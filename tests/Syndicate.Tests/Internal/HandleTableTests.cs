@@ -1,6 +1,7 @@
 using Syndicate.Clustering;
+using Syndicate.Internal;
 
-namespace Syndicate.Tests.Engine;
+namespace Syndicate.Tests.Internal;
 
 public sealed class HandleTableTests
 {

@@ -1,0 +1,527 @@
+using Microsoft.Extensions.Logging;
+using Syndicate.Attribution;
+using Syndicate.Cleaning;
+using Syndicate.Fingerprinting;
+using Syndicate.Sketches;
+
+namespace Syndicate.Clustering;
+
+/// <summary>
+/// The streaming clustering algorithm behind <see cref="SyndicationEngine"/>: finds and verifies an article's matches,
+/// chooses the cluster it joins (with the chaining guard), merges clusters on direct evidence, elects canonical copies,
+/// removes and evicts. Not thread-safe: the engine serializes every call under its lock.
+/// </summary>
+/// <remarks>
+/// A new article joins the cluster of its best verified match only if it also reaches
+/// <see cref="SyndicationOptions.ChainingThreshold"/> against that cluster's canonical copy; otherwise the next best
+/// match's cluster is tried, and failing all, the article starts a story of its own. Two clusters merge only when the
+/// new article verifies against members of both and the two canonical copies verify against each other.
+/// </remarks>
+internal sealed partial class StoryClusterer
+{
+    private readonly SyndicationOptions _options;
+    private readonly Fingerprinter _fingerprinter;
+    private readonly IClusterStore _store;
+    private readonly ILogger _logger;
+    private readonly List<int> _candidates = [];
+    private readonly List<Link> _links = [];
+    private readonly Comparison<Link> _byScoreThenArrival;
+    private readonly PairVerifier _verifier;
+
+    public StoryClusterer(SyndicationOptions options, Fingerprinter fingerprinter, IClusterStore store, ILogger logger)
+    {
+        _options = options;
+        _fingerprinter = fingerprinter;
+        _store = store;
+        _logger = logger;
+        _verifier = new PairVerifier(options);
+        _byScoreThenArrival = CompareLinks;
+    }
+
+    /// <summary>The one pair decision every caller uses.</summary>
+    public PairVerifier Verifier => _verifier;
+
+    /// <summary>The indexed articles, clusters and learned boilerplate.</summary>
+    public IClusterStore Store => _store;
+
+    /// <summary>The newest article timestamp seen (ticks), for the sliding window; persisted with the state.</summary>
+    public long NewestTimestamp { get; set; } = long.MinValue;
+
+    /// <summary>The cutoff (ticks) of the last window eviction; persisted with the state.</summary>
+    public long LastWindowEviction { get; set; } = long.MinValue;
+
+    public int Count => _store.Documents.Count;
+
+    public bool Contains(string id) => _store.TryGetHandle(id, out _);
+
+    /// <summary>The verdict on an article already held, if one has that id.</summary>
+    public bool TryDescribe(string id, out Verdict verdict)
+    {
+        if (_store.TryGetHandle(id, out int existing))
+        {
+            verdict = Describe(existing, inserted: false);
+            return true;
+        }
+
+        verdict = null!;
+        return false;
+    }
+
+    /// <summary>Inserts an article not yet held (the caller checked its id), clusters it and slides the window.</summary>
+    public Verdict Insert(Article article, Fingerprint print, long timestamp)
+    {
+        DocumentTable docs = _store.Documents;
+        ulong sourceKey = _store.Boilerplate.SourceKey(article.Source);
+        print = ApplyLearnedBoilerplate(article, print, sourceKey);
+        Link? best = FindBest(print, out List<ClusterState>? joinable);
+        var info = new DocumentInfo(article.Id, article.Source, article.Url, article.Published, _store.NextSequence)
+        {
+            Wire = WireOf(print),
+            DatelineOutlet = print.Cleaned.Dateline?.Outlet,
+            IsTruncated = print.Cleaned.HadContinuationMarker,
+        };
+        info.IsWireCopy = IsWireCopy(article.Source, info.Wire);
+        int handle = _store.Insert(print, info, timestamp);
+
+        ClusterState cluster;
+        bool canonicalChanged;
+        string? previousCanonical = null;
+        if (best is not { } link)
+        {
+            cluster = _store.CreateCluster(handle);
+            info.JoinRelation = Relation.Original;
+            info.JoinSimilarity = 1.0;
+            canonicalChanged = true;
+            RetainCanonicalText(cluster, article, print);
+        }
+        else
+        {
+            cluster = docs.Cluster(link.Handle);
+            info.JoinRelation = link.Relation;
+            info.JoinSimilarity = link.Similarity;
+            info.MatchedId = docs.Info(link.Handle).Id;
+            if (link.Relation == Relation.Partial)
+            {
+                // The shorter copy of a partial pair is incomplete: it must not stay canonical over the full story.
+                if (print.ShingleCount < docs.ShingleCount(link.Handle))
+                {
+                    info.IsTruncated = true;
+                }
+                else
+                {
+                    docs.Info(link.Handle).IsTruncated = true;
+                }
+            }
+
+            int before = cluster.Canonical;
+            cluster.Members.Add(handle);
+            docs.SetCluster(handle, cluster);
+            MergeJoinable(cluster, joinable);
+            ElectCanonical(cluster, handle, article, print);
+            canonicalChanged = cluster.Canonical != before;
+            if (canonicalChanged)
+            {
+                previousCanonical = docs.IsLive(before) ? docs.Info(before).Id : null;
+                LogCanonicalChanged(_logger, cluster.Id, previousCanonical, docs.Info(cluster.Canonical).Id);
+            }
+        }
+
+        cluster.Wire ??= info.Wire;
+        if (docs.Info(cluster.Canonical).Wire is { } canonicalWire)
+        {
+            cluster.Wire = canonicalWire;
+        }
+
+        _store.Boilerplate.Observe(sourceKey, print.LineHashes, cluster.Id, timestamp);
+        Verdict verdict = Describe(handle, inserted: true, canonicalChanged && best is not null, previousCanonical, print.Cleaned.Dateline);
+        SlideWindow(timestamp);
+        return verdict;
+    }
+
+    /// <summary>What <see cref="Insert"/> would decide, without changing anything.</summary>
+    public Verdict Query(Article article, Fingerprint print)
+    {
+        ulong sourceKey = _store.Boilerplate.SourceKey(article.Source);
+        print = ApplyLearnedBoilerplate(article, print, sourceKey);
+        Link? best = FindBest(print, out List<ClusterState>? _);
+        Dateline? dateline = print.Cleaned.Dateline;
+        if (best is not { } link)
+        {
+            return new Verdict(article.Id, Relation.Original, 0, article.Id, 1.0, null, false, null, WireOf(print), dateline, 0, inserted: false);
+        }
+
+        DocumentTable docs = _store.Documents;
+        ClusterState cluster = docs.Cluster(link.Handle);
+        int canonical = cluster.Canonical;
+        double similarity = RelateToHandle(print, canonical).Similarity;
+        return new Verdict(article.Id, link.Relation, cluster.Id, docs.Info(canonical).Id, similarity,
+            docs.Info(link.Handle).Id, false, null, cluster.Wire ?? WireOf(print), dateline, cluster.Members.Count, inserted: false);
+    }
+
+    /// <summary>Removes an article; false if none has that id.</summary>
+    public bool Remove(string id)
+    {
+        if (!_store.TryGetHandle(id, out int handle))
+        {
+            return false;
+        }
+
+        RemoveLocked(handle);
+        return true;
+    }
+
+    /// <summary>Removes every article older than the cutoff (ticks) and the boilerplate statistics not seen since.</summary>
+    public int Evict(long cutoffTicks) => EvictLocked(cutoffTicks);
+
+    public Cluster? GetCluster(long clusterId)
+    {
+        ClusterState? state = _store.GetCluster(clusterId);
+        return state is null ? null : Snapshot(state);
+    }
+
+    public Cluster? GetClusterOf(string articleId) =>
+        _store.TryGetHandle(articleId, out int handle) ? Snapshot(_store.Documents.Cluster(handle)) : null;
+
+    public IReadOnlyList<Cluster> GetClusters(int minSize)
+    {
+        var result = new List<Cluster>();
+        foreach (ClusterState state in _store.Clusters.OrderBy(c => c.Id))
+        {
+            if (state.Members.Count >= minSize)
+            {
+                result.Add(Snapshot(state));
+            }
+        }
+
+        return result;
+    }
+
+    public EngineStatistics GetStatistics() =>
+        new(_store.Documents.Count, _store.ClusterCount, _store.Documents.EstimatedBytes, _store.IndexBytes, _store.Boilerplate.Count);
+
+    /// <summary>
+    /// Leaves the source's learned boilerplate paragraphs out of a fingerprint. Which paragraphs are boilerplate is only
+    /// known under the lock (the statistics change with every insert), so an article that carries any is normalized,
+    /// shingled and sketched a second time here, inside the lock. Most articles carry none and pay one hash lookup per
+    /// paragraph. Moving the second pass out would take a version stamp on the learner and a retry when it moved
+    /// between the unlocked pass and the insert; it is left for when a profile shows that pass to matter.
+    /// </summary>
+    private Fingerprint ApplyLearnedBoilerplate(Article article, Fingerprint print, ulong sourceKey)
+    {
+        BoilerplateLearner learner = _store.Boilerplate;
+        if (!learner.AnyBoilerplate(sourceKey, print.LineHashes))
+        {
+            return print;
+        }
+
+        return _fingerprinter.Recompute(article, print, line => learner.IsBoilerplate(sourceKey, line));
+    }
+
+    /// <summary>
+    /// The best verified match whose cluster accepts the article, and the other clusters that would accept it.
+    /// </summary>
+    private Link? FindBest(Fingerprint print, out List<ClusterState>? joinable)
+    {
+        joinable = null;
+        DocumentTable docs = _store.Documents;
+        if (_store.TryGetExact(print.ContentHash, out int exact) && !print.IsEmpty)
+        {
+            return new Link(exact, Relation.Duplicate, 1.0, 1.0);
+        }
+
+        _candidates.Clear();
+        _store.FindCandidates(print, _candidates, _options.MaxCandidates);
+        _links.Clear();
+        foreach (int candidate in _candidates)
+        {
+            Link link = RelateToHandle(print, candidate);
+            if (link.Relation != Relation.Original)
+            {
+                _links.Add(link);
+            }
+        }
+
+        if (_links.Count == 0)
+        {
+            return null;
+        }
+
+        // Best first; equal scores fall back to arrival order so the choice never depends on hash-table layout.
+        _links.Sort(_byScoreThenArrival);
+
+        Link? best = null;
+        foreach (Link link in _links)
+        {
+            ClusterState cluster = docs.Cluster(link.Handle);
+            if (joinable is not null && joinable.Contains(cluster))
+            {
+                continue;
+            }
+
+            if (!PassesChainingGuard(print, link, cluster))
+            {
+                continue;
+            }
+
+            if (best is null)
+            {
+                best = link;
+            }
+
+            (joinable ??= []).Add(cluster);
+        }
+
+        return best;
+    }
+
+    /// <summary>Best link first; equal scores by arrival, so the order never depends on hash-table layout.</summary>
+    private int CompareLinks(Link x, Link y)
+    {
+        int byScore = y.Score.CompareTo(x.Score);
+        return byScore != 0 ? byScore : _store.Documents.Info(x.Handle).Sequence.CompareTo(_store.Documents.Info(y.Handle).Sequence);
+    }
+
+    /// <summary>The article must also resemble the cluster's canonical copy, not only the member it matched.</summary>
+    private bool PassesChainingGuard(Fingerprint print, Link link, ClusterState cluster)
+    {
+        int canonical = cluster.Canonical;
+        if (canonical == link.Handle || link.Relation == Relation.Duplicate)
+        {
+            return true;
+        }
+
+        Link toCanonical = RelateToHandle(print, canonical);
+        if (toCanonical.Relation is Relation.Duplicate or Relation.Partial)
+        {
+            return true;
+        }
+
+        return toCanonical.Jaccard >= _options.ChainingThreshold;
+    }
+
+    /// <summary>Verifies an article against an indexed one. <see cref="Relation.Original"/> means no relation.</summary>
+    private Link RelateToHandle(Fingerprint print, int handle)
+    {
+        DocumentTable docs = _store.Documents;
+        if (print.IsEmpty || docs.ShingleCount(handle) == 0)
+        {
+            return new Link(handle, Relation.Original, 0, 0);
+        }
+
+        if (docs.ContentHash(handle) == print.ContentHash)
+        {
+            return new Link(handle, Relation.Duplicate, 1.0, 1.0);
+        }
+
+        return _verifier.Relate(handle, print.Signature, print.ShingleCount, print.Lead, docs.Signature(handle), docs.ShingleCount(handle), docs.Lead(handle));
+    }
+
+    private Link RelateHandles(int a, int b)
+    {
+        DocumentTable docs = _store.Documents;
+        if (docs.ContentHash(a) == docs.ContentHash(b))
+        {
+            return new Link(b, Relation.Duplicate, 1.0, 1.0);
+        }
+
+        if (docs.ShingleCount(a) == 0 || docs.ShingleCount(b) == 0)
+        {
+            return new Link(b, Relation.Original, 0, 0);
+        }
+
+        return _verifier.Relate(b, docs.Signature(a), docs.ShingleCount(a), docs.Lead(a), docs.Signature(b), docs.ShingleCount(b), docs.Lead(b));
+    }
+
+    private void MergeJoinable(ClusterState target, List<ClusterState>? joinable)
+    {
+        if (joinable is null)
+        {
+            return;
+        }
+
+        foreach (ClusterState other in joinable)
+        {
+            if (ReferenceEquals(other, target) || other.Members.Count == 0)
+            {
+                continue;
+            }
+
+            Link canonicals = RelateHandles(target.Canonical, other.Canonical);
+            if (canonicals.Relation == Relation.Original)
+            {
+                continue;
+            }
+
+            DocumentTable docs = _store.Documents;
+            foreach (int member in other.Members)
+            {
+                docs.SetCluster(member, target);
+                target.Members.Add(member);
+            }
+
+            target.Members.Sort((x, y) => docs.Info(x).Sequence.CompareTo(docs.Info(y).Sequence));
+            if (_options.CanonicalPolicy.Compare(Candidate(other.Canonical), Candidate(target.Canonical)) < 0)
+            {
+                target.Canonical = other.Canonical;
+                target.CanonicalTitle = other.CanonicalTitle;
+                target.CanonicalText = other.CanonicalText;
+                target.CanonicalOriginalText = other.CanonicalOriginalText;
+            }
+
+            target.Wire ??= other.Wire;
+            other.Members.Clear();
+            _store.DeleteCluster(other);
+            LogMerged(_logger, other.Id, target.Id);
+        }
+    }
+
+    private void ElectCanonical(ClusterState cluster, int newcomer, Article article, Fingerprint print)
+    {
+        if (newcomer != cluster.Canonical && _options.CanonicalPolicy.Compare(Candidate(newcomer), Candidate(cluster.Canonical)) < 0)
+        {
+            cluster.Canonical = newcomer;
+            RetainCanonicalText(cluster, article, print);
+        }
+    }
+
+    private static void RetainCanonicalText(ClusterState cluster, Article article, Fingerprint print)
+    {
+        cluster.CanonicalTitle = article.Title;
+        cluster.CanonicalText = print.Cleaned.Body;
+        cluster.CanonicalOriginalText = article.Body;
+    }
+
+    private CanonicalCandidate Candidate(int handle)
+    {
+        DocumentInfo info = _store.Documents.Info(handle);
+        return new CanonicalCandidate(info.Id, info.Source, info.Published, _store.Documents.ShingleCount(handle), info.IsWireCopy, info.IsTruncated, info.Sequence);
+    }
+
+    private void RemoveLocked(int handle)
+    {
+        DocumentTable docs = _store.Documents;
+        ClusterState cluster = docs.Cluster(handle);
+        cluster.Members.Remove(handle);
+        bool wasCanonical = cluster.Canonical == handle;
+        _store.Remove(handle);
+        if (cluster.Members.Count == 0)
+        {
+            _store.DeleteCluster(cluster);
+            return;
+        }
+
+        if (wasCanonical)
+        {
+            int best = cluster.Members[0];
+            foreach (int member in cluster.Members)
+            {
+                if (_options.CanonicalPolicy.Compare(Candidate(member), Candidate(best)) < 0)
+                {
+                    best = member;
+                }
+            }
+
+            cluster.Canonical = best;
+            cluster.CanonicalTitle = null;
+            cluster.CanonicalText = null;
+            cluster.CanonicalOriginalText = null;
+        }
+    }
+
+    private int EvictLocked(long cutoffTicks)
+    {
+        DocumentTable docs = _store.Documents;
+        var doomed = new List<int>();
+        for (int h = 0; h < docs.HighWater; h++)
+        {
+            if (docs.IsLive(h) && docs.Timestamp(h) < cutoffTicks)
+            {
+                doomed.Add(h);
+            }
+        }
+
+        foreach (int h in doomed)
+        {
+            RemoveLocked(h);
+        }
+
+        _store.Boilerplate.Evict(cutoffTicks);
+        if (doomed.Count > 0)
+        {
+            LogEvicted(_logger, doomed.Count, new DateTimeOffset(cutoffTicks, TimeSpan.Zero));
+        }
+
+        return doomed.Count;
+    }
+
+    private void SlideWindow(long timestamp)
+    {
+        if (_options.Window is not { } window)
+        {
+            return;
+        }
+
+        NewestTimestamp = Math.Max(NewestTimestamp, timestamp);
+        long cutoff = NewestTimestamp - window.Ticks;
+        // Evict in steps of a sixteenth of the window, so the scan cost is amortised over many articles.
+        if (LastWindowEviction == long.MinValue || cutoff - LastWindowEviction >= window.Ticks / 16)
+        {
+            LastWindowEviction = cutoff;
+            EvictLocked(cutoff);
+        }
+    }
+
+    private static WireAgency? WireOf(Fingerprint print) => print.Cleaned.Wire;
+
+    private bool IsWireCopy(string source, WireAgency? credited)
+    {
+        WireAgency? own = _options.Gazetteer.Find(source);
+        return own is not null && (credited is null || ReferenceEquals(credited, own) || credited.Name == own.Name);
+    }
+
+    private Verdict Describe(int handle, bool inserted, bool canonicalChanged = false, string? previousCanonical = null, Dateline? dateline = null)
+    {
+        DocumentTable docs = _store.Documents;
+        DocumentInfo info = docs.Info(handle);
+        ClusterState cluster = docs.Cluster(handle);
+        double similarity = handle == cluster.Canonical ? 1.0 : RelateHandles(cluster.Canonical, handle).Similarity;
+        return new Verdict(info.Id, info.JoinRelation, cluster.Id, docs.Info(cluster.Canonical).Id, similarity,
+            info.MatchedId, canonicalChanged, previousCanonical, cluster.Wire, dateline, cluster.Members.Count, inserted);
+    }
+
+    private Cluster Snapshot(ClusterState state)
+    {
+        DocumentTable docs = _store.Documents;
+        var members = new List<ClusterMember>(state.Members.Count);
+        foreach (int h in state.Members)
+        {
+            DocumentInfo info = docs.Info(h);
+            Relation relation;
+            double similarity;
+            if (h == state.Canonical)
+            {
+                relation = Relation.Original;
+                similarity = 1.0;
+            }
+            else
+            {
+                Link link = RelateHandles(state.Canonical, h);
+                relation = link.Relation == Relation.Original ? Relation.NearDuplicate : link.Relation;
+                similarity = link.Similarity;
+            }
+
+            members.Add(new ClusterMember(info.Id, info.Source, info.Url, info.Published, relation, similarity, info.Wire?.Name, info.DatelineOutlet, info.Sequence));
+        }
+
+        return new Cluster(state.Id, docs.Info(state.Canonical).Id, state.Wire?.Name, state.CanonicalTitle, state.CanonicalText, state.CanonicalOriginalText, members);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cluster {ClusterId}: canonical {Previous} -> {Current}")]
+    private static partial void LogCanonicalChanged(ILogger logger, long clusterId, string? previous, string current);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cluster {From} merged into {Into}")]
+    private static partial void LogMerged(ILogger logger, long from, long into);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted {Count} articles older than {Cutoff:O}")]
+    private static partial void LogEvicted(ILogger logger, int count, DateTimeOffset cutoff);
+}

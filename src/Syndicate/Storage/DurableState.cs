@@ -1,0 +1,279 @@
+using Syndicate.Clustering;
+using Syndicate.Fingerprinting;
+
+namespace Syndicate.Storage;
+
+/// <summary>
+/// The durable half of an engine: the state directory's lock, the journal every operation is written to before it is
+/// applied, the snapshot generations, the replay on open and the checkpoint policy. Not thread-safe: the engine calls
+/// it under its lock.
+/// </summary>
+/// <remarks>
+/// A directory holds a snapshot (generation <c>g</c>) and a journal (generation <c>g</c>) of every operation since.
+/// A checkpoint writes snapshot <c>g + 1</c> atomically, then replaces the journal with an empty one of generation
+/// <c>g + 1</c>; a crash between the two leaves an older journal beside the newer snapshot, which opening discards.
+/// </remarks>
+internal sealed class DurableState : IDisposable
+{
+    /// <summary>The journal is folded into a new snapshot when it grows past this size.</summary>
+    public const long DefaultCheckpointBytes = 256L << 20;
+
+    private readonly JournalRecordWriter _record = new();
+    private readonly StoryClusterer _clusterer;
+    private readonly Fingerprinter _fingerprinter;
+    private readonly SyndicationOptions _options;
+    private readonly string _directory;
+    private readonly ulong _optionsHash;
+    private Journal? _journal;
+    private FileStream? _directoryLock;
+    private ulong _generation;
+
+    private DurableState(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter)
+    {
+        _directory = directory;
+        _options = options;
+        _clusterer = clusterer;
+        _fingerprinter = fingerprinter;
+        _optionsHash = StateFormat.OptionsHash(options);
+    }
+
+    /// <summary>The state directory.</summary>
+    public string Directory => _directory;
+
+    /// <summary>The journal size past which the next add writes a checkpoint.</summary>
+    public long CheckpointBytes { get; set; } = DefaultCheckpointBytes;
+
+    /// <summary>
+    /// Locks <paramref name="directory"/>, loads its snapshot into the (empty) clusterer, replays its journal and
+    /// returns the state ready to journal new operations.
+    /// </summary>
+    public static DurableState Open(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter, Durability durability)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var state = new DurableState(directory, options, clusterer, fingerprinter);
+        try
+        {
+            state.Load(durability);
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Writes the clusterer's whole state (snapshot and an empty journal) into <paramref name="directory"/>, so that
+    /// <see cref="Open"/> can reopen it.
+    /// </summary>
+    public static void Save(string directory, SyndicationOptions options, StoryClusterer clusterer)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        ulong optionsHash = StateFormat.OptionsHash(options);
+        StateFormat.WriteAtomically(Path.Combine(directory, StateFormat.SnapshotFile), stream => StateSnapshot.Write(stream, clusterer, optionsHash, 1));
+        Journal.Create(Path.Combine(directory, StateFormat.JournalFile), optionsHash, 1, Durability.Process).Dispose();
+    }
+
+    public void JournalAdd(Article article, long timestamp)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        _record.Start(JournalOp.Add).Int64(timestamp).String(article.Id).String(article.Source).String(article.Url)
+            .Time(article.Published).String(article.Title).String(article.Body);
+        _journal.Append(_record.Written);
+    }
+
+    public void JournalRemove(string id)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        _record.Start(JournalOp.Remove).String(id);
+        _journal.Append(_record.Written);
+    }
+
+    public void JournalEvict(long cutoff)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        _record.Start(JournalOp.Evict).Int64(cutoff);
+        _journal.Append(_record.Written);
+    }
+
+    /// <summary>Writes a checkpoint when the journal has grown past <see cref="CheckpointBytes"/>.</summary>
+    public void MaybeCheckpoint()
+    {
+        if (_journal is not null && _journal.Length > CheckpointBytes)
+        {
+            Checkpoint();
+        }
+    }
+
+    /// <summary>Writes a new snapshot of the whole state atomically and starts an empty journal.</summary>
+    public void Checkpoint()
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        ulong next = _generation + 1;
+        string snapshotPath = Path.Combine(_directory, StateFormat.SnapshotFile);
+        StateFormat.WriteAtomically(snapshotPath, stream => StateSnapshot.Write(stream, _clusterer, _optionsHash, next));
+        // The snapshot (generation next) is in place: the old journal is now stale and a crash from here on just
+        // discards it on open.
+        Durability durability = Durability.Process;
+        _journal.Dispose();
+        _generation = next;
+        _journal = Journal.Create(Path.Combine(_directory, StateFormat.JournalFile), _optionsHash, _generation, durability);
+    }
+
+    public void Dispose()
+    {
+        _journal?.Dispose();
+        _journal = null;
+        _directoryLock?.Dispose();
+        _directoryLock = null;
+    }
+
+    private void Load(Durability durability)
+    {
+        string lockPath = Path.Combine(_directory, StateFormat.LockFile);
+        try
+        {
+            // An exclusive lock (flock LOCK_EX on Unix) held for the engine's lifetime: one engine per state directory.
+            _directoryLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StateException(lockPath, "the state directory is in use by another engine or process", e);
+        }
+
+        string snapshotPath = Path.Combine(_directory, StateFormat.SnapshotFile);
+        string journalPath = Path.Combine(_directory, StateFormat.JournalFile);
+        _generation = 1;
+        if (File.Exists(snapshotPath))
+        {
+            using FileStream stream = OpenRead(snapshotPath);
+            _generation = StateSnapshot.Load(stream, snapshotPath, _clusterer, _options, _optionsHash);
+        }
+
+        if (File.Exists(journalPath))
+        {
+            ulong journalGeneration = PeekGeneration(journalPath);
+            if (journalGeneration == _generation)
+            {
+                _journal = OpenJournal(journalPath, durability);
+                return;
+            }
+
+            if (journalGeneration > _generation)
+            {
+                throw new StateException(journalPath, $"the journal (generation {journalGeneration}) is newer than the snapshot (generation {_generation}); the snapshot was replaced by an older copy");
+            }
+
+            // An older journal: a checkpoint wrote the snapshot and died before starting the new journal. Everything
+            // in it is already in the snapshot.
+        }
+
+        _journal = CreateJournal(journalPath, durability);
+    }
+
+    private ulong PeekGeneration(string journalPath)
+    {
+        using FileStream stream = OpenRead(journalPath);
+        return StateFormat.ReadHeader(stream, journalPath, StateFormat.JournalMagic, _optionsHash, "journal");
+    }
+
+    private Journal OpenJournal(string path, Durability durability)
+    {
+        try
+        {
+            return Journal.Open(path, _optionsHash, durability, out _, payload => Replay(payload.Span, path));
+        }
+        catch (IOException e)
+        {
+            throw new StateException(path, "cannot open the journal: " + e.Message + " (is another process using this state directory?)", e);
+        }
+    }
+
+    private Journal CreateJournal(string path, Durability durability)
+    {
+        try
+        {
+            return Journal.Create(path, _optionsHash, _generation, durability);
+        }
+        catch (IOException e)
+        {
+            throw new StateException(path, "cannot create the journal: " + e.Message + " (is another process using this state directory?)", e);
+        }
+    }
+
+    private static FileStream OpenRead(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(path, "cannot read: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Applies one journal record to the clusterer, exactly as the engine applied it when it was written.</summary>
+    private void Replay(ReadOnlySpan<byte> payload, string path)
+    {
+        var reader = new JournalRecordReader(payload, path);
+        switch (reader.Op())
+        {
+            case JournalOp.Add:
+                {
+                    long timestamp = reader.Int64();
+                    string id = reader.String() ?? throw new StateException(path, "corrupt journal: an added article has no id");
+                    string source = reader.String() ?? "";
+                    string? url = reader.String();
+                    DateTimeOffset? published = reader.Time();
+                    string? title = reader.String();
+                    string body = reader.String() ?? "";
+                    reader.ExpectEnd();
+                    var article = new Article(id, source, body) { Url = url, Published = published, Title = title };
+                    if (!_clusterer.Contains(id))
+                    {
+                        _clusterer.Insert(article, _fingerprinter.Compute(article), timestamp);
+                    }
+
+                    break;
+                }
+
+            case JournalOp.Remove:
+                {
+                    string id = reader.String() ?? "";
+                    reader.ExpectEnd();
+                    _clusterer.Remove(id);
+                    break;
+                }
+
+            case JournalOp.Evict:
+                {
+                    long cutoff = reader.Int64();
+                    reader.ExpectEnd();
+                    _clusterer.Evict(cutoff);
+                    break;
+                }
+
+            default:
+                throw new StateException(path, "corrupt journal: unknown operation");
+        }
+    }
+}
