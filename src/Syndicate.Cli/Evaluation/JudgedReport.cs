@@ -159,7 +159,10 @@ internal sealed class JudgedReport
         sb.AppendLine(inv, $"  recall             {Fmt(e.Recall)}  95% CI {Fmt(ci.Recall.Lower)}-{Fmt(ci.Recall.Upper)}  (T̂P {e.TruePositives:F1} / Ŝ {e.Same:F1} SAME pairs in the frame)");
         sb.AppendLine(inv, $"  precision          {Fmt(e.Precision)}  95% CI {Fmt(ci.Precision.Lower)}-{Fmt(ci.Precision.Upper)}  (T̂P {e.TruePositives:F1} / L̂ {e.Linked:F1} linked pairs in the frame)");
         string frame = FrameLinked < 0 ? "frame not available" : string.Create(inv, $"{FrameLinked} of them in the frame");
-        sb.AppendLine(inv, $"  conservative P     {Fmt(ConservativePrecision)}  95% CI {Fmt(ci.ConservativePrecision.Lower)}-{Fmt(ci.ConservativePrecision.Upper)}  (T̂P / L = {CrossSourceLinked} cross-source pairs linked, {frame})");
+        string linked = CrossSourceLinked < 0
+            ? "T̂P / L: not available, the predictions name no sources"
+            : string.Create(inv, $"T̂P / L = {CrossSourceLinked} cross-source pairs linked, {frame}");
+        sb.AppendLine(inv, $"  conservative P     {Fmt(ConservativePrecision)}  95% CI {Fmt(ci.ConservativePrecision.Lower)}-{Fmt(ci.ConservativePrecision.Upper)}  ({linked})");
         sb.AppendLine(inv, $"  bootstrap          {ci.Replicates} stratified replicates, seed fixed{(ci.Undefined > 0 ? $", {ci.Undefined} with an undefined ratio left out" : "")}");
         sb.AppendLine(inv, $"  {"stratum",-24} {"N_h",8} {"n_h",5} {"SAME",5} {"linked",6} {"both",5}");
         foreach (StratumCounts s in Strata)

@@ -105,6 +105,20 @@ public sealed class JudgedSampleTests
     }
 
     [Fact]
+    public void Predictions_without_sources_give_no_conservative_precision()
+    {
+        using var temp = new TempDirectory();
+        ArticlePrediction[] predictions = [.. s_predictions.Select(p => p with { Source = null })];
+
+        JudgedReport report = JudgedReport.Build(JudgedSample.Load(JudgedFixture.Write(temp)), predictions);
+
+        Assert.Equal(-1, report.CrossSourceLinked);
+        Assert.True(double.IsNaN(report.ConservativePrecision));
+        Assert.Contains("conservative P     n/a  95% CI n/a-n/a  (T̂P / L: not available, the predictions name no sources)", report.ToText(), StringComparison.Ordinal);
+        Assert.Equal(0.5, report.Estimates.Precision, 1e-12);
+    }
+
+    [Fact]
     public void Cross_source_pairs_leave_out_pairs_of_one_source()
     {
         ArticlePrediction[] predictions = [new("a", "1", true, Source: "x"), new("b", "1", false, Source: "x"), new("c", "1", false, Source: "y"), new("d", "2", true, Source: "z")];
