@@ -153,6 +153,8 @@ internal static class EvalCommand
                 report.Judged.Add(JudgedReport.Build(sample, scored.Predictions));
             }
 
+            report.Combined = CombinedJudgedEstimate.Of(report.Judged, onePrediction: shared is not null);
+
             if (result.GetValue(format) == "json")
             {
                 CliRunner.WriteOutput(null, stream => report.WriteJson(stream));
@@ -317,6 +319,8 @@ internal static class EvalCommand
 
         public List<JudgedReport> Judged { get; } = [];
 
+        public CombinedJudgedEstimate? Combined { get; set; }
+
         public string ToText()
         {
             var text = new System.Text.StringBuilder();
@@ -326,6 +330,8 @@ internal static class EvalCommand
             {
                 text.Append(judged.ToText());
             }
+
+            text.Append(Combined?.ToText());
 
             if (seconds > 0)
             {
@@ -358,6 +364,23 @@ internal static class EvalCommand
                 }
 
                 w.WriteEndArray();
+            }
+
+            if (Combined is { } c)
+            {
+                w.WriteStartObject("judgedCombined");
+                w.WriteStartArray("corpora");
+                foreach (string corpus in c.Corpora)
+                {
+                    w.WriteStringValue(corpus);
+                }
+
+                w.WriteEndArray();
+                WriteEstimate(w, "recall", c.Estimates.Recall, c.Intervals.Recall);
+                WriteEstimate(w, "precision", c.Estimates.Precision, c.Intervals.Precision);
+                WriteEstimate(w, "conservativePrecision", c.ConservativePrecision, c.Intervals.ConservativePrecision);
+                w.WriteNumber("crossSourceLinked", c.CrossSourceLinked);
+                w.WriteEndObject();
             }
 
             w.WriteNumber("engineSeconds", seconds);

@@ -32,6 +32,9 @@ internal sealed class JudgedReport
 
     public required IReadOnlyList<StratumCounts> Strata { get; init; }
 
+    /// <summary>The strata with each judged pair's observation, as the estimators read them.</summary>
+    public required IReadOnlyList<JudgedStratum> Observations { get; init; }
+
     /// <summary>L: cross-source pairs the tool links in the whole corpus, or -1 when the predictions name no sources.</summary>
     public required long CrossSourceLinked { get; init; }
 
@@ -109,6 +112,7 @@ internal sealed class JudgedReport
             Estimates = StratifiedEstimator.Estimate(strata),
             Intervals = StratifiedEstimator.Bootstrap(strata, Math.Max(crossSource, 0), replicates, seed),
             Strata = counts,
+            Observations = strata,
             CrossSourceLinked = crossSource,
             FrameLinked = frameLinked,
             PairsNotRead = sample.Pairs.Count(p => !byId.ContainsKey(p.A) || !byId.ContainsKey(p.B)),
