@@ -234,6 +234,17 @@ public sealed class EvalTests
         Assert.Contains("pairwise             P 1.0000  R 1.0000  F1 1.0000", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Help_explains_the_estimator_and_the_exit_codes()
+    {
+        string help = SyndicateCli.Run("eval", "--help").Expect(0).Stdout;
+
+        Assert.Contains("Each judged pair stands for N_h/n_h frame pairs of its stratum (Horvitz-Thompson weights", help, StringComparison.Ordinal);
+        Assert.Contains("stratified bootstrap with a fixed seed", help, StringComparison.Ordinal);
+        Assert.Contains("eval: a --gold, --predictions or --judged file could not be read or is not what the option expects", help, StringComparison.Ordinal);
+        Assert.Contains("--min-link-rate, --max-link-rate, --min-precision, --min-recall) was not met", help, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--min-f1", "1.01", "--min-f1 must be a number from 0 to 1, got 1.01")]
     [InlineData("--min-f1", "-0.5", "--min-f1 must be a number from 0 to 1, got -0.5")]
