@@ -17,6 +17,9 @@ internal sealed class Fingerprinter
 {
     private const int StackLimit = 256;
 
+    // Keeps the character sketch's permutation apart from the word signature's (any fixed odd constant would do).
+    private const long CharacterSeedSalt = 0x3C6EF372FE94F82BL;
+
     /// <summary>Story texts shorter than this many words are too short to tell a copy from a coincidence.</summary>
     internal const int MinStoryTokens = 4;
 
@@ -25,6 +28,7 @@ internal sealed class Fingerprinter
 
     private readonly SyndicationOptions _options;
     private readonly IMinHasher _hasher;
+    private readonly OnePermutationMinHash _characterHasher;
     private readonly int _k;
 
     public Fingerprinter(SyndicationOptions options)
@@ -34,6 +38,7 @@ internal sealed class Fingerprinter
         _hasher = options.UseClassicMinHash
             ? new ClassicMinHash(_k, options.Seed)
             : new OnePermutationMinHash(_k, options.Seed);
+        _characterHasher = new OnePermutationMinHash(Evidence.CharacterSlots, options.Seed ^ CharacterSeedSalt);
     }
 
     /// <summary>Fingerprints an article; paragraphs whose hash <paramref name="isBoilerplate"/> accepts are left out.</summary>
@@ -157,8 +162,17 @@ internal sealed class Fingerprinter
                 lead = LeadSketch(shingles.AsSpan(0, Math.Min(count, Fingerprint.LeadWindow)));
             }
 
+            var evidence = new byte[Evidence.RowBytes];
+            if (shingles.Length < normalized.Length)
+            {
+                ArrayPool<ulong>.Shared.Return(shingles);
+                shingles = ArrayPool<ulong>.Shared.Rent(normalized.Length);
+            }
+
+            Evidence.Compute(normalized, _characterHasher, _options.Seed, shingles, evidence);
             return new Fingerprint(contentHash, count, signature, lead, lineHashes.AsSpan(0, lineCount).ToArray(), cleaned, excluded)
             {
+                Evidence = evidence,
                 Producer = this,
                 Article = article,
             };

@@ -18,7 +18,8 @@ namespace Syndicate.Storage;
 internal static class StateFormat
 {
     public const int HeaderSize = 32;
-    public const ushort Version = 1;
+    /// <summary>The format written. Version 2 added each article's evidence row (character and number sketches).</summary>
+    public const ushort Version = 2;
     public const string SnapshotFile = "snapshot.bin";
     public const string JournalFile = "journal.bin";
     public const string LockFile = "LOCK";
@@ -78,7 +79,12 @@ internal static class StateFormat
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
         if (version > Version || version == 0)
         {
-            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions 1 to {Version}); upgrade Syndicate");
+            throw new StateException(path, $"format version {version} is not supported by this build (it reads version {Version}); upgrade Syndicate");
+        }
+
+        if (version < Version)
+        {
+            throw new StateException(path, $"format version {version} was written by an earlier Syndicate and lacks what this build's verifier needs (version {Version} keeps character and number sketches per article); rebuild the state by feeding its articles into a new state directory");
         }
 
         if (BinaryPrimitives.ReadUInt64LittleEndian(header[12..]) != optionsHash)
