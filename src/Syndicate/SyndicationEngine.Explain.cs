@@ -33,7 +33,9 @@ public sealed partial class SyndicationEngine
         double jaccard = SimilarityEstimator.JaccardBBit(equal, Options.SignatureLength, Fingerprinting.Fingerprint.SlotBits);
         double containment = SimilarityEstimator.Containment(jaccard, a.ShingleCount, b.ShingleCount);
         double lead = PairVerifier.LeadAgreement(a.Lead, b.Lead);
-        Link link = _clusterer.Verifier.Relate(0, a.Signature, a.ShingleCount, a.Lead, b.Signature, b.ShingleCount, b.Lead);
+        var sideA = new PairSide(a.Signature, a.ShingleCount, a.Lead, a.Evidence, first.Published, a.Cleaned.Body);
+        var sideB = new PairSide(b.Signature, b.ShingleCount, b.Lead, b.Evidence, second.Published, b.Cleaned.Body);
+        Link link = _clusterer.Verifier.Relate(0, sideA, sideB);
         HashSet<ulong> setA = _fingerprinter.ShingleSet(first), setB = _fingerprinter.ShingleSet(second);
         int intersection = setA.Count(setB.Contains);
         int union = setA.Count + setB.Count - intersection;
@@ -42,6 +44,13 @@ public sealed partial class SyndicationEngine
         sb.AppendLine(inv, $"jaccard:     {jaccard:F3} (near-duplicate at ≥ {Options.SimilarityThreshold:F2}; LSH candidate probability {Lsh.CandidateProbability(jaccard):F3})");
         sb.AppendLine(inv, $"containment: {containment:F3} (partial at ≥ {Options.ContainmentThreshold:F2} with a shared lead)");
         sb.AppendLine(inv, $"lead:        {lead:F3} agreement ({a.Lead.Length} and {b.Lead.Length} lead values)");
+        foreach (RewriteSignal signal in PairVerifier.Signals(sideA, sideB))
+        {
+            sb.AppendLine(inv, $"rewrite:     {signal.Name} {signal.Value:F3} × weight {signal.Weight:F3}");
+        }
+
+        sb.AppendLine(inv, $"rewrite:     score {PairVerifier.RewriteScore(sideA, sideB):F3} (a rewrite at ≥ {Options.RewriteThreshold:F2}; never across more than {PairVerifier.TemplateGap.TotalHours:F0} hours below the near-duplicate threshold)");
+        sb.AppendLine(inv, $"rewrite:     lead containment {_clusterer.Verifier.LeadContainment(a.Cleaned.Body, b.Cleaned.Body):F3} (a rewrite needs ≥ {PairVerifier.MinLeadContainment:F2})");
         sb.AppendLine(inv, $"relation:    {(link.Relation == Relation.Original ? "none" : link.Relation.ToString())}");
         return sb.ToString();
     }

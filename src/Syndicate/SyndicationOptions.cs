@@ -63,6 +63,13 @@ public sealed class SyndicationOptions
     public double ContainmentThreshold { get; init; } = 0.6;
 
     /// <summary>
+    /// The rewrite score (a calibrated probability that two copies are one story from one source text, see
+    /// <c>syndicate explain</c>) at which a pair below the near-duplicate and partial rules is still linked as a
+    /// rewrite. Default 0.7, from the sweep in benchmarks/results/rewrite-sweep.md: the highest recall on the judged real pairs that keeps every generated-corpus check (no hard negative merged). A rewrite joins a story only by matching its canonical copy. 1 turns rewrites off.
+    /// </summary>
+    public double RewriteThreshold { get; init; } = 0.7;
+
+    /// <summary>
     /// Jaccard similarity (or, for a copy that shares the canonical's lead, containment) that a new member must also
     /// reach against its cluster's canonical copy. Default 0.3. This guard keeps chains A~B, B~C from gluing an
     /// unrelated C onto A's story.
@@ -119,6 +126,7 @@ public sealed class SyndicationOptions
         Check(SimilarityThreshold is > 0 and <= 1, nameof(SimilarityThreshold), "must be in (0, 1]");
         Check(ContainmentThreshold is > 0 and <= 1, nameof(ContainmentThreshold), "must be in (0, 1]");
         Check(ChainingThreshold is >= 0 and <= 1, nameof(ChainingThreshold), "must be in [0, 1]");
+        Check(RewriteThreshold is > 0 and <= 1, nameof(RewriteThreshold), "must be in (0, 1]");
         Check(LshThreshold is > 0 and < 1, nameof(LshThreshold), "must be in (0, 1)");
         Check(MaxCandidates >= 1, nameof(MaxCandidates), "must be at least 1");
         Check(BoilerplateMinStories >= 0, nameof(BoilerplateMinStories), "must not be negative");

@@ -11,6 +11,8 @@ internal sealed class EngineOptions
 
     public Option<double?> Containment { get; } = new("--containment") { Description = "Share of the shorter copy the longer must hold for a partial copy (default 0.8)." };
 
+    public Option<double?> RewriteThreshold { get; } = new("--rewrite-threshold") { Description = "Rewrite score (calibrated probability of one story from one source text) at which copies below the near-duplicate and partial rules are still linked; 1 turns rewrites off (default 0.7)." };
+
     public Option<int?> ShingleSize { get; } = new("--shingle-size", "-k") { Description = "Words per shingle (default 3)." };
 
     public Option<int?> SketchSize { get; } = new("--sketch-size") { Description = "MinHash signature slots, a multiple of 16 (default 128)." };
@@ -29,6 +31,7 @@ internal sealed class EngineOptions
     {
         command.Options.Add(Threshold);
         command.Options.Add(Containment);
+        command.Options.Add(RewriteThreshold);
         command.Options.Add(ShingleSize);
         command.Options.Add(SketchSize);
         command.Options.Add(Bands);
@@ -46,6 +49,7 @@ internal sealed class EngineOptions
         {
             SimilarityThreshold = result.GetValue(Threshold) ?? d.SimilarityThreshold,
             ContainmentThreshold = result.GetValue(Containment) ?? d.ContainmentThreshold,
+            RewriteThreshold = result.GetValue(RewriteThreshold) ?? d.RewriteThreshold,
             ShingleSize = result.GetValue(ShingleSize) ?? d.ShingleSize,
             SignatureLength = result.GetValue(SketchSize) ?? d.SignatureLength,
             Seed = result.GetValue(Seed) ?? d.Seed,
@@ -65,6 +69,7 @@ internal sealed class EngineOptions
             {
                 nameof(SyndicationOptions.SimilarityThreshold) => ("--threshold", (object?)options.SimilarityThreshold),
                 nameof(SyndicationOptions.ContainmentThreshold) => ("--containment", options.ContainmentThreshold),
+                nameof(SyndicationOptions.RewriteThreshold) => ("--rewrite-threshold", options.RewriteThreshold),
                 nameof(SyndicationOptions.ShingleSize) => ("--shingle-size", options.ShingleSize),
                 nameof(SyndicationOptions.SignatureLength) => ("--sketch-size", options.SignatureLength),
                 nameof(SyndicationOptions.Lsh) => ("--bands", result.GetValue(Bands)),

@@ -291,12 +291,20 @@ internal sealed partial class StoryClusterer
         }
 
         Link toCanonical = RelateToHandle(print, canonical);
-        if (toCanonical.Relation is Relation.Duplicate or Relation.Partial)
+        if (toCanonical.Relation != Relation.Original)
         {
             return true;
         }
 
-        return toCanonical.Jaccard >= _options.ChainingThreshold;
+        if (link.Rewrite)
+        {
+            // A rewrite joins a story only through the story itself.
+            return false;
+        }
+
+        // Not a verified match of the canonical copy, but close enough to it, and not a later instance of a template.
+        return toCanonical.Jaccard >= _options.ChainingThreshold
+            && !PairVerifier.IsTemplateGap(print.Article?.Published, _store.Documents.Info(canonical).Published);
     }
 
     /// <summary>Verifies an article against an indexed one. <see cref="Relation.Original"/> means no relation.</summary>
@@ -313,7 +321,7 @@ internal sealed partial class StoryClusterer
             return new Link(handle, Relation.Duplicate, 1.0, 1.0);
         }
 
-        return _verifier.Relate(handle, print.Signature, print.ShingleCount, print.Lead, docs.Signature(handle), docs.ShingleCount(handle), docs.Lead(handle));
+        return _verifier.Relate(handle, Side(print), Side(handle));
     }
 
     private Link RelateHandles(int a, int b)
@@ -329,7 +337,19 @@ internal sealed partial class StoryClusterer
             return new Link(b, Relation.Original, 0, 0);
         }
 
-        return _verifier.Relate(b, docs.Signature(a), docs.ShingleCount(a), docs.Lead(a), docs.Signature(b), docs.ShingleCount(b), docs.Lead(b));
+        return _verifier.Relate(b, Side(a), Side(b));
+    }
+
+    private static PairSide Side(Fingerprint print) =>
+        new(print.Signature, print.ShingleCount, print.Lead, print.Evidence, print.Article?.Published, print.Cleaned.Body);
+
+    private PairSide Side(int handle)
+    {
+        DocumentTable docs = _store.Documents;
+        // Only a canonical copy's text is retained, so only a cluster's canonical copy can be matched as a rewrite.
+        ClusterState? cluster = docs.ClusterOrNull(handle);
+        string? text = cluster is not null && cluster.Canonical == handle ? cluster.CanonicalText : null;
+        return new PairSide(docs.Signature(handle), docs.ShingleCount(handle), docs.Lead(handle), docs.Evidence(handle), docs.Info(handle).Published, text);
     }
 
     private void MergeJoinable(ClusterState target, List<ClusterState>? joinable)
@@ -347,7 +367,7 @@ internal sealed partial class StoryClusterer
             }
 
             Link canonicals = RelateHandles(target.Canonical, other.Canonical);
-            if (canonicals.Relation == Relation.Original)
+            if (canonicals.Relation == Relation.Original || canonicals.Rewrite)
             {
                 continue;
             }
