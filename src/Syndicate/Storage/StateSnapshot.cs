@@ -50,6 +50,8 @@ internal static class StateSnapshot
     private const int ContentHashKey = 15;
     private const int SignatureKey = 16;
     private const int LeadKey = 17;
+    private const int StartedStoryKey = 18;
+    private const int EvidenceKey = 19;
 
     // Cluster record keys.
     private const int ClusterIdKey = 0;
@@ -67,10 +69,10 @@ internal static class StateSnapshot
     private const int LineLastSeenKey = 3;
 
     /// <summary>Writes the whole state, header included.</summary>
-    public static void Write(Stream stream, StoryClusterer clusterer, ulong optionsHash, ulong generation)
+    public static void Write(Stream stream, StoryClusterer clusterer, SyndicationOptions options, ulong generation)
     {
         IClusterStore store = clusterer.Store;
-        StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, optionsHash, generation);
+        StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, options, generation);
         var blocks = new BlockWriter(stream);
         var record = new ArrayBufferWriter<byte>(1 << 16);
         DocumentTable docs = store.Documents;
@@ -113,7 +115,7 @@ internal static class StateSnapshot
 
             DocumentInfo info = docs.Info(h);
             w = Begin(record);
-            w.WriteMapHeader(13 + (info.Url is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
+            w.WriteMapHeader(15 + (info.Url is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
                 + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1));
             w.Write(HandleKey);
             w.Write(h);
@@ -141,6 +143,8 @@ internal static class StateSnapshot
             w.Write(info.IsWireCopy);
             w.Write(TruncatedKey);
             w.Write(info.IsTruncated);
+            w.Write(StartedStoryKey);
+            w.Write(info.StartedStory);
             w.Write(JoinRelationKey);
             w.Write((byte)info.JoinRelation);
             w.Write(JoinSimilarityKey);
@@ -169,6 +173,8 @@ internal static class StateSnapshot
             w.Write(docs.ContentHash(h));
             w.Write(SignatureKey);
             w.Write(docs.Signature(h));
+            w.Write(EvidenceKey);
+            w.Write(docs.Evidence(h));
             w.Write(LeadKey);
             ReadOnlySpan<uint> lead = docs.Lead(h);
             w.WriteArrayHeader(lead.Length);
@@ -242,9 +248,9 @@ internal static class StateSnapshot
     }
 
     /// <summary>Loads a snapshot into an empty clusterer; returns its generation. Throws before touching anything it cannot verify.</summary>
-    public static ulong Load(Stream stream, string path, StoryClusterer clusterer, SyndicationOptions options, ulong optionsHash)
+    public static ulong Load(Stream stream, string path, StoryClusterer clusterer, SyndicationOptions options)
     {
-        ulong generation = StateFormat.ReadHeader(stream, path, StateFormat.SnapshotMagic, optionsHash, "snapshot");
+        ulong generation = StateFormat.ReadHeader(stream, path, StateFormat.SnapshotMagic, options, "snapshot");
         var blocks = new BlockReader(stream, path);
         try
         {
@@ -314,6 +320,7 @@ internal static class StateSnapshot
 
         var order = new List<(long Sequence, int Handle)>(count);
         byte[] signature = new byte[options.SignatureLength];
+        byte[] evidence = new byte[Evidence.RowBytes];
         uint[] leadBuffer = new uint[Fingerprint.LeadSize];
         for (int i = 0; i < count; i++)
         {
@@ -322,7 +329,7 @@ internal static class StateSnapshot
             string? id = null, source = null, url = null, matched = null, wire = null, outlet = null;
             DateTimeOffset? published = null;
             long sequence = 0, timestamp = 0;
-            bool wireCopy = false, truncated = false, validTime = true, hasSignature = false;
+            bool wireCopy = false, truncated = false, startedStory = false, validTime = true, hasSignature = false, hasEvidence = false;
             byte relation = 0;
             double similarity = 0;
             ulong content = 0;
@@ -339,6 +346,7 @@ internal static class StateSnapshot
                     case TimestampKey: timestamp = r.ReadInt64(); break;
                     case WireCopyKey: wireCopy = r.ReadBoolean(); break;
                     case TruncatedKey: truncated = r.ReadBoolean(); break;
+                    case StartedStoryKey: startedStory = r.ReadBoolean(); break;
                     case JoinRelationKey: relation = r.ReadByte(); break;
                     case JoinSimilarityKey: similarity = r.ReadDouble(); break;
                     case MatchedIdKey: matched = StatePack.ReadString(ref r); break;
@@ -356,6 +364,19 @@ internal static class StateSnapshot
 
                             bytes.CopyTo(signature);
                             hasSignature = true;
+                            break;
+                        }
+
+                    case EvidenceKey:
+                        {
+                            ReadOnlySequence<byte> bytes = r.ReadBytes() ?? throw blocks.Corrupt("a document's evidence row is missing");
+                            if (bytes.Length != evidence.Length)
+                            {
+                                throw blocks.Corrupt("a document's evidence row has the wrong length");
+                            }
+
+                            bytes.CopyTo(evidence);
+                            hasEvidence = true;
                             break;
                         }
 
@@ -398,7 +419,7 @@ internal static class StateSnapshot
                 throw blocks.Corrupt("a time stamp is out of range");
             }
 
-            if (relation > (byte)Relation.Partial || shingles < 0 || !hasSignature)
+            if (relation > (byte)Relation.Partial || shingles < 0 || !hasSignature || !hasEvidence)
             {
                 throw blocks.Corrupt("a document's fields are out of range");
             }
@@ -407,13 +428,14 @@ internal static class StateSnapshot
             {
                 IsWireCopy = wireCopy,
                 IsTruncated = truncated,
+                StartedStory = startedStory,
                 JoinRelation = (Relation)relation,
                 JoinSimilarity = similarity,
                 MatchedId = matched,
                 Wire = ResolveWire(options, wire),
                 DatelineOutlet = outlet,
             };
-            docs.Restore(h, signature, leadBuffer.AsSpan(0, leadCount), shingles, content, info, timestamp);
+            docs.Restore(h, signature, evidence, leadBuffer.AsSpan(0, leadCount), shingles, content, info, timestamp);
             order.Add((sequence, h));
         }
 
