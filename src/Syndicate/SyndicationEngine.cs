@@ -13,21 +13,13 @@ namespace Syndicate;
 /// and who carried it.
 /// </summary>
 /// <remarks>
-/// <para><b>Pipeline.</b> Each article is cleaned of its outlet's furniture (dateline, credits, repeated title,
-/// continuation markers, widget text, the source's learned boilerplate paragraphs), normalized, cut into word
-/// shingles and sketched with MinHash. Exact copies are found by a content hash; other candidates come from an LSH
-/// index over the signature and from a small index of the story's lead (its opening shingles), and every candidate is
-/// verified: a <see cref="Relation.NearDuplicate"/> needs an estimated Jaccard of at least
-/// <see cref="SyndicationOptions.SimilarityThreshold"/>; a <see cref="Relation.Partial"/> copy needs the longer copy
-/// to hold at least <see cref="SyndicationOptions.ContainmentThreshold"/> of the shorter one and both to open with
-/// the same lead.</para>
-/// <para><b>Clusters.</b> A new article joins the cluster of its best verified match, but only if it also reaches
-/// <see cref="SyndicationOptions.ChainingThreshold"/> against that cluster's canonical copy; otherwise the next best
-/// match's cluster is tried, and failing all, the article starts a story of its own. This guard is what keeps chains
-/// (A~B, B~C, A≁C) from gluing different stories together. Two clusters merge only on direct evidence: when the new
-/// article verifies against members of both and the two canonical copies verify against each other.</para>
-/// <para><b>Canonical.</b> Chosen by <see cref="SyndicationOptions.CanonicalPolicy"/> and re-evaluated as members
-/// arrive; the verdict reports a change. The engine keeps the canonical copy's title and text; other members keep
+/// <para><b>Pipeline.</b> Each article is cleaned of its outlet's furniture, normalized, cut into shingles and
+/// sketched with MinHash (<see cref="Fingerprint(Article)"/>). Exact copies are found by a content hash, other
+/// candidates by an LSH index over the signature and a small index of the story's lead; every candidate is verified
+/// (<see cref="Explain"/> shows the signals and thresholds). A new article joins the cluster of its best verified match
+/// if it also reaches <see cref="SyndicationOptions.ChainingThreshold"/> against that cluster's canonical copy, which
+/// keeps chains (A~B, B~C, A≁C) from gluing stories together; two clusters merge only on direct evidence. The
+/// canonical copy is chosen by <see cref="SyndicationOptions.CanonicalPolicy"/> and keeps its text; other members keep
 /// only metadata and fingerprint.</para>
 /// <para><b>Threads.</b> All members are thread-safe. Fingerprinting runs outside the lock, so concurrent callers
 /// scale; the index and cluster update is serialized. <see cref="AddRange"/> fingerprints in parallel and then
@@ -36,6 +28,8 @@ namespace Syndicate;
 public sealed partial class SyndicationEngine : IDisposable
 {
     private readonly Lock _lock = new();
+    private readonly SyndicationOptions _options;
+    private readonly LshParameters _lsh;
     private readonly Fingerprinter _fingerprinter;
     private readonly StoryClusterer _clusterer;
     private readonly TimeProvider _time;
@@ -48,38 +42,19 @@ public sealed partial class SyndicationEngine : IDisposable
     /// <param name="timeProvider">The clock used to time-stamp articles without a publication time.</param>
     public SyndicationEngine(SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null, TimeProvider? timeProvider = null)
     {
-        Options = options ?? SyndicationOptions.Default;
-        Options.Validate();
-        Lsh = Options.ResolveLsh();
-        _fingerprinter = new Fingerprinter(Options);
-        _clusterer = new StoryClusterer(Options, _fingerprinter, new InMemoryClusterStore(Options, Lsh), (ILogger?)logger ?? NullLogger.Instance);
+        _options = options ?? SyndicationOptions.Default;
+        _options.Validate();
+        _lsh = _options.ResolveLsh();
+        _fingerprinter = new Fingerprinter(_options);
+        _clusterer = new StoryClusterer(_options, _fingerprinter, new InMemoryClusterStore(_options, _lsh), (ILogger?)logger ?? NullLogger.Instance);
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>
-    /// Opens (or creates) a durable engine whose state lives in <paramref name="directory"/>: a snapshot plus a journal
-    /// of every operation since. An article is acknowledged once <see cref="Add(Article)"/> has returned for it; after a
-    /// crash at any moment, reopening yields every acknowledged article and the same clusters as a run without the crash.
-    /// </summary>
-    /// <param name="directory">The state directory; created if missing. One engine at a time may hold it.</param>
-    /// <param name="options">Must have the same fingerprint options as the state was created with.</param>
-    /// <param name="logger">Receives debug events.</param>
-    /// <param name="timeProvider">The clock for articles without a publication time.</param>
-    /// <param name="durability">When an article counts as stored; see <see cref="Durability"/>.</param>
-    /// <exception cref="StateException">A state file is truncated, corrupt, foreign, of a newer version, written with other options, or in use.</exception>
-    public static SyndicationEngine Open(string directory, SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null, TimeProvider? timeProvider = null, Durability durability = Durability.Process)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        var engine = new SyndicationEngine(options, logger, timeProvider);
-        engine._state = DurableState.Open(directory, engine.Options, engine._clusterer, engine._fingerprinter, durability);
-        return engine;
-    }
-
     /// <summary>The settings in force.</summary>
-    public SyndicationOptions Options { get; }
+    public SyndicationOptions Options => NotDisposed(_options);
 
     /// <summary>The LSH banding in force.</summary>
-    public LshParameters Lsh { get; }
+    public LshParameters Lsh => NotDisposed(_lsh);
 
     /// <summary>Articles currently held.</summary>
     public int Count
@@ -88,18 +63,10 @@ public sealed partial class SyndicationEngine : IDisposable
         {
             lock (_lock)
             {
+                ThrowIfDisposed();
                 return _clusterer.Count;
             }
         }
-    }
-
-    /// <summary>The state directory of a durable engine; null for an in-memory one.</summary>
-    public string? StateDirectory => _state?.Directory;
-
-    internal long CheckpointBytes
-    {
-        get => _state?.CheckpointBytes ?? DurableState.DefaultCheckpointBytes;
-        set => _state?.CheckpointBytes = value;
     }
 
     /// <summary>
@@ -109,6 +76,7 @@ public sealed partial class SyndicationEngine : IDisposable
     public Fingerprint Fingerprint(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ThrowIfDisposed();
         return _fingerprinter.Compute(article);
     }
 
@@ -119,6 +87,7 @@ public sealed partial class SyndicationEngine : IDisposable
     public Verdict Add(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ThrowIfDisposed();
         Fingerprint print = _fingerprinter.Compute(article);
         lock (_lock)
         {
@@ -159,6 +128,7 @@ public sealed partial class SyndicationEngine : IDisposable
             }
         }
 
+        ThrowIfDisposed();
         var prints = new Fingerprint[articles.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         Parallel.For(0, articles.Count, parallel, i => prints[i] = _fingerprinter.Compute(articles[i]));
@@ -178,11 +148,29 @@ public sealed partial class SyndicationEngine : IDisposable
     public Verdict Query(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ThrowIfDisposed();
         Fingerprint print = _fingerprinter.Compute(article);
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.Query(article, print);
         }
+    }
+
+    /// <summary>
+    /// Explains how two articles compare under this engine's options: what cleaning kept of each, every signal the pair
+    /// verifier measures (estimated and exact Jaccard, containment, lead agreement), each threshold, and the relation it
+    /// decides. Neither article is inserted, and the sources' learned boilerplate is not applied.
+    /// </summary>
+    public PairExplanation Explain(Article first, Article second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        ThrowIfDisposed();
+        HashSet<ulong> shinglesA = [], shinglesB = [];
+        Fingerprint a = _fingerprinter.Compute(first, shinglesA);
+        Fingerprint b = _fingerprinter.Compute(second, shinglesB);
+        return _clusterer.Verifier.Explain(a, shinglesA, b, shinglesB, _lsh);
     }
 
     /// <summary>Removes an article. Returns false if no article has that id.</summary>
@@ -191,6 +179,7 @@ public sealed partial class SyndicationEngine : IDisposable
         ArgumentNullException.ThrowIfNull(id);
         lock (_lock)
         {
+            ThrowIfDisposed();
             if (!_clusterer.Contains(id))
             {
                 return false;
@@ -209,6 +198,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             _state?.JournalEvict(cutoff.UtcTicks);
             return _clusterer.Evict(cutoff.UtcTicks);
         }
@@ -219,6 +209,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetCluster(clusterId);
         }
     }
@@ -229,6 +220,7 @@ public sealed partial class SyndicationEngine : IDisposable
         ArgumentNullException.ThrowIfNull(articleId);
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetClusterOf(articleId);
         }
     }
@@ -238,6 +230,7 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetClusters(minSize);
         }
     }
@@ -247,35 +240,15 @@ public sealed partial class SyndicationEngine : IDisposable
     {
         lock (_lock)
         {
+            ThrowIfDisposed();
             return _clusterer.GetStatistics();
         }
     }
 
     /// <summary>
-    /// Writes a new snapshot of the whole state atomically and starts an empty journal. Reopening is then a snapshot
-    /// load with nothing to replay. A no-op for an in-memory engine.
+    /// Closes the journal of a durable engine; afterwards every other member throws <see cref="ObjectDisposedException"/>.
+    /// Acknowledged articles are already stored; nothing is lost by not calling <see cref="Checkpoint"/>.
     /// </summary>
-    public void Checkpoint()
-    {
-        lock (_lock)
-        {
-            _state?.Checkpoint();
-        }
-    }
-
-    /// <summary>
-    /// Writes this engine's whole state (snapshot and an empty journal) into <paramref name="directory"/>, so that
-    /// <see cref="Open"/> can reopen it.
-    /// </summary>
-    internal void SaveState(string directory)
-    {
-        lock (_lock)
-        {
-            DurableState.Save(directory, Options, _clusterer);
-        }
-    }
-
-    /// <summary>Closes the journal of a durable engine. Acknowledged articles are already stored; nothing is lost by not calling <see cref="Checkpoint"/>.</summary>
     public void Dispose()
     {
         lock (_lock)
@@ -290,8 +263,18 @@ public sealed partial class SyndicationEngine : IDisposable
         }
     }
 
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    private T NotDisposed<T>(T value)
+    {
+        ThrowIfDisposed();
+        return value;
+    }
+
+    /// <summary>The locked part of an add. Every path to it checks <see cref="_disposed"/> under the lock first.</summary>
     private Verdict AddLocked(Article article, Fingerprint print)
     {
+        ThrowIfDisposed();
         if (_clusterer.TryDescribe(article.Id, out Verdict existing))
         {
             return existing;

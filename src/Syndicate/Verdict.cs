@@ -39,10 +39,13 @@ public sealed class Verdict
     /// <summary>The canonical copy's id after this article was taken into account (the article's own id when it is canonical).</summary>
     public string CanonicalId { get; }
 
-    /// <summary>Similarity to the canonical copy in [0, 1] (1 for the canonical itself).</summary>
+    /// <summary>
+    /// Similarity in [0, 1] to the copy <see cref="MatchedId"/>, decided together with <see cref="Relation"/>: 1 for an
+    /// exact copy, the containment for a partial copy, else the Jaccard estimate; 1 when the article starts a story.
+    /// </summary>
     public double Similarity { get; }
 
-    /// <summary>The best verified match, if any.</summary>
+    /// <summary>The verified match the article joined its story through (<see cref="Relation"/> and <see cref="Similarity"/> are relative to it), if any.</summary>
     public string? MatchedId { get; }
 
     /// <summary>True when this article changed the cluster's canonical copy (it became canonical, or its arrival merged clusters).</summary>

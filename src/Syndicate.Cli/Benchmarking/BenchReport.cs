@@ -21,16 +21,6 @@ internal static class BenchReport
         ReadResult read = r.Read;
         Line(sb, $"| {read.Articles:N0} | {read.JsonlBytes / 1e6:N1} | {read.GunzipSeconds:F2} | {read.Seconds:F2} | {read.CpuSeconds:F2} | {read.MegabytesPerSecond:N0} | {read.JsonlBytes / 1e6 / read.CpuSeconds:N0} | {read.ArticlesPerSecond:N0} |");
         Line(sb, "");
-        Line(sb, "Fingerprint stages (real articles, one thread, process CPU time; MB/s of article text)");
-        Line(sb, "");
-        Line(sb, "| stage | articles | µs/article | articles/s | MB/s |");
-        Line(sb, "|---|---:|---:|---:|---:|");
-        foreach (StageResult s in r.Stages)
-        {
-            Line(sb, $"| {s.Stage} | {s.Articles:N0} | {s.MicrosecondsPerArticle:N1} | {s.ArticlesPerSecond:N0} | {s.MegabytesPerSecond:N0} |");
-        }
-
-        Line(sb, "");
         Line(sb, "Engine end to end (clean → normalize → fingerprint → index → cluster; articles/CPU-s is the figure to trust on a shared machine; with 1 thread the CPU time is split into fingerprint and index+cluster)");
         Line(sb, "");
         Line(sb, "| articles | threads | wall s | CPU s | articles/s | articles/CPU-s | MB/s | fingerprint µs | index+cluster µs | alloc B/article | GC 0/1/2 | clusters | engine B/article | retained B/article | peak WS MB |");
@@ -56,9 +46,9 @@ internal static class BenchReport
             Line(sb, "");
             Line(sb, "Classic k-permutation MinHash against one-permutation hashing (same articles, one thread)");
             Line(sb, "");
-            Line(sb, "| articles | fast engine articles/s | classic engine articles/s | engine speedup | fast sketch µs | classic sketch µs | sketch speedup |");
-            Line(sb, "|---:|---:|---:|---:|---:|---:|---:|");
-            Line(sb, $"| {c.Articles:N0} | {c.FastArticlesPerSecond:N0} | {c.ClassicArticlesPerSecond:N0} | {c.EngineSpeedup:F1}x | {c.FastSketchSeconds * 1e6 / c.Articles:N1} | {c.ClassicSketchSeconds * 1e6 / c.Articles:N1} | {c.SketchSpeedup:F1}x |");
+            Line(sb, "| articles | fast engine articles/s | classic engine articles/s | engine speedup |");
+            Line(sb, "|---:|---:|---:|---:|");
+            Line(sb, $"| {c.Articles:N0} | {c.FastArticlesPerSecond:N0} | {c.ClassicArticlesPerSecond:N0} | {c.EngineSpeedup:F1}x |");
         }
 
         return sb.ToString();
@@ -83,20 +73,6 @@ internal static class BenchReport
         w.WriteNumber("megabytesPerCpuSecond", Round(r.Read.JsonlBytes / 1e6 / r.Read.CpuSeconds));
         w.WriteNumber("articlesPerSecond", Round(r.Read.ArticlesPerSecond));
         w.WriteEndObject();
-        w.WriteStartArray("stages");
-        foreach (StageResult s in r.Stages)
-        {
-            w.WriteStartObject();
-            w.WriteString("stage", s.Stage);
-            w.WriteNumber("articles", s.Articles);
-            w.WriteNumber("seconds", Round(s.Seconds));
-            w.WriteNumber("microsecondsPerArticle", Round(s.MicrosecondsPerArticle));
-            w.WriteNumber("articlesPerSecond", Round(s.ArticlesPerSecond));
-            w.WriteNumber("megabytesPerSecond", Round(s.MegabytesPerSecond));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
         w.WriteStartArray("runs");
         foreach (RunResult run in r.Runs)
         {
@@ -139,9 +115,6 @@ internal static class BenchReport
             w.WriteNumber("fastArticlesPerSecond", Round(c.FastArticlesPerSecond));
             w.WriteNumber("classicArticlesPerSecond", Round(c.ClassicArticlesPerSecond));
             w.WriteNumber("engineSpeedup", Round(c.EngineSpeedup));
-            w.WriteNumber("fastSketchMicroseconds", Round(c.FastSketchSeconds * 1e6 / c.Articles));
-            w.WriteNumber("classicSketchMicroseconds", Round(c.ClassicSketchSeconds * 1e6 / c.Articles));
-            w.WriteNumber("sketchSpeedup", Round(c.SketchSpeedup));
             w.WriteEndObject();
         }
 

@@ -15,8 +15,6 @@ internal sealed class BenchResults
 
     public required ReadResult Read { get; init; }
 
-    public required List<StageResult> Stages { get; init; }
-
     public required List<RunResult> Runs { get; init; }
 
     public ClassicResult? Classic { get; set; }
@@ -28,16 +26,6 @@ internal sealed record ReadResult(int Articles, long JsonlBytes, double GunzipSe
     public double MegabytesPerSecond => JsonlBytes / 1e6 / Seconds;
 
     public double ArticlesPerSecond => Articles / Seconds;
-}
-
-/// <summary>One stage on one thread: its share of the work per article.</summary>
-internal sealed record StageResult(string Stage, int Articles, double Seconds, long TextBytes)
-{
-    public double MicrosecondsPerArticle => Seconds * 1e6 / Articles;
-
-    public double ArticlesPerSecond => Articles / Seconds;
-
-    public double MegabytesPerSecond => TextBytes / 1e6 / Seconds;
 }
 
 /// <summary>One corpus size through one engine with a given parallelism.</summary>
@@ -74,13 +62,11 @@ internal sealed record RunResult(
 }
 
 /// <summary>The same articles through the fast and the classic MinHash engine.</summary>
-internal sealed record ClassicResult(int Articles, double FastSeconds, double ClassicSeconds, double FastSketchSeconds, double ClassicSketchSeconds)
+internal sealed record ClassicResult(int Articles, double FastSeconds, double ClassicSeconds)
 {
     public double FastArticlesPerSecond => Articles / FastSeconds;
 
     public double ClassicArticlesPerSecond => Articles / ClassicSeconds;
 
     public double EngineSpeedup => ClassicSeconds / FastSeconds;
-
-    public double SketchSpeedup => ClassicSketchSeconds / FastSketchSeconds;
 }

@@ -23,23 +23,6 @@ internal sealed class BenchRunner
         _progress = progress;
     }
 
-    /// <summary>The stages of fingerprinting, timed apart on one thread over up to <paramref name="sample"/> real articles.</summary>
-    public List<StageResult> Stages(int sample)
-    {
-        List<Article> articles = [.. _corpus.Real.Take(sample)];
-        long bytes = TextBytes(articles);
-        _progress($"stages on {articles.Count} articles");
-        StageTimes t = StageProbe.Run(articles, _options, classic: false);
-        int n = t.Articles;
-        return
-        [
-            new("clean", n, StageTimes.Seconds(t.Clean), bytes),
-            new("normalize", n, StageTimes.Seconds(t.Normalize), bytes),
-            new("shingle", n, StageTimes.Seconds(t.Shingle), bytes),
-            new("sketch", n, StageTimes.Seconds(t.Sketch), bytes),
-        ];
-    }
-
     /// <summary>
     /// Feeds <paramref name="size"/> articles to a new engine in batches. One thread runs the two halves of
     /// <c>Add</c> apart so that fingerprinting and indexing are timed separately; more threads use <c>AddRange</c>.
@@ -64,14 +47,14 @@ internal sealed class BenchRunner
             if (threads == 1)
             {
                 var prints = new Fingerprint[batch.Count];
-                fingerprint += StageProbe.CpuTicks(() =>
+                fingerprint += CpuTime.Ticks(() =>
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
                         prints[i] = engine.Fingerprint(batch[i]);
                     }
                 });
-                index += StageProbe.CpuTicks(() =>
+                index += CpuTime.Ticks(() =>
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
@@ -110,7 +93,7 @@ internal sealed class BenchRunner
         }
 
         GC.KeepAlive(engine);
-        return new RunResult(size, threads, (double)wall / Stopwatch.Frequency, cpu.TotalSeconds, StageTimes.Seconds(fingerprint), StageTimes.Seconds(index),
+        return new RunResult(size, threads, (double)wall / Stopwatch.Frequency, cpu.TotalSeconds, CpuTime.Seconds(fingerprint), CpuTime.Seconds(index),
             bytes, allocated, gen0, gen1, gen2, statistics.Clusters, statistics.BytesPerArticle, (double)retained / size, peak)
         {
             ReopenSeconds = reopen,
@@ -125,7 +108,7 @@ internal sealed class BenchRunner
         try
         {
             _progress($"  saving and reopening the state of {engine.Count:N0} articles");
-            engine.SaveState(dir);
+            engine.Export(dir);
             long bytes = new FileInfo(Path.Combine(dir, "snapshot.bin")).Length;
             ForceCollect();
             long t0 = Stopwatch.GetTimestamp();
@@ -155,11 +138,9 @@ internal sealed class BenchRunner
         new SyndicationEngine(_options).AddRange(articles.Take(200).ToList(), 1);
         new SyndicationEngine(classicOptions).AddRange(articles.Take(50).ToList(), 1);
 
-        double fast = StageTimes.Seconds(StageProbe.CpuTicks(() => new SyndicationEngine(_options).AddRange(articles, 1)));
-        double classic = StageTimes.Seconds(StageProbe.CpuTicks(() => new SyndicationEngine(classicOptions).AddRange(articles, 1)));
-        StageTimes fastStages = StageProbe.Run(articles, _options, classic: false);
-        StageTimes classicStages = StageProbe.Run(articles, classicOptions, classic: true);
-        return new ClassicResult(articles.Count, fast, classic, StageTimes.Seconds(fastStages.Sketch), StageTimes.Seconds(classicStages.Sketch));
+        double fast = CpuTime.Seconds(CpuTime.Ticks(() => new SyndicationEngine(_options).AddRange(articles, 1)));
+        double classic = CpuTime.Seconds(CpuTime.Ticks(() => new SyndicationEngine(classicOptions).AddRange(articles, 1)));
+        return new ClassicResult(articles.Count, fast, classic);
     }
 
     /// <summary>One line naming the machine and runtime, for the results.</summary>

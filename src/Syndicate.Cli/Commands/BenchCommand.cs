@@ -6,7 +6,7 @@ using Syndicate.Cli.Benchmarking;
 namespace Syndicate.Cli.Commands;
 
 /// <summary>
-/// <c>syndicate bench</c>: end-to-end throughput on a large corpus: reading, each fingerprint stage, the engine at
+/// <c>syndicate bench</c>: end-to-end throughput on a large corpus: reading, the engine at
 /// growing sizes and thread counts, memory per article, and the classic MinHash path on a sample for comparison.
 /// </summary>
 internal static class BenchCommand
@@ -20,7 +20,6 @@ internal static class BenchCommand
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated corpus sizes; beyond the real articles, seeded variants are added.", DefaultValueFactory = _ => "10000,100000,1000000" };
         var threads = new Option<string>("--threads") { Description = "Comma-separated degrees of parallelism of AddRange.", DefaultValueFactory = _ => "1,2" };
         var classic = new Option<int>("--classic-sample") { Description = "Articles run through the classic k-permutation MinHash engine (and the fast one) for the speedup; 0 skips it.", DefaultValueFactory = _ => 2000 };
-        var stages = new Option<int>("--stage-sample") { Description = "Real articles whose fingerprint stages are timed apart.", DefaultValueFactory = _ => 20000 };
         var mutation = new Option<double>("--mutation") { Description = "Share of words replaced in each synthetic variant.", DefaultValueFactory = _ => 0.05 };
         var seed = new Option<long>("--seed") { Description = "Seed of the variant generator.", DefaultValueFactory = _ => 42 };
         var quick = new Option<bool>("--quick") { Description = "A short run: sizes 10000, one and two threads, small samples." };
@@ -32,7 +31,6 @@ internal static class BenchCommand
         command.Options.Add(sizes);
         command.Options.Add(threads);
         command.Options.Add(classic);
-        command.Options.Add(stages);
         command.Options.Add(mutation);
         command.Options.Add(seed);
         command.Options.Add(quick);
@@ -44,7 +42,6 @@ internal static class BenchCommand
             int[] sizeList = isQuick && result.GetResult(sizes) is null or { Implicit: true } ? [10_000] : ParseList(result.GetValue(sizes)!, "--sizes");
             int[] threadList = ParseList(result.GetValue(threads)!, "--threads");
             int classicSample = isQuick && result.GetResult(classic) is null or { Implicit: true } ? 300 : result.GetValue(classic);
-            int stageSample = isQuick && result.GetResult(stages) is null or { Implicit: true } ? 3000 : result.GetValue(stages);
             double mutationRate = result.GetValue(mutation);
             if (mutationRate is < 0 or > 1)
             {
@@ -79,7 +76,6 @@ internal static class BenchCommand
                 MeanArticleBytes = corpus.MeanTextBytes,
                 Mutation = mutationRate,
                 Read = new ReadResult(corpus.Real.Count, corpus.JsonlBytes, corpus.GunzipSeconds, corpus.ParseSeconds, corpus.ParseCpuSeconds),
-                Stages = runner.Stages(stageSample),
                 Runs = [],
             };
 

@@ -46,7 +46,7 @@ internal static class DedupCommand
                 errors++;
                 CliRunner.Error(e.ToString());
             });
-            using SyndicationEngine syndicate = OpenState(result.GetValue(state)!, options, loggers);
+            long journalLimit = SyndicationEngine.DefaultCheckpointBytes;
             if (result.GetValue(checkpointBytes) is { } bytes)
             {
                 if (bytes <= 0)
@@ -54,8 +54,10 @@ internal static class DedupCommand
                     throw new UsageException("--checkpoint-bytes must be positive");
                 }
 
-                syndicate.CheckpointBytes = bytes;
+                journalLimit = bytes;
             }
+
+            using SyndicationEngine syndicate = OpenState(result.GetValue(state)!, options, loggers, journalLimit);
 
             bool onlyNew = result.GetValue(newOnly);
             using Stream stdout = Console.OpenStandardOutput();
@@ -82,11 +84,11 @@ internal static class DedupCommand
         return command;
     }
 
-    private static SyndicationEngine OpenState(string directory, SyndicationOptions options, ILoggerFactory loggers)
+    private static SyndicationEngine OpenState(string directory, SyndicationOptions options, ILoggerFactory loggers, long checkpointBytes)
     {
         try
         {
-            return SyndicationEngine.Open(directory, options, loggers.CreateLogger<SyndicationEngine>());
+            return SyndicationEngine.Open(directory, options, loggers.CreateLogger<SyndicationEngine>(), checkpointBytes: checkpointBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

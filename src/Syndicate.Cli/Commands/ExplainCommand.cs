@@ -41,7 +41,7 @@ internal static class ExplainCommand
                 throw new UsageException($"article '{(a is null ? idA : idB)}' is not in the input.");
             }
 
-            Console.Out.Write(new SyndicationEngine(options).Explain(a, b));
+            Console.Out.Write(new SyndicationEngine(options).Explain(a, b).ToString());
             return ExitCodes.Ok;
         }));
         return command;

@@ -38,7 +38,7 @@ public sealed class Cluster
     /// <summary>The canonical copy's body exactly as it was added (same availability as <see cref="CanonicalText"/>).</summary>
     public string? CanonicalOriginalText { get; }
 
-    /// <summary>Every copy, first seen first, each with its relation and similarity to the canonical copy.</summary>
+    /// <summary>Every copy, first seen first, each with its relation and similarity to the copy it matched when it joined.</summary>
     public IReadOnlyList<ClusterMember> Members { get; }
 
     /// <summary>How many different outlets carried the story.</summary>

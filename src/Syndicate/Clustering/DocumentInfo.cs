@@ -47,7 +47,14 @@ internal sealed class DocumentInfo
 
     public bool IsTruncated { get; set; }
 
-    /// <summary>How the article joined its cluster, and through whom.</summary>
+    /// <summary>True for a copy that started its story (it matched nobody when it arrived).</summary>
+    public bool StartedStory { get; set; }
+
+    /// <summary>
+    /// The verifier's answer on this copy and <see cref="MatchedId"/> when the two were first matched (when this copy
+    /// arrived, or for a copy that started its story, when the first copy matched it); <see cref="Relation.Original"/>
+    /// while no copy has matched it.
+    /// </summary>
     public Relation JoinRelation
     {
         get => (Relation)_joinRelation;
@@ -56,6 +63,6 @@ internal sealed class DocumentInfo
 
     public double JoinSimilarity { get; set; }
 
-    /// <summary>The id of the member this article was matched with when it joined, if any.</summary>
+    /// <summary>The id of the copy this one was first matched with, if any.</summary>
     public string? MatchedId { get; set; }
 }

@@ -1,22 +1,15 @@
 namespace Syndicate.Clustering;
 
-/// <summary>A verified relation between a new article and an indexed one.</summary>
-internal readonly record struct Link(int Handle, Relation Relation, double Jaccard, double Containment)
+/// <summary>A verified relation between a new article and an indexed one: the verifier's answer and whom it is about.</summary>
+internal readonly record struct Link(int Handle, PairVerdict Pair)
 {
-    /// <summary>Similarity as reported: containment for a partial copy, else the Jaccard estimate.</summary>
-    public double Similarity => Relation switch
-    {
-        Relation.Duplicate => 1.0,
-        Relation.Partial => Containment,
-        _ => Jaccard,
-    };
+    public Relation Relation => Pair.Relation;
 
-    /// <summary>Ranks links: exact copies first, then near-duplicates, then partial copies; higher similarity first.</summary>
-    public double Score => Relation switch
-    {
-        Relation.Duplicate => 3.0,
-        Relation.NearDuplicate => 2.0 + Jaccard,
-        Relation.Partial => 1.0 + Jaccard,
-        _ => 0.0,
-    };
+    public double Jaccard => Pair.Jaccard;
+
+    /// <inheritdoc cref="PairVerdict.Similarity"/>
+    public double Similarity => Pair.Similarity;
+
+    /// <inheritdoc cref="PairVerdict.Score"/>
+    public double Score => Pair.Score;
 }

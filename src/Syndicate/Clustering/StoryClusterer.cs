@@ -91,15 +91,16 @@ internal sealed partial class StoryClusterer
             cluster = _store.CreateCluster(handle);
             info.JoinRelation = Relation.Original;
             info.JoinSimilarity = 1.0;
+            info.StartedStory = true;
             canonicalChanged = true;
             RetainCanonicalText(cluster, article, print);
         }
         else
         {
             cluster = docs.Cluster(link.Handle);
-            info.JoinRelation = link.Relation;
-            info.JoinSimilarity = link.Similarity;
-            info.MatchedId = docs.Info(link.Handle).Id;
+            Record(info, link.Pair, docs.Info(link.Handle).Id);
+            // The pair's answer is symmetric: a copy that started its story and had matched nobody records it too.
+            Record(docs.Info(link.Handle), link.Pair, article.Id);
             if (link.Relation == Relation.Partial)
             {
                 // The shorter copy of a partial pair is incomplete: it must not stay canonical over the full story.
@@ -152,9 +153,7 @@ internal sealed partial class StoryClusterer
 
         DocumentTable docs = _store.Documents;
         ClusterState cluster = docs.Cluster(link.Handle);
-        int canonical = cluster.Canonical;
-        double similarity = RelateToHandle(print, canonical).Similarity;
-        return new Verdict(article.Id, link.Relation, cluster.Id, docs.Info(canonical).Id, similarity,
+        return new Verdict(article.Id, link.Relation, cluster.Id, docs.Info(cluster.Canonical).Id, link.Similarity,
             docs.Info(link.Handle).Id, false, null, cluster.Wire ?? WireOf(print), dateline, cluster.Members.Count, inserted: false);
     }
 
@@ -226,7 +225,7 @@ internal sealed partial class StoryClusterer
         DocumentTable docs = _store.Documents;
         if (_store.TryGetExact(print.ContentHash, out int exact) && !print.IsEmpty)
         {
-            return new Link(exact, Relation.Duplicate, 1.0, 1.0);
+            return RelateToHandle(print, exact);
         }
 
         _candidates.Clear();
@@ -299,38 +298,13 @@ internal sealed partial class StoryClusterer
         return toCanonical.Jaccard >= _options.ChainingThreshold;
     }
 
-    /// <summary>Verifies an article against an indexed one. <see cref="Relation.Original"/> means no relation.</summary>
-    private Link RelateToHandle(Fingerprint print, int handle)
-    {
-        DocumentTable docs = _store.Documents;
-        if (print.IsEmpty || docs.ShingleCount(handle) == 0)
-        {
-            return new Link(handle, Relation.Original, 0, 0);
-        }
+    /// <summary>The verifier's answer on an article and an indexed one. <see cref="Relation.Original"/> means no relation.</summary>
+    private Link RelateToHandle(Fingerprint print, int handle) =>
+        new(handle, _verifier.Verify(PairSide.Of(print), PairSide.Of(_store.Documents, handle)));
 
-        if (docs.ContentHash(handle) == print.ContentHash)
-        {
-            return new Link(handle, Relation.Duplicate, 1.0, 1.0);
-        }
-
-        return _verifier.Relate(handle, print.Signature, print.ShingleCount, print.Lead, docs.Signature(handle), docs.ShingleCount(handle), docs.Lead(handle));
-    }
-
-    private Link RelateHandles(int a, int b)
-    {
-        DocumentTable docs = _store.Documents;
-        if (docs.ContentHash(a) == docs.ContentHash(b))
-        {
-            return new Link(b, Relation.Duplicate, 1.0, 1.0);
-        }
-
-        if (docs.ShingleCount(a) == 0 || docs.ShingleCount(b) == 0)
-        {
-            return new Link(b, Relation.Original, 0, 0);
-        }
-
-        return _verifier.Relate(b, docs.Signature(a), docs.ShingleCount(a), docs.Lead(a), docs.Signature(b), docs.ShingleCount(b), docs.Lead(b));
-    }
+    /// <summary>The verifier's answer on two indexed articles, about <paramref name="b"/>.</summary>
+    private Link RelateHandles(int a, int b) =>
+        new(b, _verifier.Verify(PairSide.Of(_store.Documents, a), PairSide.Of(_store.Documents, b)));
 
     private void MergeJoinable(ClusterState target, List<ClusterState>? joinable)
     {
@@ -353,6 +327,8 @@ internal sealed partial class StoryClusterer
             }
 
             DocumentTable docs = _store.Documents;
+            // The merged story joins through its canonical copy, matched with this one's.
+            Record(docs.Info(other.Canonical), canonicals.Pair, docs.Info(target.Canonical).Id);
             foreach (int member in other.Members)
             {
                 docs.SetCluster(member, target);
@@ -374,6 +350,30 @@ internal sealed partial class StoryClusterer
             LogMerged(_logger, other.Id, target.Id);
         }
     }
+
+    /// <summary>
+    /// Stores how a member joined its story: the verifier's answer against the copy it matched. Set once, when the
+    /// member is first matched (when it arrives, or for a copy that started a story, when the first copy matches it),
+    /// and never recomputed.
+    /// </summary>
+    private static void Record(DocumentInfo member, PairVerdict pair, string matchedId)
+    {
+        if (member.MatchedId is not null)
+        {
+            return;
+        }
+
+        member.JoinRelation = pair.Relation;
+        member.JoinSimilarity = pair.Similarity;
+        member.MatchedId = matchedId;
+    }
+
+    /// <summary>
+    /// A member's relation, similarity and match as reported: the stored answer, except that the copy that started the
+    /// story is its original (no match) while it is canonical.
+    /// </summary>
+    private static (Relation Relation, double Similarity, string? MatchedId) JoinRecord(DocumentInfo info, bool canonical) =>
+        info.StartedStory && canonical ? (Relation.Original, 1.0, null) : (info.JoinRelation, info.JoinSimilarity, info.MatchedId);
 
     private void ElectCanonical(ClusterState cluster, int newcomer, Article article, Fingerprint print)
     {
@@ -484,9 +484,9 @@ internal sealed partial class StoryClusterer
         DocumentTable docs = _store.Documents;
         DocumentInfo info = docs.Info(handle);
         ClusterState cluster = docs.Cluster(handle);
-        double similarity = handle == cluster.Canonical ? 1.0 : RelateHandles(cluster.Canonical, handle).Similarity;
-        return new Verdict(info.Id, info.JoinRelation, cluster.Id, docs.Info(cluster.Canonical).Id, similarity,
-            info.MatchedId, canonicalChanged, previousCanonical, cluster.Wire, dateline, cluster.Members.Count, inserted);
+        (Relation relation, double similarity, string? matched) = JoinRecord(info, handle == cluster.Canonical);
+        return new Verdict(info.Id, relation, cluster.Id, docs.Info(cluster.Canonical).Id, similarity,
+            matched, canonicalChanged, previousCanonical, cluster.Wire, dateline, cluster.Members.Count, inserted);
     }
 
     private Cluster Snapshot(ClusterState state)
@@ -496,21 +496,10 @@ internal sealed partial class StoryClusterer
         foreach (int h in state.Members)
         {
             DocumentInfo info = docs.Info(h);
-            Relation relation;
-            double similarity;
-            if (h == state.Canonical)
-            {
-                relation = Relation.Original;
-                similarity = 1.0;
-            }
-            else
-            {
-                Link link = RelateHandles(state.Canonical, h);
-                relation = link.Relation == Relation.Original ? Relation.NearDuplicate : link.Relation;
-                similarity = link.Similarity;
-            }
-
-            members.Add(new ClusterMember(info.Id, info.Source, info.Url, info.Published, relation, similarity, info.Wire?.Name, info.DatelineOutlet, info.Sequence));
+            bool canonical = h == state.Canonical;
+            (Relation relation, double similarity, string? matched) = JoinRecord(info, canonical);
+            members.Add(new ClusterMember(info.Id, info.Source, info.Url, info.Published, relation, similarity, matched,
+                canonical, info.Wire?.Name, info.DatelineOutlet, info.Sequence));
         }
 
         return new Cluster(state.Id, docs.Info(state.Canonical).Id, state.Wire?.Name, state.CanonicalTitle, state.CanonicalText, state.CanonicalOriginalText, members);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Syndicate.Attribution;
 using Syndicate.Cleaning;
@@ -37,14 +38,22 @@ internal sealed class Fingerprinter
     }
 
     /// <summary>Fingerprints an article; paragraphs whose hash <paramref name="isBoilerplate"/> accepts are left out.</summary>
-    public Fingerprint Compute(Article article, Func<ulong, bool>? isBoilerplate = null)
+    public Fingerprint Compute(Article article, Func<ulong, bool>? isBoilerplate = null) => Compute(article, isBoilerplate, null);
+
+    /// <summary>
+    /// Fingerprints an article and collects the distinct shingle hashes the signature was computed from into
+    /// <paramref name="shingles"/> (for diagnostics: the exact Jaccard of two articles).
+    /// </summary>
+    public Fingerprint Compute(Article article, HashSet<ulong> shingles) => Compute(article, null, shingles);
+
+    private Fingerprint Compute(Article article, Func<ulong, bool>? isBoilerplate, HashSet<ulong>? shingleSink)
     {
-        CleanedArticle cleaned = ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
-        Fingerprint print = Compute(article, cleaned, cleaned.Body, isBoilerplate);
+        CleanedArticle cleaned = Clean(article);
+        Fingerprint print = Compute(article, cleaned, cleaned.Body, isBoilerplate, shingleSink);
         if (print.IsEmpty && !string.IsNullOrWhiteSpace(article.Title))
         {
             // A headline-only item: its title is all the story text there is.
-            print = Compute(article, cleaned, article.Title, null);
+            print = Compute(article, cleaned, article.Title, null, shingleSink);
         }
 
         return print;
@@ -53,14 +62,14 @@ internal sealed class Fingerprinter
     /// <summary>Fingerprints again with learned boilerplate paragraphs left out, reusing the cleaning already done.</summary>
     public Fingerprint Recompute(Article article, Fingerprint previous, Func<ulong, bool> isBoilerplate)
     {
-        Fingerprint print = Compute(article, previous.Cleaned, previous.Cleaned.Body, isBoilerplate);
+        Fingerprint print = Compute(article, previous.Cleaned, previous.Cleaned.Body, isBoilerplate, null);
         // Never let learned boilerplate empty a story: an article that is nothing but a source's usual paragraphs
         // keeps them.
         return print.IsEmpty ? previous : print;
     }
 
     [SkipLocalsInit]
-    private Fingerprint Compute(Article article, CleanedArticle cleaned, string text, Func<ulong, bool>? isBoilerplate)
+    private Fingerprint Compute(Article article, CleanedArticle cleaned, string text, Func<ulong, bool>? isBoilerplate, HashSet<ulong>? shingleSink)
     {
         char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(64, (text.Length * 2) + 16));
         ulong[]? shingles = null;
@@ -70,93 +79,18 @@ internal sealed class Fingerprinter
         bool excluded = false;
         try
         {
-            int length = 0;
-            ReadOnlySpan<char> rest = text;
-            while (!rest.IsEmpty)
+            int length = Normalize(text, ref buffer, ref lineHashes, ref lineCount, isBoilerplate, ref excluded);
+            ReadOnlySpan<char> story = StoryText(buffer.AsSpan(0, length));
+            int count = Shingle(story, ref shingles);
+            if (shingleSink is not null)
             {
-                int end = rest.IndexOfAny('\n', '\r');
-                ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
-                rest = end < 0 ? [] : rest[(end + 1)..];
-                if (line.IsWhiteSpace())
-                {
-                    continue;
-                }
-
-                int separator = length == 0 ? 0 : 1;
-                int start = length + separator;
-                int written;
-                while (!TextNormalizer.TryNormalize(line, buffer.AsSpan(start), out written, _options.Normalization))
-                {
-                    buffer = Grow(buffer, length, start + TextNormalizer.GetMaxOutputLength(line.Length));
-                }
-
-                if (written == 0)
-                {
-                    continue;
-                }
-
-                ulong lineHash = Utf16Hash.XxHash3(buffer.AsSpan(start, written), _options.Seed);
-                if (lineCount == lineHashes.Length)
-                {
-                    ulong[] more = ArrayPool<ulong>.Shared.Rent(lineHashes.Length * 2);
-                    lineHashes.AsSpan(0, lineCount).CopyTo(more);
-                    ArrayPool<ulong>.Shared.Return(lineHashes);
-                    lineHashes = more;
-                }
-
-                lineHashes[lineCount++] = lineHash;
-                if (isBoilerplate is not null && isBoilerplate(lineHash))
-                {
-                    excluded = true;
-                    continue;
-                }
-
-                if (separator == 1)
-                {
-                    buffer[length] = ' ';
-                }
-
-                length = start + written;
+                shingleSink.Clear();
+                shingleSink.UnionWith(shingles.AsSpan(0, count).ToArray());
             }
 
-            ReadOnlySpan<char> normalized = buffer.AsSpan(0, length);
-            bool tooShort = _options.ShingleKind == ShingleKind.Words
-                ? normalized.Count(' ') + 1 < MinStoryTokens
-                : normalized.Length < MinStoryCharacters;
-            if (tooShort)
-            {
-                // A few words (a bare "كاريكاتير" headline over an empty body) say nothing about whether two items
-                // are copies: such an article is never matched and stays a story of its own.
-                normalized = [];
-            }
-
-            int capacity = _options.ShingleKind == ShingleKind.Words
-                ? Shingler.MaxWordShingles(normalized.Length)
-                : Shingler.MaxCharacterShingles(normalized.Length);
-            shingles = ArrayPool<ulong>.Shared.Rent(Math.Max(1, capacity));
-            int count = _options.ShingleKind == ShingleKind.Words
-                ? Shingler.WordShingles(normalized, _options.ShingleSize, _options.Seed, shingles)
-                : Shingler.CharacterShingles(normalized, _options.ShingleSize, _options.Seed, shingles);
-
-            ulong contentHash = Shingler.ContentHash(normalized, _options.Seed);
+            ulong contentHash = Shingler.ContentHash(story, _options.Seed);
             var signature = new byte[_k];
-            uint[] lead;
-            if (count == 0)
-            {
-                lead = [];
-            }
-            else
-            {
-                Span<uint> slots = _k <= StackLimit ? stackalloc uint[_k] : new uint[_k];
-                _hasher.Compute(shingles.AsSpan(0, count), slots);
-                for (int i = 0; i < slots.Length; i++)
-                {
-                    signature[i] = (byte)slots[i];
-                }
-
-                lead = LeadSketch(shingles.AsSpan(0, Math.Min(count, Fingerprint.LeadWindow)));
-            }
-
+            uint[] lead = Sketch(shingles.AsSpan(0, count), signature);
             return new Fingerprint(contentHash, count, signature, lead, lineHashes.AsSpan(0, lineCount).ToArray(), cleaned, excluded)
             {
                 Producer = this,
@@ -174,16 +108,126 @@ internal sealed class Fingerprinter
         }
     }
 
-    /// <summary>The distinct shingle hashes of an article's story text, for diagnostics (exact Jaccard).</summary>
-    internal HashSet<ulong> ShingleSet(Article article)
+    /// <summary>Stage 1: takes the outlet's furniture out of an article (dateline, credits, repeated title, widgets).</summary>
+    internal CleanedArticle Clean(Article article) => ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
+
+    /// <summary>
+    /// Stage 2: normalizes <paramref name="text"/> paragraph by paragraph into <paramref name="buffer"/> (pooled; grown
+    /// as needed), paragraphs joined by one space, and returns the length written. Each paragraph's hash is appended to
+    /// <paramref name="lineHashes"/> (pooled; grown as needed); paragraphs <paramref name="isBoilerplate"/> accepts are
+    /// hashed but left out, and set <paramref name="excluded"/>.
+    /// </summary>
+    internal int Normalize(ReadOnlySpan<char> text, ref char[] buffer, ref ulong[] lineHashes, ref int lineCount, Func<ulong, bool>? isBoilerplate, ref bool excluded)
     {
-        CleanedArticle cleaned = ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
-        string normalized = TextNormalizer.Normalize(cleaned.Body.ReplaceLineEndings(" "), _options.Normalization);
-        ulong[] shingles = new ulong[Math.Max(1, Shingler.MaxCharacterShingles(normalized.Length))];
-        int count = _options.ShingleKind == ShingleKind.Words
-            ? Shingler.WordShingles(normalized, _options.ShingleSize, _options.Seed, shingles)
-            : Shingler.CharacterShingles(normalized, _options.ShingleSize, _options.Seed, shingles);
-        return [.. shingles.AsSpan(0, count)];
+        int length = 0;
+        ReadOnlySpan<char> rest = text;
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOfAny('\n', '\r');
+            ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            int separator = length == 0 ? 0 : 1;
+            int start = length + separator;
+            int written;
+            while (!TextNormalizer.TryNormalize(line, buffer.AsSpan(start), out written, _options.Normalization))
+            {
+                buffer = Grow(buffer, length, start + TextNormalizer.GetMaxOutputLength(line.Length));
+            }
+
+            if (written == 0)
+            {
+                continue;
+            }
+
+            ulong lineHash = Utf16Hash.XxHash3(buffer.AsSpan(start, written), _options.Seed);
+            if (lineCount == lineHashes.Length)
+            {
+                ulong[] more = ArrayPool<ulong>.Shared.Rent(lineHashes.Length * 2);
+                lineHashes.AsSpan(0, lineCount).CopyTo(more);
+                ArrayPool<ulong>.Shared.Return(lineHashes);
+                lineHashes = more;
+            }
+
+            lineHashes[lineCount++] = lineHash;
+            if (isBoilerplate is not null && isBoilerplate(lineHash))
+            {
+                excluded = true;
+                continue;
+            }
+
+            if (separator == 1)
+            {
+                buffer[length] = ' ';
+            }
+
+            length = start + written;
+        }
+
+        return length;
+    }
+
+    /// <summary>The normalized text that is compared: empty when it is too short to tell a copy from a coincidence.</summary>
+    internal ReadOnlySpan<char> StoryText(ReadOnlySpan<char> normalized)
+    {
+        bool tooShort = _options.ShingleKind == ShingleKind.Words
+            ? normalized.Count(' ') + 1 < MinStoryTokens
+            : normalized.Length < MinStoryCharacters;
+
+        // A few words (a bare "كاريكاتير" headline over an empty body) say nothing about whether two items are
+        // copies: such an article is never matched and stays a story of its own.
+        return tooShort ? [] : normalized;
+    }
+
+    /// <summary>
+    /// Stage 3: the shingle hashes of a story text into <paramref name="shingles"/> (rented from the shared pool when
+    /// null or too small; the caller returns it); returns their count.
+    /// </summary>
+    internal int Shingle(ReadOnlySpan<char> story, [NotNull] ref ulong[]? shingles)
+    {
+        int capacity = Math.Max(1, _options.ShingleKind == ShingleKind.Words
+            ? Shingler.MaxWordShingles(story.Length)
+            : Shingler.MaxCharacterShingles(story.Length));
+        if (shingles is null || shingles.Length < capacity)
+        {
+            if (shingles is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(shingles);
+            }
+
+            shingles = ArrayPool<ulong>.Shared.Rent(capacity);
+        }
+
+        return _options.ShingleKind == ShingleKind.Words
+            ? Shingler.WordShingles(story, _options.ShingleSize, _options.Seed, shingles)
+            : Shingler.CharacterShingles(story, _options.ShingleSize, _options.Seed, shingles);
+    }
+
+    /// <summary>
+    /// Stage 4: MinHash of the shingles, its low bytes into <paramref name="signature"/> (all zero for no shingles), and
+    /// the lead sketch of the opening shingles.
+    /// </summary>
+    [SkipLocalsInit]
+    internal uint[] Sketch(ReadOnlySpan<ulong> shingles, Span<byte> signature)
+    {
+        if (shingles.IsEmpty)
+        {
+            signature.Clear();
+            return [];
+        }
+
+        Span<uint> slots = _k <= StackLimit ? stackalloc uint[_k] : new uint[_k];
+        _hasher.Compute(shingles, slots);
+        for (int i = 0; i < slots.Length; i++)
+        {
+            signature[i] = (byte)slots[i];
+        }
+
+        return LeadSketch(shingles[..Math.Min(shingles.Length, Fingerprint.LeadWindow)]);
     }
 
     /// <summary>The <see cref="Fingerprint.LeadSize"/> smallest distinct high halves of the lead's shingle hashes, ascending.</summary>

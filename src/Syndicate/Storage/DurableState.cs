@@ -23,10 +23,10 @@ internal sealed class DurableState : IDisposable
     private readonly Fingerprinter _fingerprinter;
     private readonly SyndicationOptions _options;
     private readonly string _directory;
-    private readonly ulong _optionsHash;
     private Journal? _journal;
     private FileStream? _directoryLock;
     private ulong _generation;
+    private Durability _durability;
 
     private DurableState(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter)
     {
@@ -34,11 +34,13 @@ internal sealed class DurableState : IDisposable
         _options = options;
         _clusterer = clusterer;
         _fingerprinter = fingerprinter;
-        _optionsHash = StateFormat.OptionsHash(options);
     }
 
     /// <summary>The state directory.</summary>
     public string Directory => _directory;
+
+    /// <summary>The durability of the open journal; null once closed.</summary>
+    public Durability? JournalDurability => _journal?.Durability;
 
     /// <summary>The journal size past which the next add writes a checkpoint.</summary>
     public long CheckpointBytes { get; set; } = DefaultCheckpointBytes;
@@ -47,13 +49,13 @@ internal sealed class DurableState : IDisposable
     /// Locks <paramref name="directory"/>, loads its snapshot into the (empty) clusterer, replays its journal and
     /// returns the state ready to journal new operations.
     /// </summary>
-    public static DurableState Open(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter, Durability durability)
+    public static DurableState Open(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter, Durability durability, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(directory);
         var state = new DurableState(directory, options, clusterer, fingerprinter);
         try
         {
-            state.Load(durability);
+            state.Load(durability, cancellationToken);
         }
         catch
         {
@@ -71,9 +73,8 @@ internal sealed class DurableState : IDisposable
     public static void Save(string directory, SyndicationOptions options, StoryClusterer clusterer)
     {
         System.IO.Directory.CreateDirectory(directory);
-        ulong optionsHash = StateFormat.OptionsHash(options);
-        StateFormat.WriteAtomically(Path.Combine(directory, StateFormat.SnapshotFile), stream => StateSnapshot.Write(stream, clusterer, optionsHash, 1));
-        Journal.Create(Path.Combine(directory, StateFormat.JournalFile), optionsHash, 1, Durability.Process).Dispose();
+        StateFormat.WriteAtomically(Path.Combine(directory, StateFormat.SnapshotFile), stream => StateSnapshot.Write(stream, clusterer, options, 1));
+        Journal.Create(Path.Combine(directory, StateFormat.JournalFile), options, 1, Durability.Process).Dispose();
     }
 
     public void JournalAdd(Article article, long timestamp)
@@ -129,13 +130,12 @@ internal sealed class DurableState : IDisposable
 
         ulong next = _generation + 1;
         string snapshotPath = Path.Combine(_directory, StateFormat.SnapshotFile);
-        StateFormat.WriteAtomically(snapshotPath, stream => StateSnapshot.Write(stream, _clusterer, _optionsHash, next));
+        StateFormat.WriteAtomically(snapshotPath, stream => StateSnapshot.Write(stream, _clusterer, _options, next));
         // The snapshot (generation next) is in place: the old journal is now stale and a crash from here on just
         // discards it on open.
-        Durability durability = Durability.Process;
         _journal.Dispose();
         _generation = next;
-        _journal = Journal.Create(Path.Combine(_directory, StateFormat.JournalFile), _optionsHash, _generation, durability);
+        _journal = Journal.Create(Path.Combine(_directory, StateFormat.JournalFile), _options, _generation, _durability);
     }
 
     public void Dispose()
@@ -146,8 +146,9 @@ internal sealed class DurableState : IDisposable
         _directoryLock = null;
     }
 
-    private void Load(Durability durability)
+    private void Load(Durability durability, CancellationToken cancellationToken)
     {
+        _durability = durability;
         string lockPath = Path.Combine(_directory, StateFormat.LockFile);
         try
         {
@@ -161,11 +162,12 @@ internal sealed class DurableState : IDisposable
 
         string snapshotPath = Path.Combine(_directory, StateFormat.SnapshotFile);
         string journalPath = Path.Combine(_directory, StateFormat.JournalFile);
+        cancellationToken.ThrowIfCancellationRequested();
         _generation = 1;
         if (File.Exists(snapshotPath))
         {
             using FileStream stream = OpenRead(snapshotPath);
-            _generation = StateSnapshot.Load(stream, snapshotPath, _clusterer, _options, _optionsHash);
+            _generation = StateSnapshot.Load(stream, snapshotPath, _clusterer, _options);
         }
 
         if (File.Exists(journalPath))
@@ -173,7 +175,7 @@ internal sealed class DurableState : IDisposable
             ulong journalGeneration = PeekGeneration(journalPath);
             if (journalGeneration == _generation)
             {
-                _journal = OpenJournal(journalPath, durability);
+                _journal = OpenJournal(journalPath, durability, cancellationToken);
                 return;
             }
 
@@ -192,14 +194,18 @@ internal sealed class DurableState : IDisposable
     private ulong PeekGeneration(string journalPath)
     {
         using FileStream stream = OpenRead(journalPath);
-        return StateFormat.ReadHeader(stream, journalPath, StateFormat.JournalMagic, _optionsHash, "journal");
+        return StateFormat.ReadHeader(stream, journalPath, StateFormat.JournalMagic, _options, "journal");
     }
 
-    private Journal OpenJournal(string path, Durability durability)
+    private Journal OpenJournal(string path, Durability durability, CancellationToken cancellationToken)
     {
         try
         {
-            return Journal.Open(path, _optionsHash, durability, out _, payload => Replay(payload.Span, path));
+            return Journal.Open(path, _options, durability, out _, payload =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Replay(payload.Span, path);
+            });
         }
         catch (IOException e)
         {
@@ -211,7 +217,7 @@ internal sealed class DurableState : IDisposable
     {
         try
         {
-            return Journal.Create(path, _optionsHash, _generation, durability);
+            return Journal.Create(path, _options, _generation, durability);
         }
         catch (IOException e)
         {

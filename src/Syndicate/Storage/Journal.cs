@@ -34,10 +34,13 @@ internal sealed class Journal : IDisposable
 
     public long Length => _stream.Length;
 
+    /// <summary>When an appended record counts as stored.</summary>
+    public Durability Durability => _durability;
+
     /// <summary>Creates a new, empty journal atomically (replacing any old one).</summary>
-    public static Journal Create(string path, ulong optionsHash, ulong generation, Durability durability)
+    public static Journal Create(string path, SyndicationOptions options, ulong generation, Durability durability)
     {
-        StateFormat.WriteAtomically(path, s => StateFormat.WriteHeader(s, StateFormat.JournalMagic, optionsHash, generation));
+        StateFormat.WriteAtomically(path, s => StateFormat.WriteHeader(s, StateFormat.JournalMagic, options, generation));
         return OpenForAppend(path, generation, durability, StateFormat.HeaderSize);
     }
 
@@ -45,12 +48,12 @@ internal sealed class Journal : IDisposable
     /// Opens an existing journal, hands every intact record's payload to <paramref name="replay"/>, truncates a torn
     /// tail, and returns the journal ready for appending.
     /// </summary>
-    public static Journal Open(string path, ulong optionsHash, Durability durability, out ulong generation, Action<ReadOnlyMemory<byte>> replay)
+    public static Journal Open(string path, SyndicationOptions options, Durability durability, out ulong generation, Action<ReadOnlyMemory<byte>> replay)
     {
         long goodEnd;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         {
-            generation = StateFormat.ReadHeader(stream, path, StateFormat.JournalMagic, optionsHash, "journal");
+            generation = StateFormat.ReadHeader(stream, path, StateFormat.JournalMagic, options, "journal");
             goodEnd = StateFormat.HeaderSize;
             long length = stream.Length;
             Span<byte> header = stackalloc byte[12];

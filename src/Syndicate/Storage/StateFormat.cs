@@ -10,8 +10,9 @@ namespace Syndicate.Storage;
 /// </summary>
 /// <remarks>
 /// <para>Both files start with a 32-byte header: an 8-byte magic (<c>SYNDSNAP</c> or <c>SYNDJRNL</c>), a u16 format
-/// version, a u16 of flags (0), the XXH3 of the fingerprint options (shingles, signature, seed, normalization), a u64
-/// generation, and a u32 XXH3 of the preceding 28 bytes. All integers are little-endian.</para>
+/// version, a u16 of flags (0), the XXH3 of the fingerprint options (shingles, signature, seed, normalization; see
+/// <see cref="OptionsHash"/>), a u64 generation, and a u32 XXH3 of the preceding 28 bytes. All integers are
+/// little-endian.</para>
 /// <para>Upgrade path: a reader accepts every version up to its own; a newer version is refused with a message naming
 /// it. A future format bump keeps the old reader beside the new one and rewrites the state at the next checkpoint.</para>
 /// </remarks>
@@ -27,8 +28,12 @@ internal static class StateFormat
 
     public static ReadOnlySpan<byte> JournalMagic => "SYNDJRNL"u8;
 
-    /// <summary>Hashes the options that change fingerprints: a state is only valid with the same values.</summary>
-    public static ulong OptionsHash(SyndicationOptions o)
+    /// <summary>
+    /// Hashes the options that change fingerprints, as a header of <paramref name="version"/> records them: a state is
+    /// only valid with the same values. The format version itself is checked apart; version 1 headers folded it into
+    /// this hash, so for them it is folded in again, and later versions hash the options alone.
+    /// </summary>
+    public static ulong OptionsHash(SyndicationOptions o, ushort version)
     {
         var text = new StringBuilder();
         text.Append("shingle=").Append(o.ShingleSize).Append(';')
@@ -38,25 +43,32 @@ internal static class StateFormat
             .Append("classic=").Append(o.UseClassicMinHash).Append(';')
             .Append("teh=").Append(o.Normalization.FoldTehMarbuta).Append(';')
             .Append("hamza=").Append(o.Normalization.FoldHamzaCarriers).Append(';')
-            .Append("maqsura=").Append(o.Normalization.FoldAlefMaqsura).Append(';')
-            .Append("format=").Append(Version);
+            .Append("maqsura=").Append(o.Normalization.FoldAlefMaqsura).Append(';');
+        if (version == 1)
+        {
+            text.Append("format=1");
+        }
+
         return XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text.ToString()), 0);
     }
 
-    public static void WriteHeader(Stream stream, ReadOnlySpan<byte> magic, ulong optionsHash, ulong generation)
+    public static void WriteHeader(Stream stream, ReadOnlySpan<byte> magic, SyndicationOptions options, ulong generation)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
         magic.CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Version);
         BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[12..], optionsHash);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[12..], OptionsHash(options, Version));
         BinaryPrimitives.WriteUInt64LittleEndian(header[20..], generation);
         BinaryPrimitives.WriteUInt32LittleEndian(header[28..], (uint)XxHash3.HashToUInt64(header[..28], 0));
         stream.Write(header);
     }
 
-    /// <summary>Reads and checks a header; returns the generation.</summary>
-    public static ulong ReadHeader(Stream stream, string path, ReadOnlySpan<byte> magic, ulong optionsHash, string kind)
+    /// <summary>
+    /// Reads and checks a header; returns the generation. <paramref name="readerVersion"/> is the newest version this
+    /// reader understands (a parameter so that tests can play a future reader).
+    /// </summary>
+    public static ulong ReadHeader(Stream stream, string path, ReadOnlySpan<byte> magic, SyndicationOptions options, string kind, ushort readerVersion = Version)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
         int read = stream.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false);
@@ -76,12 +88,12 @@ internal static class StateFormat
         }
 
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
-        if (version > Version || version == 0)
+        if (version > readerVersion || version == 0)
         {
-            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions 1 to {Version}); upgrade Syndicate");
+            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions 1 to {readerVersion}); upgrade Syndicate");
         }
 
-        if (BinaryPrimitives.ReadUInt64LittleEndian(header[12..]) != optionsHash)
+        if (BinaryPrimitives.ReadUInt64LittleEndian(header[12..]) != OptionsHash(options, version))
         {
             throw new StateException(path, "the state was written with different fingerprint options (shingle size or kind, signature length, seed, normalization); open it with the options it was created with, or start a new state directory");
         }

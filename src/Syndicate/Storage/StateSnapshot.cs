@@ -18,10 +18,10 @@ namespace Syndicate.Storage;
 internal static class StateSnapshot
 {
     /// <summary>Writes the whole state, header included.</summary>
-    public static void Write(Stream stream, StoryClusterer clusterer, ulong optionsHash, ulong generation)
+    public static void Write(Stream stream, StoryClusterer clusterer, SyndicationOptions options, ulong generation)
     {
         IClusterStore store = clusterer.Store;
-        StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, optionsHash, generation);
+        StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, options, generation);
         var w = new BlockWriter(stream);
         DocumentTable docs = store.Documents;
         w.WriteInt64(store.NextSequence);
@@ -52,7 +52,7 @@ internal static class StateSnapshot
             w.WriteTime(info.Published);
             w.WriteInt64(info.Sequence);
             w.WriteInt64(docs.Timestamp(h));
-            w.WriteByte((byte)((info.IsWireCopy ? 1 : 0) | (info.IsTruncated ? 2 : 0)));
+            w.WriteByte((byte)((info.IsWireCopy ? 1 : 0) | (info.IsTruncated ? 2 : 0) | (info.StartedStory ? 4 : 0)));
             w.WriteByte((byte)info.JoinRelation);
             w.WriteDouble(info.JoinSimilarity);
             w.WriteString(info.MatchedId);
@@ -99,10 +99,10 @@ internal static class StateSnapshot
     }
 
     /// <summary>Loads a snapshot into an empty clusterer; returns its generation. Throws before touching anything it cannot verify.</summary>
-    public static ulong Load(Stream stream, string path, StoryClusterer clusterer, SyndicationOptions options, ulong optionsHash)
+    public static ulong Load(Stream stream, string path, StoryClusterer clusterer, SyndicationOptions options)
     {
         IClusterStore store = clusterer.Store;
-        ulong generation = StateFormat.ReadHeader(stream, path, StateFormat.SnapshotMagic, optionsHash, "snapshot");
+        ulong generation = StateFormat.ReadHeader(stream, path, StateFormat.SnapshotMagic, options, "snapshot");
         var r = new BlockReader(stream, path);
         DocumentTable docs = store.Documents;
         long nextSequence = r.ReadInt64();
@@ -173,6 +173,7 @@ internal static class StateSnapshot
             {
                 IsWireCopy = (flags & 1) != 0,
                 IsTruncated = (flags & 2) != 0,
+                StartedStory = (flags & 4) != 0,
                 JoinRelation = (Relation)relation,
                 JoinSimilarity = similarity,
                 MatchedId = matched,

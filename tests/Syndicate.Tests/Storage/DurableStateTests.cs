@@ -7,7 +7,7 @@ public class DurableStateTests
 {
     internal static string Describe(SyndicationEngine engine) =>
         string.Join("\n", engine.GetClusters().Select(c =>
-            $"{c.Id} {c.CanonicalId} {c.Wire} [{string.Join(",", c.Members.Select(m => $"{m.Id}:{m.Relation}:{m.Similarity:F3}"))}] {c.CanonicalText?.Length}"));
+            $"{c.Id} {c.CanonicalId} {c.Wire} [{string.Join(",", c.Members.Select(m => $"{m.Id}:{m.Relation}:{m.Similarity:F3}:{m.MatchedId}:{m.IsCanonical}"))}] {c.CanonicalText?.Length}"));
 
     private static string InMemory(IEnumerable<Article> articles)
     {

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+
+namespace Syndicate.Clustering;
+
+/// <summary>
+/// How two articles compare under an engine's options (<see cref="SyndicationEngine.Explain"/>): every signal the pair
+/// verifier measures, each threshold it applies, and its decision. <see cref="ToString"/> renders it as text.
+/// </summary>
+public sealed record PairExplanation
+{
+    /// <summary>The first article.</summary>
+    public required ExplainedArticle First { get; init; }
+
+    /// <summary>The second article.</summary>
+    public required ExplainedArticle Second { get; init; }
+
+    /// <summary>True when both normalized story texts are identical (and not empty).</summary>
+    public required bool IsExactCopy { get; init; }
+
+    /// <summary>Distinct shingles the two story texts share.</summary>
+    public required int SharedShingles { get; init; }
+
+    /// <summary>The exact Jaccard similarity of the two distinct shingle sets (the quantity the sketch estimates).</summary>
+    public required double ExactJaccard { get; init; }
+
+    /// <summary>The exact share of the smaller distinct shingle set held by the larger.</summary>
+    public required double ExactContainment { get; init; }
+
+    /// <summary>Signature slots that agree, out of <see cref="SignatureLength"/>.</summary>
+    public required int EqualSlots { get; init; }
+
+    /// <summary>The signature length (MinHash slots).</summary>
+    public required int SignatureLength { get; init; }
+
+    /// <summary>The estimated Jaccard similarity the engine decides on.</summary>
+    public required double Jaccard { get; init; }
+
+    /// <summary>The estimated Jaccard from which a pair is a near-duplicate (<see cref="SyndicationOptions.SimilarityThreshold"/>).</summary>
+    public required double SimilarityThreshold { get; init; }
+
+    /// <summary>The probability that the LSH index offers a pair of this estimated similarity as a candidate.</summary>
+    public required double CandidateProbability { get; init; }
+
+    /// <summary>The estimated share of the shorter copy's shingles that the longer holds.</summary>
+    public required double Containment { get; init; }
+
+    /// <summary>The containment from which a pair with a shared lead is a partial copy (<see cref="SyndicationOptions.ContainmentThreshold"/>).</summary>
+    public required double ContainmentThreshold { get; init; }
+
+    /// <summary>Shared values of the two lead sketches, over the smaller sketch's size.</summary>
+    public required double LeadAgreement { get; init; }
+
+    /// <summary>The lead agreement a partial copy needs.</summary>
+    public required double MinLeadAgreement { get; init; }
+
+    /// <summary>The shingles the shorter copy needs for a partial link: below it, containment estimates are noise.</summary>
+    public required int MinPartialShingles { get; init; }
+
+    /// <summary>Contained copies whose shingle counts are within this ratio are edited reprints (near-duplicates), not partial copies.</summary>
+    public required double SimilarLengthRatio { get; init; }
+
+    /// <summary>The decision: the relation the engine would assign to the pair; <see cref="Relation.Original"/> means none.</summary>
+    public required Relation Relation { get; init; }
+
+    /// <summary>True when the pair has a relation.</summary>
+    public bool IsRelated => Relation != Relation.Original;
+
+    /// <summary>The explanation as text, one line per signal.</summary>
+    public override string ToString()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        Describe(sb, First);
+        Describe(sb, Second);
+        if (IsExactCopy)
+        {
+            sb.AppendLine("relation:    duplicate (identical normalized text)");
+            return sb.ToString();
+        }
+
+        sb.AppendLine(inv, $"exact:       jaccard {ExactJaccard:F3}, containment {ExactContainment:F3} ({SharedShingles} shared of {First.DistinctShingles} and {Second.DistinctShingles} distinct shingles)");
+        sb.AppendLine(inv, $"slots equal: {EqualSlots}/{SignatureLength}");
+        sb.AppendLine(inv, $"jaccard:     {Jaccard:F3} (near-duplicate at ≥ {SimilarityThreshold:F2}; LSH candidate probability {CandidateProbability:F3})");
+        sb.AppendLine(inv, $"containment: {Containment:F3} (partial at ≥ {ContainmentThreshold:F2} with a shared lead)");
+        sb.AppendLine(inv, $"lead:        {LeadAgreement:F3} agreement ({First.LeadValues} and {Second.LeadValues} lead values)");
+        sb.AppendLine(inv, $"relation:    {(IsRelated ? Relation.ToString() : "none")}");
+        return sb.ToString();
+    }
+
+    private static void Describe(StringBuilder sb, ExplainedArticle article)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string body = article.CleanedText.ReplaceLineEndings(" ");
+        sb.AppendLine(inv, $"[{article.Id}] source {article.Source}, {article.Shingles} shingles, dateline: {article.Dateline ?? "-"}, wire: {article.Wire ?? "-"}, continuation marker: {article.HadContinuationMarker}");
+        sb.AppendLine(inv, $"  {(body.Length > 160 ? body[..160] + "…" : body)}");
+    }
+}

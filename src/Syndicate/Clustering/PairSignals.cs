@@ -1,0 +1,23 @@
+namespace Syndicate.Clustering;
+
+/// <summary>
+/// Everything the <see cref="PairVerifier"/> measures about a pair before deciding. All zero when either copy has no
+/// text to compare.
+/// </summary>
+/// <param name="Comparable">Both copies have story text (at least one shingle).</param>
+/// <param name="SameText">The normalized story texts are identical (equal content hashes).</param>
+/// <param name="EqualSlots">Signature slots that agree.</param>
+/// <param name="Jaccard">The b-bit estimate of the Jaccard similarity of the two shingle sets.</param>
+/// <param name="Containment">The estimated share of the shorter copy's shingles that the longer one holds.</param>
+/// <param name="LeadAgreement">Shared values of the two lead sketches, over the smaller sketch's size.</param>
+/// <param name="ShorterShingles">The shingle count of the shorter copy.</param>
+/// <param name="LongerShingles">The shingle count of the longer copy.</param>
+internal readonly record struct PairSignals(
+    bool Comparable,
+    bool SameText,
+    int EqualSlots,
+    double Jaccard,
+    double Containment,
+    double LeadAgreement,
+    int ShorterShingles,
+    int LongerShingles);

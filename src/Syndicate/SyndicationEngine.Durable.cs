@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using Syndicate.Storage;
+
+namespace Syndicate;
+
+/// <summary>The durable engine: opening a state directory, checkpoints, exports, and the asynchronous forms.</summary>
+public sealed partial class SyndicationEngine
+{
+    /// <summary>The journal size past which the next add writes a checkpoint, unless <see cref="Open"/> is given another.</summary>
+    public const long DefaultCheckpointBytes = DurableState.DefaultCheckpointBytes;
+
+    /// <summary>
+    /// Opens (or creates) a durable engine whose state lives in <paramref name="directory"/>: a snapshot plus a journal
+    /// of every operation since. An article is acknowledged once <see cref="Add(Article)"/> has returned for it; after a
+    /// crash at any moment, reopening yields every acknowledged article and the same clusters as a run without the crash.
+    /// </summary>
+    /// <param name="directory">The state directory; created if missing. One engine at a time may hold it.</param>
+    /// <param name="options">Must have the same fingerprint options as the state was created with.</param>
+    /// <param name="logger">Receives debug events.</param>
+    /// <param name="timeProvider">The clock for articles without a publication time.</param>
+    /// <param name="durability">When an article counts as stored; see <see cref="Durability"/>.</param>
+    /// <param name="checkpointBytes">
+    /// The journal size past which an add folds the journal into a new snapshot. Smaller means faster reopening and
+    /// more frequent pauses to write the whole state; larger, the reverse.
+    /// </param>
+    /// <exception cref="StateException">A state file is truncated, corrupt, foreign, of a newer version, written with other options, or in use.</exception>
+    public static SyndicationEngine Open(string directory, SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null, TimeProvider? timeProvider = null, Durability durability = Durability.Process, long checkpointBytes = DefaultCheckpointBytes) =>
+        OpenCore(directory, options, logger, timeProvider, durability, checkpointBytes, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Open"/> on the thread pool; <paramref name="cancellationToken"/> is observed between the journal's
+    /// records, and a cancelled open releases the directory.
+    /// </summary>
+    /// <param name="directory">The state directory; created if missing. One engine at a time may hold it.</param>
+    /// <param name="options">Must have the same fingerprint options as the state was created with.</param>
+    /// <param name="logger">Receives debug events.</param>
+    /// <param name="timeProvider">The clock for articles without a publication time.</param>
+    /// <param name="durability">When an article counts as stored; see <see cref="Durability"/>.</param>
+    /// <param name="checkpointBytes">The journal size past which an add writes a checkpoint.</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    public static Task<SyndicationEngine> OpenAsync(string directory, SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null, TimeProvider? timeProvider = null, Durability durability = Durability.Process, long checkpointBytes = DefaultCheckpointBytes, CancellationToken cancellationToken = default) =>
+        Task.Run(() => OpenCore(directory, options, logger, timeProvider, durability, checkpointBytes, cancellationToken), cancellationToken);
+
+    /// <summary>The state directory of a durable engine; null for an in-memory one.</summary>
+    public string? StateDirectory => NotDisposed(_state?.Directory);
+
+    internal DurableState? State => _state;
+
+    internal long CheckpointBytes
+    {
+        get => _state?.CheckpointBytes ?? DefaultCheckpointBytes;
+        set => _state?.CheckpointBytes = value;
+    }
+
+    /// <summary>
+    /// <see cref="Add(Article)"/> with the fingerprinting and the journal write on the thread pool, for callers that
+    /// must not block (a durable add waits for the journal, and with <see cref="Durability.FlushToDisk"/> for the disk).
+    /// </summary>
+    /// <param name="article">The article.</param>
+    /// <param name="cancellationToken">Observed until the article is handed to the engine; an add that started completes.</param>
+    public Task<Verdict> AddAsync(Article article, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ThrowIfDisposed();
+        return Task.Run(() => Add(article), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a new snapshot of the whole state atomically and starts an empty journal. Reopening is then a snapshot
+    /// load with nothing to replay. A no-op for an in-memory engine.
+    /// </summary>
+    public void Checkpoint()
+    {
+        lock (_lock)
+        {
+            ThrowIfDisposed();
+            _state?.Checkpoint();
+        }
+    }
+
+    /// <summary><see cref="Checkpoint"/> on the thread pool.</summary>
+    /// <param name="cancellationToken">Observed until the checkpoint starts; a started checkpoint completes.</param>
+    public Task CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return Task.Run(Checkpoint, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes this engine's whole state, in-memory or durable, as a new state directory (a snapshot and an empty
+    /// journal) that <see cref="Open"/> reopens with the same options: to persist an in-memory run, or to copy a state.
+    /// </summary>
+    /// <param name="directory">The directory to write; created if missing. Must not be this engine's own state directory.</param>
+    public void Export(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        lock (_lock)
+        {
+            ThrowIfDisposed();
+            if (_state is not null && Path.GetFullPath(directory) == Path.GetFullPath(_state.Directory))
+            {
+                throw new ArgumentException("An engine cannot export into its own state directory; use Checkpoint.", nameof(directory));
+            }
+
+            DurableState.Save(directory, _options, _clusterer);
+        }
+    }
+
+    /// <summary><see cref="Export"/> on the thread pool.</summary>
+    /// <param name="directory">The directory to write.</param>
+    /// <param name="cancellationToken">Observed until the export starts; a started export completes.</param>
+    public Task ExportAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ThrowIfDisposed();
+        return Task.Run(() => Export(directory), cancellationToken);
+    }
+
+    private static SyndicationEngine OpenCore(string directory, SyndicationOptions? options, ILogger<SyndicationEngine>? logger, TimeProvider? timeProvider, Durability durability, long checkpointBytes, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(checkpointBytes);
+        var engine = new SyndicationEngine(options, logger, timeProvider);
+        engine._state = DurableState.Open(directory, engine._options, engine._clusterer, engine._fingerprinter, durability, cancellationToken);
+        engine._state.CheckpointBytes = checkpointBytes;
+        return engine;
+    }
+}
