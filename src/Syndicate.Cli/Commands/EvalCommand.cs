@@ -103,7 +103,7 @@ internal static class EvalCommand
                     throw LabelFile.Fail(sample.PairsPath, 0, $"shares no article id with the {(predictionPath is null ? "inputs" : "predictions")}: is it the sample of another corpus?");
                 }
 
-                report.Judged.Add(JudgedReport.Build(sample, scored.Predictions));
+                report.Judged.Add(JudgedReport.Build(sample, scored.Predictions, scored.UnreadableInputs));
             }
 
             report.Combined = CombinedJudgedEstimate.Of(report.Judged, onePrediction: shared is not null);
