@@ -31,7 +31,7 @@ public class SketchBenchmarks
         var distinct = new HashSet<ulong>();
         while (distinct.Count < Shingles)
         {
-            distinct.Add(random.Next());
+            distinct.Add(random.NextUInt64());
         }
 
         _shingles = [.. distinct];

@@ -26,7 +26,7 @@ public class SketchCompareBenchmarks
         var random = new SplitMix64(0xC0FFEE);
         for (var i = 0; i < Length; i++)
         {
-            var value = random.Next();
+            var value = random.NextUInt64();
             _a[i] = (uint)value;
             _b[i] = (value >> 63) == 0 ? _a[i] : (uint)(value >> 32);
             _bytesA[i] = (byte)_a[i];

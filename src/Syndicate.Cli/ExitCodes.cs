@@ -20,7 +20,4 @@ internal static class ExitCodes
 
     /// <summary>An evaluation threshold given with <c>--min-f1</c> and friends was not met.</summary>
     public const int EvaluationFailed = 5;
-
-    /// <summary><c>syndicate fuzz</c> found an escaped exception, a broken invariant or a hang.</summary>
-    public const int FuzzFailed = 6;
 }

@@ -15,7 +15,6 @@ internal static class Program
             ClusterCommand.Create(),
             DedupCommand.Create(),
             EvalCommand.Create(),
-            FuzzCommand.Create(),
             GenerateCommand.Create(),
             ExplainCommand.Create(),
             BenchCommand.Create(),

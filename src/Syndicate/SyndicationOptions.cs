@@ -114,18 +114,9 @@ public sealed class SyndicationOptions
     /// <summary>Checks the options and throws <see cref="ArgumentOutOfRangeException"/> naming the first bad one.</summary>
     public void Validate()
     {
-        Check(ShingleSize is >= 1 and <= 16, nameof(ShingleSize), "must be between 1 and 16");
-        Check(SignatureLength is >= 16 and <= 1024 && SignatureLength % 16 == 0, nameof(SignatureLength), "must be a multiple of 16 between 16 and 1024");
-        Check(SimilarityThreshold is > 0 and <= 1, nameof(SimilarityThreshold), "must be in (0, 1]");
-        Check(ContainmentThreshold is > 0 and <= 1, nameof(ContainmentThreshold), "must be in (0, 1]");
-        Check(ChainingThreshold is >= 0 and <= 1, nameof(ChainingThreshold), "must be in [0, 1]");
-        Check(LshThreshold is > 0 and < 1, nameof(LshThreshold), "must be in (0, 1)");
-        Check(MaxCandidates >= 1, nameof(MaxCandidates), "must be at least 1");
-        Check(BoilerplateMinStories >= 0, nameof(BoilerplateMinStories), "must not be negative");
-        Check(Window is null || Window.Value > TimeSpan.Zero, nameof(Window), "must be positive");
-        if (Lsh is { } lsh)
+        if (FindInvalid() is var (property, rule))
         {
-            Check(lsh.Bands * lsh.Rows <= SignatureLength, nameof(Lsh), "needs bands × rows ≤ SignatureLength");
+            throw new ArgumentOutOfRangeException(property, $"SyndicationOptions.{property} {rule}.");
         }
 
         ArgumentNullException.ThrowIfNull(Normalization);
@@ -133,14 +124,69 @@ public sealed class SyndicationOptions
         ArgumentNullException.ThrowIfNull(CanonicalPolicy);
     }
 
+    /// <summary>
+    /// Finds the first option out of its range, without throwing, so that a front end can name its own setting for it
+    /// (a command-line flag, a configuration key) and quote the rule: <see cref="Validate"/> throws with the same answer.
+    /// </summary>
+    /// <returns>
+    /// <see langword="null"/> when every range is respected; else the property's name (as <c>nameof</c> gives it) and
+    /// the rule it breaks, such as <c>("ContainmentThreshold", "must be in (0, 1]")</c>.
+    /// </returns>
+    public (string Property, string Rule)? FindInvalid()
+    {
+        if (ShingleSize is not (>= 1 and <= 16))
+        {
+            return (nameof(ShingleSize), "must be between 1 and 16");
+        }
+
+        if (SignatureLength is not (>= 16 and <= 1024) || SignatureLength % 16 != 0)
+        {
+            return (nameof(SignatureLength), "must be a multiple of 16 between 16 and 1024");
+        }
+
+        if (SimilarityThreshold is not (> 0 and <= 1))
+        {
+            return (nameof(SimilarityThreshold), "must be in (0, 1]");
+        }
+
+        if (ContainmentThreshold is not (> 0 and <= 1))
+        {
+            return (nameof(ContainmentThreshold), "must be in (0, 1]");
+        }
+
+        if (ChainingThreshold is not (>= 0 and <= 1))
+        {
+            return (nameof(ChainingThreshold), "must be in [0, 1]");
+        }
+
+        if (LshThreshold is not (> 0 and < 1))
+        {
+            return (nameof(LshThreshold), "must be in (0, 1)");
+        }
+
+        if (MaxCandidates < 1)
+        {
+            return (nameof(MaxCandidates), "must be at least 1");
+        }
+
+        if (BoilerplateMinStories < 0)
+        {
+            return (nameof(BoilerplateMinStories), "must not be negative");
+        }
+
+        if (Window is { } window && window <= TimeSpan.Zero)
+        {
+            return (nameof(Window), "must be positive");
+        }
+
+        if (Lsh is { } lsh && lsh.Bands * lsh.Rows > SignatureLength)
+        {
+            return (nameof(Lsh), "needs bands × rows ≤ the signature length");
+        }
+
+        return null;
+    }
+
     /// <summary>The banding in force: <see cref="Lsh"/> if set, else the optimum for <see cref="LshThreshold"/>.</summary>
     public LshParameters ResolveLsh() => Lsh ?? LshParameters.Optimal(LshThreshold, SignatureLength);
-
-    private static void Check(bool ok, string name, string message)
-    {
-        if (!ok)
-        {
-            throw new ArgumentOutOfRangeException(name, $"SyndicationOptions.{name} {message}.");
-        }
-    }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Syndicate.Cli.Commands;
 using Syndicate.Cli.Evaluation;
 using Syndicate.Cli.Input;
+using Syndicate.Sketches;
 
 namespace Syndicate.Cli.Benchmarking;
 

@@ -7,21 +7,24 @@ namespace Syndicate.Cli.Commands;
 /// <summary>The engine settings every command that clusters accepts.</summary>
 internal sealed class EngineOptions
 {
-    public Option<double?> Threshold { get; } = new("--threshold", "-t") { Description = "Estimated Jaccard similarity for a near-duplicate (default 0.6)." };
+    /// <summary>Every default comes from the library, so that the help can never disagree with what runs.</summary>
+    private static SyndicationOptions Defaults => SyndicationOptions.Default;
 
-    public Option<double?> Containment { get; } = new("--containment") { Description = "Share of the shorter copy the longer must hold for a partial copy (default 0.8)." };
+    public Option<double?> Threshold { get; } = new("--threshold", "-t") { Description = WithDefault("Estimated Jaccard similarity for a near-duplicate", Defaults.SimilarityThreshold) };
 
-    public Option<int?> ShingleSize { get; } = new("--shingle-size", "-k") { Description = "Words per shingle (default 3)." };
+    public Option<double?> Containment { get; } = new("--containment") { Description = WithDefault("Share of the shorter copy the longer must hold for a partial copy", Defaults.ContainmentThreshold) };
 
-    public Option<int?> SketchSize { get; } = new("--sketch-size") { Description = "MinHash signature slots, a multiple of 16 (default 128)." };
+    public Option<int?> ShingleSize { get; } = new("--shingle-size", "-k") { Description = WithDefault("Words per shingle", Defaults.ShingleSize) };
+
+    public Option<int?> SketchSize { get; } = new("--sketch-size") { Description = WithDefault("MinHash signature slots, a multiple of 16", Defaults.SignatureLength) };
 
     public Option<string?> Bands { get; } = new("--bands") { Description = "LSH banding as BANDSxROWS, e.g. 25x5 (default: optimal for the LSH threshold)." };
 
-    public Option<double?> LshThreshold { get; } = new("--lsh-threshold") { Description = "Similarity at which the LSH banding is centred, when --bands is not given (default 0.5)." };
+    public Option<double?> LshThreshold { get; } = new("--lsh-threshold") { Description = WithDefault("Similarity at which the LSH banding is centred, when --bands is not given", Defaults.LshThreshold) };
 
     public Option<string?> Window { get; } = new("--window") { Description = "Sliding time window, e.g. 3d, 12h, 90m: older articles are evicted as newer ones arrive." };
 
-    public Option<long?> Seed { get; } = new("--seed") { Description = "Hash seed (default 24301); the same seed gives the same fingerprints everywhere." };
+    public Option<long?> Seed { get; } = new("--seed") { Description = WithDefault("Hash seed", Defaults.Seed) + " The same seed gives the same fingerprints everywhere." };
 
     public Option<bool> Classic { get; } = new("--classic-minhash") { Description = "Use k-permutation MinHash instead of one-permutation hashing (slower; for comparison)." };
 
@@ -54,14 +57,10 @@ internal sealed class EngineOptions
             LshThreshold = result.GetValue(LshThreshold) ?? d.LshThreshold,
             Window = result.GetValue(Window) is { } w ? ParseDuration(w, "--window") : null,
         };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
+        if (options.FindInvalid() is var (property, rule))
         {
             // Name the option the user typed, not the property it sets.
-            (string name, object? value) = e.ParamName switch
+            (string name, object? value) = property switch
             {
                 nameof(SyndicationOptions.SimilarityThreshold) => ("--threshold", (object?)options.SimilarityThreshold),
                 nameof(SyndicationOptions.ContainmentThreshold) => ("--containment", options.ContainmentThreshold),
@@ -70,17 +69,16 @@ internal sealed class EngineOptions
                 nameof(SyndicationOptions.Lsh) => ("--bands", result.GetValue(Bands)),
                 nameof(SyndicationOptions.Window) => ("--window", result.GetValue(Window)),
                 nameof(SyndicationOptions.LshThreshold) => ("--lsh-threshold", options.LshThreshold),
-                _ => (e.ParamName ?? "option", null),
+                _ => (property, null),
             };
-            string rule = e.Message.Split(" (Parameter", 2)[0];
-            string prefix = $"SyndicationOptions.{e.ParamName} ";
-            rule = rule.StartsWith(prefix, StringComparison.Ordinal) ? rule[prefix.Length..].TrimEnd('.') : rule;
-            rule = rule.Replace("SignatureLength", "--sketch-size", StringComparison.Ordinal);
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{name} {rule}, got {value}."));
         }
 
         return options;
     }
+
+    private static string WithDefault(string description, IFormattable libraryDefault) =>
+        $"{description} (default {libraryDefault.ToString(null, CultureInfo.InvariantCulture)}).";
 
     private static LshParameters? ParseBands(string? text)
     {

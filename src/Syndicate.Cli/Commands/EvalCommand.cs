@@ -43,12 +43,7 @@ internal static class EvalCommand
         var predictions = new Option<string?>("--predictions") { Description = "Score this JSONL output of another run or tool (schema: id, cluster, canonical, relation, similarity, source, wire) instead of running the engine." };
         var format = new Option<string>("--format", "-f") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var minF1 = new Option<double?>("--min-f1") { Description = "Exit with code 5 when the pairwise F1 is below this (0 to 1)." };
-        var maxMerged = new Option<int?>("--max-hard-negative-merges") { Description = "Exit with code 5 when more hard negatives than this were merged (0 or more)." };
-        var minLinkRate = new Option<string?>("--min-link-rate") { Description = "Link labels: exit with code 5 when a kind's link rate is below its bound, e.g. wd=0.85,pd=0.35." };
-        var maxLinkRate = new Option<string?>("--max-link-rate") { Description = "Link labels: exit with code 5 when a kind's link rate is above its bound, e.g. nd=0.05." };
-        var minPrecision = new Option<double?>("--min-precision") { Description = "Judged pairs: exit with code 5 when the estimated precision of a judged set is below this (0 to 1)." };
-        var minRecall = new Option<double?>("--min-recall") { Description = "Judged pairs: exit with code 5 when the estimated recall of a judged set is below this (0 to 1)." };
+        var gates = new EvalGates();
         var command = new Command("eval", Description);
         common.AddTo(command);
         engine.AddTo(command);
@@ -57,60 +52,18 @@ internal static class EvalCommand
         command.Options.Add(data);
         command.Options.Add(predictions);
         command.Options.Add(format);
-        command.Options.Add(minF1);
-        command.Options.Add(maxMerged);
-        command.Options.Add(minLinkRate);
-        command.Options.Add(maxLinkRate);
-        command.Options.Add(minPrecision);
-        command.Options.Add(minRecall);
+        gates.AddTo(command);
         command.SetAction(result => CliRunner.Guard(() =>
         {
             SyndicationOptions options = engine.Build(result);
-            double? f1Gate = Fraction(result.GetValue(minF1), "--min-f1");
-            double? precisionGate = Fraction(result.GetValue(minPrecision), "--min-precision");
-            double? recallGate = Fraction(result.GetValue(minRecall), "--min-recall");
-            int? mergedGate = result.GetValue(maxMerged);
-            if (mergedGate is < 0)
-            {
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--max-hard-negative-merges must be 0 or more, got {mergedGate}."));
-            }
-
-            IReadOnlyDictionary<string, double>? minRates, maxRates;
-            try
-            {
-                minRates = RateGates.Parse(result.GetValue(minLinkRate), "--min-link-rate");
-                maxRates = RateGates.Parse(result.GetValue(maxLinkRate), "--max-link-rate");
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException(e.Message + ".");
-            }
-
+            EvalThresholds thresholds = gates.Parse(result);
             InputSet inputs = InputSet.Resolve(result.GetValue(common.Inputs));
             string? goldPath = result.GetValue(gold);
             string[] judgedPaths = result.GetValue(judged) ?? [];
             string? predictionPath = result.GetValue(predictions);
-            if (judgedPaths.Length == 0 && (precisionGate is not null || recallGate is not null))
-            {
-                throw new UsageException("--min-precision and --min-recall apply to --judged pairs; none were given.");
-            }
-
+            thresholds.CheckApplicable(goldPath is not null || (inputs.IsSample && predictionPath is null && judgedPaths.Length == 0), judgedPaths.Length > 0);
             GoldFile? labels = LoadGold(goldPath, inputs, predictionPath, judgedPaths.Length > 0);
-            if ((minRates is not null || maxRates is not null) && labels?.Links is null)
-            {
-                throw new UsageException("--min-link-rate and --max-link-rate apply to link labels (kinds source, wd, pd, nd) given with --gold.");
-            }
-
-            if (mergedGate is not null && labels?.Stories is null)
-            {
-                throw new UsageException("--max-hard-negative-merges applies to story labels given with --gold.");
-            }
-
-            if (f1Gate is not null && labels is null)
-            {
-                throw new UsageException("--min-f1 applies to labels given with --gold.");
-            }
-
+            thresholds.CheckApplicable(labels);
             List<JudgedSample> samples = [.. judgedPaths.Select(JudgedSample.Load)];
             foreach (string warning in samples.SelectMany(s => s.Warnings))
             {
@@ -128,7 +81,7 @@ internal static class EvalCommand
                 shared = Run(inputs, options, common, result, loggers);
             }
 
-            var report = new Reports(options, shared?.Seconds ?? 0, shared?.BytesPerArticle ?? 0);
+            var report = new EvalResults(options, shared?.Seconds ?? 0, shared?.BytesPerArticle ?? 0);
             if (labels is not null)
             {
                 CheckSharedIds(goldPath ?? InputSet.SampleName, labels, shared!.Predictions, inputs);
@@ -153,6 +106,8 @@ internal static class EvalCommand
                 report.Judged.Add(JudgedReport.Build(sample, scored.Predictions));
             }
 
+            report.Combined = CombinedJudgedEstimate.Of(report.Judged, onePrediction: shared is not null);
+
             if (result.GetValue(format) == "json")
             {
                 CliRunner.WriteOutput(null, stream => report.WriteJson(stream));
@@ -162,62 +117,16 @@ internal static class EvalCommand
                 Console.Out.Write(report.ToText());
             }
 
-            bool failed = false;
-            void Gate(bool met, string message)
+            IReadOnlyList<string> failures = thresholds.Failures(report);
+            foreach (string failure in failures)
             {
-                if (!met)
-                {
-                    CliRunner.Error(message);
-                    failed = true;
-                }
+                CliRunner.Error(failure);
             }
 
-            var inv = CultureInfo.InvariantCulture;
-            if (f1Gate is { } f1)
-            {
-                double actual = report.Stories?.Pairwise.F1 ?? report.Links!.Pairwise.F1;
-                Gate(actual >= f1, string.Create(inv, $"pairwise F1 {actual:F4} is below --min-f1 {f1}"));
-            }
-
-            if (mergedGate is { } merged)
-            {
-                Gate(report.Stories!.HardNegativesMerged <= merged, string.Create(inv, $"{report.Stories.HardNegativesMerged} hard negatives merged, more than --max-hard-negative-merges {merged}"));
-            }
-
-            foreach ((string kind, double bound) in minRates ?? new Dictionary<string, double>())
-            {
-                LinkRate rate = report.Links!.Rate(kind);
-                Gate(rate.Rate >= bound, string.Create(inv, $"link rate of {kind} {rate.Rate:F4} ({rate.Linked}/{rate.Total}) is below --min-link-rate {kind}={bound}"));
-            }
-
-            foreach ((string kind, double bound) in maxRates ?? new Dictionary<string, double>())
-            {
-                LinkRate rate = report.Links!.Rate(kind);
-                Gate(rate.Rate <= bound, string.Create(inv, $"link rate of {kind} {rate.Rate:F4} ({rate.Linked}/{rate.Total}) is above --max-link-rate {kind}={bound}"));
-            }
-
-            foreach (JudgedReport j in report.Judged)
-            {
-                if (precisionGate is { } p)
-                {
-                    Gate(j.Estimates.Precision >= p, string.Create(inv, $"{j.Sample.Corpus}: estimated precision {j.Estimates.Precision:F4} is below --min-precision {p}"));
-                }
-
-                if (recallGate is { } r)
-                {
-                    Gate(j.Estimates.Recall >= r, string.Create(inv, $"{j.Sample.Corpus}: estimated recall {j.Estimates.Recall:F4} is below --min-recall {r}"));
-                }
-            }
-
-            return failed ? ExitCodes.EvaluationFailed : ExitCodes.Ok;
+            return failures.Count > 0 ? ExitCodes.EvaluationFailed : ExitCodes.Ok;
         }));
         return command;
     }
-
-    private static double? Fraction(double? value, string option) =>
-        value is { } v && !(v >= 0 && v <= 1)
-            ? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option} must be a number from 0 to 1, got {v}."))
-            : value;
 
     private static GoldFile? LoadGold(string? path, InputSet inputs, string? predictions, bool judged)
     {
@@ -306,212 +215,5 @@ internal static class EvalCommand
         public double Seconds { get; } = seconds;
 
         public double BytesPerArticle { get; } = bytesPerArticle;
-    }
-
-    /// <summary>Everything one eval run scored, written as a table or as one JSON object.</summary>
-    private sealed class Reports(SyndicationOptions options, double seconds, double bytesPerArticle)
-    {
-        public EvaluationReport? Stories { get; set; }
-
-        public LinkReport? Links { get; set; }
-
-        public List<JudgedReport> Judged { get; } = [];
-
-        public string ToText()
-        {
-            var text = new System.Text.StringBuilder();
-            text.Append(Stories?.ToText());
-            text.Append(Links?.ToText());
-            foreach (JudgedReport judged in Judged)
-            {
-                text.Append(judged.ToText());
-            }
-
-            if (seconds > 0)
-            {
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"engine time          {seconds:F3} s"));
-            }
-
-            return text.ToString();
-        }
-
-        public void WriteJson(Stream stream)
-        {
-            using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            w.WriteStartObject();
-            if (Stories is { } r)
-            {
-                WriteStories(w, r);
-            }
-
-            if (Links is { } l)
-            {
-                WriteLinks(w, l);
-            }
-
-            if (Judged.Count > 0)
-            {
-                w.WriteStartArray("judged");
-                foreach (JudgedReport j in Judged)
-                {
-                    WriteJudged(w, j);
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteNumber("engineSeconds", seconds);
-            w.WriteNumber("bytesPerArticle", bytesPerArticle);
-            w.WriteStartObject("options");
-            w.WriteNumber("shingleSize", options.ShingleSize);
-            w.WriteNumber("signatureLength", options.SignatureLength);
-            w.WriteNumber("similarityThreshold", options.SimilarityThreshold);
-            w.WriteNumber("containmentThreshold", options.ContainmentThreshold);
-            Index.LshParameters lsh = options.ResolveLsh();
-            w.WriteString("bands", string.Create(CultureInfo.InvariantCulture, $"{lsh.Bands}x{lsh.Rows}"));
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.Flush();
-            stream.WriteByte((byte)'\n');
-        }
-
-        private static void WriteStories(Utf8JsonWriter w, EvaluationReport r)
-        {
-            w.WriteNumber("articles", r.Articles);
-            w.WriteNumber("goldStories", r.GoldStories);
-            w.WriteNumber("predictedClusters", r.PredictedClusters);
-            w.WriteNumber("missingPredictions", r.MissingPredictions);
-            w.WriteStartObject("pairwise");
-            w.WriteNumber("precision", r.Pairwise.Precision);
-            w.WriteNumber("recall", r.Pairwise.Recall);
-            w.WriteNumber("f1", r.Pairwise.F1);
-            w.WriteEndObject();
-            w.WriteStartObject("bcubed");
-            w.WriteNumber("precision", r.BCubed.Precision);
-            w.WriteNumber("recall", r.BCubed.Recall);
-            w.WriteNumber("f1", r.BCubed.F1);
-            w.WriteEndObject();
-            w.WriteNumber("adjustedRandIndex", r.AdjustedRandIndex);
-            w.WriteStartObject("recallByKind");
-            foreach (KindRecall k in r.RecallByKind)
-            {
-                w.WriteNumber(k.Kind, k.Recall);
-            }
-
-            w.WriteEndObject();
-            w.WriteNumber("hardNegatives", r.HardNegatives);
-            w.WriteNumber("hardNegativesMerged", r.HardNegativesMerged);
-            w.WriteNumber("wireAccuracy", r.WireAccuracy);
-            w.WriteNumber("canonicalIsOriginal", r.CanonicalIsOriginalRate);
-        }
-
-        private static void WriteLinks(Utf8JsonWriter w, LinkReport l)
-        {
-            w.WriteString("gold", "links");
-            w.WriteNumber("texts", l.Texts);
-            w.WriteNumber("sources", l.Sources);
-            w.WriteNumber("missingPredictions", l.MissingPredictions);
-            w.WriteNumber("unknownPredictions", l.UnknownPredictions);
-            if (l.UnreadableInputs >= 0)
-            {
-                w.WriteNumber("unreadableInputs", l.UnreadableInputs);
-            }
-
-            w.WriteStartObject("linkRate");
-            foreach (LinkRate rate in l.Rates)
-            {
-                w.WriteStartObject(rate.Kind);
-                w.WriteNumber("rate", rate.Rate);
-                w.WriteNumber("linked", rate.Linked);
-                w.WriteNumber("total", rate.Total);
-                w.WriteNumber("notRead", rate.NotRead);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-            w.WriteStartObject("pairwise");
-            w.WriteNumber("precision", l.Pairwise.Precision);
-            w.WriteNumber("recall", l.Pairwise.Recall);
-            w.WriteNumber("f1", l.Pairwise.F1);
-            w.WriteNumber("truePositives", l.Pairwise.TruePositivePairs);
-            w.WriteNumber("predictedPairs", l.Pairwise.PredictedPairs);
-            w.WriteNumber("positives", l.Pairwise.GoldPairs);
-            w.WriteNumber("unscoredPairs", l.UnscoredPairs);
-            w.WriteEndObject();
-        }
-
-        private static void WriteJudged(Utf8JsonWriter w, JudgedReport j)
-        {
-            w.WriteStartObject();
-            w.WriteString("corpus", j.Sample.Corpus);
-            w.WriteString("pairsFile", j.Sample.PairsPath);
-            w.WriteNumber("pairs", j.Sample.Pairs.Count);
-            w.WriteNumber("pairsNotRead", j.PairsNotRead);
-            WriteEstimate(w, "recall", j.Estimates.Recall, j.Intervals.Recall);
-            WriteEstimate(w, "precision", j.Estimates.Precision, j.Intervals.Precision);
-            WriteEstimate(w, "conservativePrecision", j.ConservativePrecision, j.Intervals.ConservativePrecision);
-            w.WriteNumber("truePositives", j.Estimates.TruePositives);
-            w.WriteNumber("same", j.Estimates.Same);
-            w.WriteNumber("linked", j.Estimates.Linked);
-            w.WriteNumber("crossSourceLinked", j.CrossSourceLinked);
-            w.WriteNumber("frameLinked", j.FrameLinked);
-            w.WriteNumber("bootstrapReplicates", j.Intervals.Replicates);
-            w.WriteStartArray("strata");
-            foreach (StratumCounts s in j.Strata)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", s.Name);
-                w.WriteString("definition", s.Definition);
-                w.WriteNumber("pairs", s.Population);
-                w.WriteNumber("judged", s.Judged);
-                w.WriteNumber("same", s.Same);
-                w.WriteNumber("linked", s.Linked);
-                w.WriteNumber("linkedSame", s.LinkedSame);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            WritePairs(w, "missed", j.Missed);
-            WritePairs(w, "wronglyLinked", j.WronglyLinked);
-            w.WriteEndObject();
-        }
-
-        private static void WriteEstimate(Utf8JsonWriter w, string name, double value, Interval interval)
-        {
-            w.WriteStartObject(name);
-            WriteNumberOrNull(w, "estimate", value);
-            WriteNumberOrNull(w, "lower95", interval.Lower);
-            WriteNumberOrNull(w, "upper95", interval.Upper);
-            w.WriteEndObject();
-        }
-
-        private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double value)
-        {
-            if (double.IsNaN(value))
-            {
-                w.WriteNull(name);
-            }
-            else
-            {
-                w.WriteNumber(name, value);
-            }
-        }
-
-        private static void WritePairs(Utf8JsonWriter w, string name, IReadOnlyList<JudgedPair> pairs)
-        {
-            w.WriteStartArray(name);
-            foreach (JudgedPair p in pairs)
-            {
-                w.WriteStartObject();
-                w.WriteString("a", p.A);
-                w.WriteString("b", p.B);
-                w.WriteString("stratum", p.Stratum);
-                w.WriteString("label", p.Label.ToString().ToLowerInvariant());
-                w.WriteString("reason", p.Reason);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
     }
 }

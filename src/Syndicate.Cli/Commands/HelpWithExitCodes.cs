@@ -56,6 +56,11 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
             lines.Add("  1  an input could not be read or a record was malformed, under --on-error fail; or no article could be read at all");
         }
 
+        if (root || name == "eval")
+        {
+            lines.Add("     eval: a --gold, --predictions or --judged file could not be read or is not what the option expects");
+        }
+
         lines.Add("  2  bad command line: unknown option or invalid value");
         if (root || name == "dedup")
         {
@@ -65,7 +70,7 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
         lines.Add("  4  the output could not be written");
         if (root || name == "eval")
         {
-            lines.Add("  5  eval: a --min-f1 or --max-hard-negative-merges threshold was not met");
+            lines.Add("  5  eval: a threshold (--min-f1, --max-hard-negative-merges, --min-link-rate, --max-link-rate, --min-precision, --min-recall) was not met");
         }
 
         return string.Join('\n', lines) + "\n";

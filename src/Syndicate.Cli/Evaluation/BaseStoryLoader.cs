@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using Syndicate.Sketches;
 
 namespace Syndicate.Cli.Evaluation;
 

@@ -1,3 +1,5 @@
+using Syndicate.Sketches;
+
 namespace Syndicate.Cli.Evaluation;
 
 internal sealed partial class CorpusGenerator

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Syndicate.Sketches;
 
 namespace Syndicate.Cli.Evaluation;
 

@@ -8,8 +8,9 @@ internal static class DataDirectory
 
     /// <summary>
     /// The data directory: <paramref name="option"/> when given, else <c>$SYNDICATE_DATA</c>, else <c>../shared/data</c>
-    /// relative to the repository holding <paramref name="near"/> (the nearest ancestor with <c>Syndicate.sln</c>), else
-    /// relative to the one holding the current directory; <see langword="null"/> when none of these is known.
+    /// relative to the repository holding <paramref name="near"/> (the nearest ancestor with <c>Syndicate.sln</c>) or the
+    /// current directory, or when that does not exist the <c>shared/data</c> of the nearest ancestor that has one;
+    /// <see langword="null"/> outside a repository.
     /// </summary>
     public static string? Resolve(string? option, string? near)
     {
@@ -24,7 +25,23 @@ internal static class DataDirectory
         }
 
         string? root = (near is null ? null : FindRepositoryRoot(near)) ?? FindRepositoryRoot(Directory.GetCurrentDirectory());
-        return root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
+        if (root is null)
+        {
+            return null;
+        }
+
+        // ../shared/data beside the repository; for a checkout nested deeper (a git worktree), the nearest ancestor's.
+        string beside = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
+        for (DirectoryInfo? d = new DirectoryInfo(root).Parent; d is not null && !Directory.Exists(beside); d = d.Parent)
+        {
+            string candidate = Path.Combine(d.FullName, "shared", "data");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return beside;
     }
 
     /// <summary>The nearest ancestor of <paramref name="path"/> (a file or directory) that holds <c>Syndicate.sln</c>.</summary>

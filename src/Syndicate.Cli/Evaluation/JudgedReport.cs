@@ -32,6 +32,9 @@ internal sealed class JudgedReport
 
     public required IReadOnlyList<StratumCounts> Strata { get; init; }
 
+    /// <summary>The strata with each judged pair's observation, as the estimators read them.</summary>
+    public required IReadOnlyList<JudgedStratum> Observations { get; init; }
+
     /// <summary>L: cross-source pairs the tool links in the whole corpus, or -1 when the predictions name no sources.</summary>
     public required long CrossSourceLinked { get; init; }
 
@@ -109,6 +112,7 @@ internal sealed class JudgedReport
             Estimates = StratifiedEstimator.Estimate(strata),
             Intervals = StratifiedEstimator.Bootstrap(strata, Math.Max(crossSource, 0), replicates, seed),
             Strata = counts,
+            Observations = strata,
             CrossSourceLinked = crossSource,
             FrameLinked = frameLinked,
             PairsNotRead = sample.Pairs.Count(p => !byId.ContainsKey(p.A) || !byId.ContainsKey(p.B)),
@@ -159,7 +163,10 @@ internal sealed class JudgedReport
         sb.AppendLine(inv, $"  recall             {Fmt(e.Recall)}  95% CI {Fmt(ci.Recall.Lower)}-{Fmt(ci.Recall.Upper)}  (T̂P {e.TruePositives:F1} / Ŝ {e.Same:F1} SAME pairs in the frame)");
         sb.AppendLine(inv, $"  precision          {Fmt(e.Precision)}  95% CI {Fmt(ci.Precision.Lower)}-{Fmt(ci.Precision.Upper)}  (T̂P {e.TruePositives:F1} / L̂ {e.Linked:F1} linked pairs in the frame)");
         string frame = FrameLinked < 0 ? "frame not available" : string.Create(inv, $"{FrameLinked} of them in the frame");
-        sb.AppendLine(inv, $"  conservative P     {Fmt(ConservativePrecision)}  95% CI {Fmt(ci.ConservativePrecision.Lower)}-{Fmt(ci.ConservativePrecision.Upper)}  (T̂P / L = {CrossSourceLinked} cross-source pairs linked, {frame})");
+        string linked = CrossSourceLinked < 0
+            ? "T̂P / L: not available, the predictions name no sources"
+            : string.Create(inv, $"T̂P / L = {CrossSourceLinked} cross-source pairs linked, {frame}");
+        sb.AppendLine(inv, $"  conservative P     {Fmt(ConservativePrecision)}  95% CI {Fmt(ci.ConservativePrecision.Lower)}-{Fmt(ci.ConservativePrecision.Upper)}  ({linked})");
         sb.AppendLine(inv, $"  bootstrap          {ci.Replicates} stratified replicates, seed fixed{(ci.Undefined > 0 ? $", {ci.Undefined} with an undefined ratio left out" : "")}");
         sb.AppendLine(inv, $"  {"stratum",-24} {"N_h",8} {"n_h",5} {"SAME",5} {"linked",6} {"both",5}");
         foreach (StratumCounts s in Strata)

@@ -1,3 +1,5 @@
+using Syndicate.Sketches;
+
 namespace Syndicate.Cli.Evaluation;
 
 /// <summary>One judged pair reduced to what the estimators need.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Syndicate.Sketches;
 
 namespace Syndicate.Cli.Evaluation;
 

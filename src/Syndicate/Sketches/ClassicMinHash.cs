@@ -59,8 +59,8 @@ public sealed class ClassicMinHash : IMinHasher
         var random = new SplitMix64(unchecked((ulong)seed));
         for (var i = 0; i < length; i++)
         {
-            _a[i] = NextBelowPrime(ref random, nonZero: true);
-            _b[i] = NextBelowPrime(ref random, nonZero: false);
+            _a[i] = NextBelowPrime(random, nonZero: true);
+            _b[i] = NextBelowPrime(random, nonZero: false);
         }
     }
 
@@ -132,13 +132,13 @@ public sealed class ClassicMinHash : IMinHasher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint ToSlot(ulong min) => (uint)(SplitMix64.Mix(min) >> 32);
 
-    private static ulong NextBelowPrime(ref SplitMix64 random, bool nonZero)
+    private static ulong NextBelowPrime(SplitMix64 random, bool nonZero)
     {
         // The top 61 bits of a 64-bit draw are uniform on [0, 2^61); rejecting p (= 2^61 − 1) and, for
         // multipliers, 0 leaves a uniform value on [0, p) or [1, p). Rejection is a 2^−60 event.
         while (true)
         {
-            var candidate = random.Next() >> 3;
+            var candidate = random.NextUInt64() >> 3;
             if (candidate < Mersenne61.Prime && (candidate != 0 || !nonZero))
             {
                 return candidate;

@@ -80,9 +80,9 @@ public sealed class OnePermutationMinHash : IMinHasher
 
         _length = length;
         var random = new SplitMix64(unchecked((ulong)seed));
-        _elementSeed = random.Next();
-        _probeSeed = random.Next();
-        _slotSeed = random.Next();
+        _elementSeed = random.NextUInt64();
+        _probeSeed = random.NextUInt64();
+        _slotSeed = random.NextUInt64();
     }
 
     /// <inheritdoc />

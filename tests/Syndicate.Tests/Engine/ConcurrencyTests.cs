@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Syndicate.Cli.Fuzzing;
 using Syndicate.Clustering;
+using Syndicate.Fuzzing;
 using Syndicate.Tests.Storage;
 
 namespace Syndicate.Tests.Engine;

@@ -1,4 +1,5 @@
 using System.Text;
+using Syndicate.Sketches;
 
 namespace Syndicate.Tests.Engine;
 
@@ -24,21 +25,21 @@ internal static class Corpus
     /// <summary>Articles in arrival order: the two seed stories with copies, then synthetic stories with copies.</summary>
     public static List<Article> Stream(int syntheticStories = 20, ulong seed = 7)
     {
-        var rng = new SplitMix(seed);
+        var rng = new SplitMix64(seed);
         var list = new List<Article>();
         int n = 0;
         var stories = new List<IReadOnlyList<string>> { TestData.StoryParagraphs(0), TestData.StoryParagraphs(1) };
         for (int s = 0; s < syntheticStories; s++)
         {
             var paragraphs = new List<string>();
-            int count = 3 + (int)rng.Next(5);
+            int count = 3 + (int)Below(rng, 5);
             for (int p = 0; p < count; p++)
             {
                 var sb = new StringBuilder();
-                int words = 18 + (int)rng.Next(25);
+                int words = 18 + (int)Below(rng, 25);
                 for (int w = 0; w < words; w++)
                 {
-                    sb.Append(s_vocabulary[rng.Next((ulong)s_vocabulary.Length)]).Append(' ');
+                    sb.Append(s_vocabulary[Below(rng, (ulong)s_vocabulary.Length)]).Append(' ');
                 }
 
                 paragraphs.Add(sb.ToString().Trim() + ".");
@@ -51,22 +52,22 @@ internal static class Corpus
         {
             IReadOnlyList<string> paragraphs = stories[s];
             DateTimeOffset start = s_t0.AddHours(3 * s);
-            int copies = 1 + (int)rng.Next(6);
+            int copies = 1 + (int)Below(rng, 6);
             for (int c = 0; c < copies; c++)
             {
-                string dateline = s_datelines[rng.Next((ulong)s_datelines.Length)];
-                IReadOnlyList<string> body = (rng.Next(4)) switch
+                string dateline = s_datelines[Below(rng, (ulong)s_datelines.Length)];
+                IReadOnlyList<string> body = (Below(rng, 4)) switch
                 {
                     0 => paragraphs.Select(Reprints.Orthographic).ToList(),
                     1 when paragraphs.Count > 3 => paragraphs.Take(2).ToList(),
                     2 => paragraphs.Select(p => Reprints.DropWords(p, 11)).ToList(),
                     _ => paragraphs,
                 };
-                string text = Reprints.WithDateline(dateline, body, rng.Next(2) == 0 ? "تابعونا على تويتر" : null);
-                list.Add(new Article($"a{n++:D4}", $"outlet{rng.Next(9)}", text)
+                string text = Reprints.WithDateline(dateline, body, Below(rng, 2) == 0 ? "تابعونا على تويتر" : null);
+                list.Add(new Article($"a{n++:D4}", $"outlet{Below(rng, 9)}", text)
                 {
                     Title = $"قصة {s}",
-                    Published = start.AddMinutes(rng.Next(600)),
+                    Published = start.AddMinutes(Below(rng, 600)),
                     Url = $"https://news{c}.example/{s}/{c}",
                 });
             }
@@ -75,19 +76,6 @@ internal static class Corpus
         return list;
     }
 
-    /// <summary>SplitMix64 (Steele, Lea &amp; Flood 2014): a tiny deterministic generator, stable across runtimes.</summary>
-    internal sealed class SplitMix(ulong state)
-    {
-        private ulong _state = state;
-
-        public ulong Next()
-        {
-            ulong z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        public int Next(ulong bound) => (int)(Next() % bound);
-    }
+    /// <summary>A draw below <paramref name="bound"/> by remainder, the reduction these test streams were made with.</summary>
+    internal static int Below(SplitMix64 rng, ulong bound) => (int)(rng.NextUInt64() % bound);
 }

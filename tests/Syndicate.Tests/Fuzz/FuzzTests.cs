@@ -1,14 +1,14 @@
 using System.Text;
 using Syndicate.Attribution;
-using Syndicate.Cli.Fuzzing;
 using Syndicate.Cli.Input;
+using Syndicate.Fuzzing;
 using Syndicate.Text;
 using Xunit.Abstractions;
 
 namespace Syndicate.Tests.Fuzz;
 
 /// <summary>
-/// Seeded random and mutated inputs through every input path, with the generators <c>syndicate fuzz</c> runs a
+/// Seeded random and mutated inputs through every input path, with the generators the fuzzer (<c>tools/Syndicate.Fuzzing</c>) runs a
 /// million times: nothing escapes but the documented exceptions, nothing hangs, memory stays bounded, and every bad
 /// record is reported with its input and line while skip mode goes on.
 /// </summary>

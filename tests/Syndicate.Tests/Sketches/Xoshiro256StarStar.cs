@@ -1,4 +1,5 @@
 using System.Numerics;
+using Syndicate.Sketches;
 
 namespace Syndicate.Tests.Sketches;
 
@@ -16,10 +17,11 @@ internal sealed class Xoshiro256StarStar
 
     public Xoshiro256StarStar(ulong seed)
     {
-        _s0 = SplitMix(ref seed);
-        _s1 = SplitMix(ref seed);
-        _s2 = SplitMix(ref seed);
-        _s3 = SplitMix(ref seed);
+        var seeder = new SplitMix64(seed);
+        _s0 = seeder.NextUInt64();
+        _s1 = seeder.NextUInt64();
+        _s2 = seeder.NextUInt64();
+        _s3 = seeder.NextUInt64();
     }
 
     public ulong NextUInt64()
@@ -51,12 +53,4 @@ internal sealed class Xoshiro256StarStar
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
-
-    private static ulong SplitMix(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }

@@ -1,3 +1,4 @@
+using Syndicate.Sketches;
 using Syndicate.Storage;
 using Syndicate.Tests.Engine;
 
@@ -37,8 +38,8 @@ public class CorruptionTests
     {
         using TempDirectory dir = StateWithSnapshotAndJournal(out _);
         byte[] snapshot = File.ReadAllBytes(dir.File("snapshot.bin"));
-        var rng = new Corpus.SplitMix(3);
-        int[] lengths = [0, 5, 8, 20, 31, 32, 40, snapshot.Length / 2, snapshot.Length - 13, snapshot.Length - 1, .. Enumerable.Range(0, 20).Select(_ => rng.Next((ulong)snapshot.Length))];
+        var rng = new SplitMix64(3);
+        int[] lengths = [0, 5, 8, 20, 31, 32, 40, snapshot.Length / 2, snapshot.Length - 13, snapshot.Length - 1, .. Enumerable.Range(0, 20).Select(_ => Corpus.Below(rng, (ulong)snapshot.Length))];
         foreach (int length in lengths)
         {
             File.WriteAllBytes(dir.File("snapshot.bin"), snapshot[..length]);
@@ -51,12 +52,12 @@ public class CorruptionTests
     {
         using TempDirectory dir = StateWithSnapshotAndJournal(out _);
         byte[] snapshot = File.ReadAllBytes(dir.File("snapshot.bin"));
-        var rng = new Corpus.SplitMix(11);
+        var rng = new SplitMix64(11);
         for (int trial = 0; trial < 40; trial++)
         {
             byte[] damaged = (byte[])snapshot.Clone();
-            int at = rng.Next((ulong)damaged.Length);
-            damaged[at] ^= (byte)(1 << rng.Next(8));
+            int at = Corpus.Below(rng, (ulong)damaged.Length);
+            damaged[at] ^= (byte)(1 << Corpus.Below(rng, 8));
             File.WriteAllBytes(dir.File("snapshot.bin"), damaged);
             StateException e = Assert.Throws<StateException>(() => SyndicationEngine.Open(dir.Path));
             Assert.Contains("snapshot.bin", e.Message, StringComparison.Ordinal);

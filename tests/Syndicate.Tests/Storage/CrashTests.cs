@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Syndicate.Cli.Evaluation;
 using Syndicate.Cli.Input;
+using Syndicate.Sketches;
 using Xunit.Abstractions;
 
 namespace Syndicate.Tests.Storage;

@@ -119,6 +119,24 @@ public sealed class EvalTests
         Assert.Equal("a445cb3ec3afa", judged.GetProperty("missed")[0].GetProperty("a").GetString());
     }
 
+    [Fact]
+    public void Two_judged_samples_are_reported_each_and_combined()
+    {
+        using var temp = new TempDirectory();
+        string first = JudgedFixture.Write(temp);
+        string second = JudgedFixture.Write(temp, corpus: "other");
+
+        CliResult result = SyndicateCli.Run("eval", "--judged", first, "--judged", second, s_corpus, "--format", "json").Expect(0);
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("judged").GetArrayLength());
+        JsonElement combined = json.RootElement.GetProperty("judgedCombined");
+        // Twice the same sample: T̂P = 10, Ŝ = 110, L̂ = 20; L counted once, as both were scored on one run.
+        Assert.Equal(10.0 / 110, combined.GetProperty("recall").GetProperty("estimate").GetDouble(), 1e-12);
+        Assert.Equal(0.5, combined.GetProperty("precision").GetProperty("estimate").GetDouble(), 1e-12);
+        Assert.Equal(json.RootElement.GetProperty("judged")[0].GetProperty("crossSourceLinked").GetInt64(), combined.GetProperty("crossSourceLinked").GetInt64());
+    }
+
     [Theory]
     [InlineData("--min-precision", "0.5", 0, "")]
     [InlineData("--min-precision", "0.6", 5, "synthetic: estimated precision 0.5000 is below --min-precision 0.6")]
@@ -214,6 +232,17 @@ public sealed class EvalTests
         CliResult result = SyndicateCli.Run("eval", "--gold", TestData.FixturePath("synthetic", "gold.jsonl"), "--min-f1", "1").Expect(0);
 
         Assert.Contains("pairwise             P 1.0000  R 1.0000  F1 1.0000", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_explains_the_estimator_and_the_exit_codes()
+    {
+        string help = SyndicateCli.Run("eval", "--help").Expect(0).Stdout;
+
+        Assert.Contains("Each judged pair stands for N_h/n_h frame pairs of its stratum (Horvitz-Thompson weights", help, StringComparison.Ordinal);
+        Assert.Contains("stratified bootstrap with a fixed seed", help, StringComparison.Ordinal);
+        Assert.Contains("eval: a --gold, --predictions or --judged file could not be read or is not what the option expects", help, StringComparison.Ordinal);
+        Assert.Contains("--min-link-rate, --max-link-rate, --min-precision, --min-recall) was not met", help, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Syndicate.Cli.Evaluation;
+using Syndicate.Sketches;
 
 namespace Syndicate.Tests.Cli.Evaluation;
 

@@ -13,7 +13,8 @@ namespace Syndicate.Tests.Cli.Evaluation;
 /// a445cb3ec3afa) and s004 (original a52670b5ac3ca). Stratum "linked" (N = 10, 2 judged, weight 5): a SAME pair the
 /// engine links, and a pair it links that is judged RELATED. Stratum "apart" (N = 100, 2 judged, weight 50): a pair it
 /// keeps apart judged DIFFERENT, and one judged SAME that it misses. So T̂P = 5, Ŝ = 5 + 50 = 55, L̂ = 10: recall
-/// 5/55, precision 5/10. The frame pads each stratum with pairs of ids that are not in the corpus.
+/// 5/55, precision 5/10. The frame pads each stratum with pairs of ids that are not in the corpus (x/y for "linked", u/v
+/// for "apart").
 /// </remarks>
 internal static class JudgedFixture
 {
@@ -25,13 +26,13 @@ internal static class JudgedFixture
     public static string[] Pairs { get; } = [LinkedSame, LinkedRelated, ApartDifferent, ApartSame];
 
     /// <summary>Writes the three files and returns the path of the pairs file.</summary>
-    public static string Write(TempDirectory temp, IEnumerable<string>? pairs = null, long linkedPairs = 10, long apartPairs = 100, bool frame = true, string corpusFile = "corpus.jsonl")
+    public static string Write(TempDirectory temp, IEnumerable<string>? pairs = null, long linkedPairs = 10, long apartPairs = 100, bool frame = true, string corpusFile = "corpus.jsonl", string corpus = "synthetic", long? frameApartPairs = null)
     {
         string linked = string.Create(CultureInfo.InvariantCulture, $"\"linked\": {{\"definition\": \"pairs the engine links\", \"pairs\": {linkedPairs}, \"sampled\": 2}}");
         string apart = string.Create(CultureInfo.InvariantCulture, $"\"apart\": {{\"definition\": \"pairs it keeps apart\", \"pairs\": {apartPairs}, \"sampled\": 2}}");
         temp.Write(
-            "judged/synthetic.strata.json",
-            $"{{\"corpus\": \"synthetic\", \"corpusFile\": \"{corpusFile}\", \"frame\": \"synthetic.frame.tsv.gz\", \"seed\": 1,\n \"strata\": {{{linked},\n {apart}}}}}\n");
+            $"judged/{corpus}.strata.json",
+            $"{{\"corpus\": \"{corpus}\", \"corpusFile\": \"{corpusFile}\", \"frame\": \"{corpus}.frame.tsv.gz\", \"seed\": 1,\n \"strata\": {{{linked},\n {apart}}}}}\n");
         if (frame)
         {
             var tsv = new StringBuilder("a\tb\tstratum\n");
@@ -42,14 +43,15 @@ internal static class JudgedFixture
                 tsv.Append(CultureInfo.InvariantCulture, $"x{i}\ty{i}\tlinked\n");
             }
 
-            for (int i = 0; i < 98; i++)
+            for (int i = 0; i < (frameApartPairs ?? apartPairs) - 2; i++)
             {
                 tsv.Append(CultureInfo.InvariantCulture, $"u{i}\tv{i}\tapart\n");
             }
 
-            temp.WriteGzip("judged/synthetic.frame.tsv.gz", tsv.ToString());
+            temp.WriteGzip($"judged/{corpus}.frame.tsv.gz", tsv.ToString());
         }
 
-        return temp.Write("judged/synthetic.pairs.jsonl", string.Join('\n', pairs ?? Pairs) + "\n");
+        string lines = string.Join('\n', (pairs ?? Pairs).Select(p => p.Replace("\"corpus\":\"synthetic\"", $"\"corpus\":\"{corpus}\"", StringComparison.Ordinal)));
+        return temp.Write($"judged/{corpus}.pairs.jsonl", lines + "\n");
     }
 }

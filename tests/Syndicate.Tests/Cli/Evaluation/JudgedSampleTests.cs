@@ -96,13 +96,51 @@ public sealed class JudgedSampleTests
     public void A_stratum_size_that_differs_from_the_frame_is_an_error()
     {
         using var temp = new TempDirectory();
-        string path = JudgedFixture.Write(temp, apartPairs: 99);
+        string path = JudgedFixture.Write(temp, apartPairs: 99, frameApartPairs: 100);
 
         InputException e = Assert.Throws<InputException>(() => JudgedSample.Load(path));
 
         Assert.Contains("synthetic.strata.json: stratum 'apart' has 99 pairs, but the frame", e.Message, StringComparison.Ordinal);
         Assert.Contains("lists 100", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Predictions_without_sources_give_no_conservative_precision()
+    {
+        using var temp = new TempDirectory();
+        ArticlePrediction[] predictions = [.. s_predictions.Select(p => p with { Source = null })];
+
+        JudgedReport report = JudgedReport.Build(JudgedSample.Load(JudgedFixture.Write(temp)), predictions);
+
+        Assert.Equal(-1, report.CrossSourceLinked);
+        Assert.True(double.IsNaN(report.ConservativePrecision));
+        Assert.Contains("conservative P     n/a  95% CI n/a-n/a  (T̂P / L: not available, the predictions name no sources)", report.ToText(), StringComparison.Ordinal);
+        Assert.Equal(0.5, report.Estimates.Precision, 1e-12);
+    }
+
+    [Fact]
+    public void Samples_of_two_corpora_combine_by_adding_their_totals()
+    {
+        using var temp = new TempDirectory();
+        JudgedReport first = JudgedReport.Build(JudgedSample.Load(JudgedFixture.Write(temp)), s_predictions);
+        JudgedReport second = JudgedReport.Build(JudgedSample.Load(JudgedFixture.Write(temp, corpus: "other", apartPairs: 200, pairs: [.. JudgedFixture.Pairs, .. PadApart(100)])), s_predictions);
+
+        CombinedJudgedEstimate combined = CombinedJudgedEstimate.Of([first, second], onePrediction: false)!;
+
+        // Second: linked weight 5 as before; apart weight 200/102 over 1 SAME missed pair. T̂P = 5 + 5, Ŝ = 55 + 5 +
+        // 200/102, L̂ = 10 + 10.
+        Assert.Equal(10.0, combined.Estimates.TruePositives, 1e-9);
+        Assert.Equal(60 + (200.0 / 102), combined.Estimates.Same, 1e-9);
+        Assert.Equal(20.0, combined.Estimates.Linked, 1e-9);
+        Assert.Equal(6, combined.CrossSourceLinked);
+        Assert.Equal(3, CombinedJudgedEstimate.Of([first, second], onePrediction: true)!.CrossSourceLinked);
+        Assert.Null(CombinedJudgedEstimate.Of([first], onePrediction: false));
+        Assert.Null(CombinedJudgedEstimate.Of([first, first], onePrediction: false));
+    }
+
+    // Judged DIFFERENT pairs of the padding ids of the fixture's frame ("u{i}", "v{i}", stratum apart).
+    private static IEnumerable<string> PadApart(int count) =>
+        Enumerable.Range(0, count).Select(i => $"{{\"corpus\":\"synthetic\",\"a\":\"u{i}\",\"b\":\"v{i}\",\"stratum\":\"apart\",\"label\":\"different\"}}");
 
     [Fact]
     public void Cross_source_pairs_leave_out_pairs_of_one_source()

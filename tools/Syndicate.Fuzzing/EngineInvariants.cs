@@ -1,7 +1,7 @@
 using System.Globalization;
 using Syndicate.Clustering;
 
-namespace Syndicate.Cli.Fuzzing;
+namespace Syndicate.Fuzzing;
 
 /// <summary>Checks that an engine's clusters partition its articles and agree with its per-article answers.</summary>
 internal static class EngineInvariants

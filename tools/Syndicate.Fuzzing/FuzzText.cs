@@ -1,7 +1,7 @@
 using System.Text;
-using Syndicate.Cli.Evaluation;
+using Syndicate.Sketches;
 
-namespace Syndicate.Cli.Fuzzing;
+namespace Syndicate.Fuzzing;
 
 /// <summary>
 /// Seeded generators of hostile text: mixed scripts, bidirectional controls, Arabic presentation forms, control

@@ -1,6 +1,6 @@
 using Syndicate.Cli.Input;
 
-namespace Syndicate.Cli.Fuzzing;
+namespace Syndicate.Fuzzing;
 
 /// <summary>One generated input and what a correct reader must make of it.</summary>
 /// <param name="Bytes">The input as stored (possibly gzip-compressed, truncated or damaged).</param>

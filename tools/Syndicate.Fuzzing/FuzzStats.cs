@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Syndicate.Cli.Fuzzing;
+namespace Syndicate.Fuzzing;
 
 /// <summary>What a fuzz run did and found.</summary>
 internal sealed class FuzzStats

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Syndicate.Cli.Evaluation;
 using Syndicate.Cli.Input;
+using Syndicate.Sketches;
 
-namespace Syndicate.Cli.Fuzzing;
+namespace Syndicate.Fuzzing;
 
 /// <summary>
 /// Seeded generators of whole inputs (JSON Lines, JSON, RSS, Atom, text), valid or mutated: truncated, byte-flipped,

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Syndicate.Attribution;
 using Syndicate.Cleaning;
-using Syndicate.Cli.Evaluation;
 using Syndicate.Cli.Input;
 using Syndicate.Clustering;
+using Syndicate.Sketches;
 using Syndicate.Text;
 
-namespace Syndicate.Cli.Fuzzing;
+namespace Syndicate.Fuzzing;
 
 /// <summary>
 /// Runs seeded fuzz cases through every input path (readers, datelines, normalizer, cleaner, engine) and checks that

@@ -1,18 +1,24 @@
 using System.CommandLine;
 using System.Globalization;
-using Syndicate.Cli.Fuzzing;
+using System.Text;
 
-namespace Syndicate.Cli.Commands;
+namespace Syndicate.Fuzzing;
 
 /// <summary>
-/// <c>syndicate fuzz --cases N --seed S</c>: runs N seeded fuzz cases through every input path (JSON Lines, JSON, RSS,
-/// Atom and text readers, datelines, the normalizer, the cleaner, the engine) and prints what happened. A maintenance
-/// command, hidden from the help.
+/// <c>dotnet run -c Release --project tools/Syndicate.Fuzzing -- --cases N --seed S</c>: runs N seeded fuzz cases
+/// through every input path of <c>syndicate</c> (JSON Lines, JSON, RSS, Atom and text readers, datelines, the
+/// normalizer, the cleaner, the engine) and prints what happened. A maintenance tool; it is not packed.
 /// </summary>
-internal static class FuzzCommand
+/// <remarks>Exit codes: 0 no failure, 1 an escaped exception, a broken invariant or a hang, 2 a bad command line.</remarks>
+internal static class Program
 {
-    public static Command Create()
+    private const int Ok = 0;
+    private const int FuzzFailed = 1;
+    private const int UsageError = 2;
+
+    public static int Main(string[] args)
     {
+        Console.OutputEncoding = new UTF8Encoding(false);
         var cases = new Option<long>("--cases") { Description = "How many cases to run.", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed") { Description = "The seed every case derives from.", DefaultValueFactory = _ => 1UL };
         var start = new Option<long>("--start") { Description = "The first case number (to reproduce a failure, start at its epoch).", DefaultValueFactory = _ => 0 };
@@ -20,19 +26,19 @@ internal static class FuzzCommand
         var noHuge = new Option<bool>("--no-huge") { Description = "Leave out the 10 MB bodies." };
         var dump = new Option<string?>("--dump") { Description = "Directory to write every reader case's input to." };
         var jobs = new Option<int>("--jobs") { Description = "Runners in parallel, each on its own contiguous range of cases.", DefaultValueFactory = _ => 1 };
-        var command = new Command("fuzz", "Run seeded random and mutated inputs through every input path and report exceptions, hangs and memory.")
+        var root = new RootCommand("Run seeded random and mutated inputs through every input path of syndicate and report exceptions, hangs and memory.")
         {
             cases, seed, start, timeout, noHuge, dump, jobs,
         };
-        command.Hidden = true;
-        command.SetAction(result => CliRunner.Guard(() =>
+        root.SetAction(result =>
         {
             long count = result.GetValue(cases);
             double seconds = result.GetValue(timeout);
             int parallel = result.GetValue(jobs);
             if (count < 0 || result.GetValue(start) < 0 || seconds <= 0 || parallel < 1)
             {
-                throw new UsageException("--cases and --start must not be negative, --case-timeout and --jobs must be positive.");
+                Console.Error.WriteLine("syndicate-fuzz: --cases and --start must not be negative, --case-timeout and --jobs must be positive.");
+                return UsageError;
             }
 
             string temp = Path.Combine(Path.GetTempPath(), "syndicate-fuzz-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
@@ -53,7 +59,7 @@ internal static class FuzzCommand
                     int job = j;
                     runs.Add(Task.Factory.StartNew(() => runner.Run(first, size, TimeSpan.FromSeconds(seconds), s =>
                         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"syndicate: fuzz job {job}: {s.Cases:N0}/{size:N0} cases, {s.Exceptions} exceptions, {s.Elapsed.TotalSeconds:F0} s"))), TaskCreationOptions.LongRunning));
+                            $"syndicate-fuzz: job {job}: {s.Cases:N0}/{size:N0} cases, {s.Exceptions} exceptions, {s.Elapsed.TotalSeconds:F0} s"))), TaskCreationOptions.LongRunning));
                 }
 
                 FuzzStats stats = runs[0].Result;
@@ -61,10 +67,11 @@ internal static class FuzzCommand
                 {
                     stats.Merge(run.Result);
                 }
+
                 Console.Out.Write(string.Create(CultureInfo.InvariantCulture, $"seed             {result.GetValue(seed)}\n"));
                 Console.Out.Write(stats.ToString());
                 Console.Out.Flush();
-                return stats.Exceptions == 0 && stats.HungCase is null ? ExitCodes.Ok : ExitCodes.FuzzFailed;
+                return stats.Exceptions == 0 && stats.HungCase is null ? Ok : FuzzFailed;
             }
             finally
             {
@@ -76,7 +83,19 @@ internal static class FuzzCommand
                 {
                 }
             }
-        }));
-        return command;
+        });
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+            {
+                Console.Error.WriteLine("syndicate-fuzz: " + error.Message);
+            }
+
+            return UsageError;
+        }
+
+        return parsed.Invoke();
     }
 }

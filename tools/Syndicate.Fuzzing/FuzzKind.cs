@@ -1,4 +1,4 @@
-namespace Syndicate.Cli.Fuzzing;
+namespace Syndicate.Fuzzing;
 
 /// <summary>The input path one fuzz case goes through.</summary>
 internal enum FuzzKind
