@@ -213,11 +213,11 @@ internal sealed class PairVerifier
     /// <summary>The fitted weights of <see cref="RewriteScore"/> (see its remarks for their provenance).</summary>
     internal static class RewriteWeights
     {
-        public const double Bias = -3.581;
-        public const double CharacterContainment = 7.102;
-        public const double LengthRatio = 3.522;
-        public const double LogLength = -0.362;
-        public const double Numbers = 2.506;
+        public const double Bias = -3.579;
+        public const double CharacterContainment = 7.088;
+        public const double LengthRatio = 3.520;
+        public const double LogLength = -0.361;
+        public const double Numbers = 2.511;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -134,6 +135,7 @@ public static class TextNormalizer
     /// <returns>The length of the normalized text.</returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too small, or the
     /// buffers overlap.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "A span overload and a string overload, both present from the first release: no call is ambiguous.")]
     public static int Normalize(ReadOnlySpan<char> source, Span<char> destination, NormalizationOptions? options = null)
     {
         if (!TryNormalize(source, destination, out int charsWritten, options))
@@ -151,6 +153,7 @@ public static class TextNormalizer
     /// <returns>The normalized text; <paramref name="text"/> itself when it is already normalized.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     [SkipLocalsInit]
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "A span overload and a string overload, both present from the first release: no call is ambiguous.")]
     public static string Normalize(string text, NormalizationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
