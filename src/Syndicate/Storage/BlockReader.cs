@@ -6,7 +6,7 @@ namespace Syndicate.Storage;
 /// <summary>Reads what <see cref="BlockWriter"/> wrote, verifying every block's checksum before any of its bytes is used.</summary>
 internal sealed class BlockReader
 {
-    private const int MaxStringBytes = 256 << 20;
+    private const int MaxRecordBytes = 256 << 20;
     private readonly Stream _stream;
     private readonly string _path;
     private readonly byte[] _block = new byte[BlockWriter.BlockSize];
@@ -20,13 +20,7 @@ internal sealed class BlockReader
         _path = path;
     }
 
-    public byte ReadByte()
-    {
-        Need(1);
-        return _block[_position++];
-    }
-
-    public int ReadInt32()
+    private int ReadInt32()
     {
         Need(4);
         int v = BinaryPrimitives.ReadInt32LittleEndian(_block.AsSpan(_position));
@@ -34,33 +28,7 @@ internal sealed class BlockReader
         return v;
     }
 
-    public uint ReadUInt32()
-    {
-        Need(4);
-        uint v = BinaryPrimitives.ReadUInt32LittleEndian(_block.AsSpan(_position));
-        _position += 4;
-        return v;
-    }
-
-    public long ReadInt64()
-    {
-        Need(8);
-        long v = BinaryPrimitives.ReadInt64LittleEndian(_block.AsSpan(_position));
-        _position += 8;
-        return v;
-    }
-
-    public ulong ReadUInt64()
-    {
-        Need(8);
-        ulong v = BinaryPrimitives.ReadUInt64LittleEndian(_block.AsSpan(_position));
-        _position += 8;
-        return v;
-    }
-
-    public double ReadDouble() => BitConverter.Int64BitsToDouble(ReadInt64());
-
-    public void ReadBytes(Span<byte> destination)
+    private void ReadBytes(Span<byte> destination)
     {
         while (!destination.IsEmpty)
         {
@@ -76,47 +44,32 @@ internal sealed class BlockReader
         }
     }
 
-    public string? ReadString()
+    /// <summary>
+    /// Reads what <see cref="BlockWriter.WriteRecord"/> wrote: the record's bytes, in place in the current block when
+    /// they lie within it, else copied into <paramref name="scratch"/> (grown as needed). Valid until the next read.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadRecord(ref byte[] scratch)
     {
         int count = ReadInt32();
-        if (count == -1)
+        if (count is < 0 or > MaxRecordBytes)
         {
-            return null;
-        }
-
-        if (count is < 0 or > MaxStringBytes)
-        {
-            throw Corrupt($"a string length of {count} bytes is impossible");
+            throw Corrupt($"a record length of {count} bytes is impossible");
         }
 
         if (count <= _length - _position)
         {
-            string s = StateText.GetString(_block.AsSpan(_position, count));
+            ReadOnlyMemory<byte> inPlace = _block.AsMemory(_position, count);
             _position += count;
-            return s;
+            return inPlace;
         }
 
-        byte[] bytes = new byte[count];
-        ReadBytes(bytes);
-        return StateText.GetString(bytes);
-    }
-
-    public DateTimeOffset? ReadTime()
-    {
-        byte present = ReadByte();
-        if (present == 0)
+        if (scratch.Length < count)
         {
-            return null;
+            scratch = new byte[Math.Max(count, scratch.Length * 2)];
         }
 
-        long ticks = ReadInt64();
-        int offset = ReadInt32();
-        if (present != 1 || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || offset is < -14 * 60 or > 14 * 60)
-        {
-            throw Corrupt("a time stamp is out of range");
-        }
-
-        return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offset));
+        ReadBytes(scratch.AsSpan(0, count));
+        return scratch.AsMemory(0, count);
     }
 
     /// <summary>Checks that the payload ends here: the end marker follows and nothing after it.</summary>

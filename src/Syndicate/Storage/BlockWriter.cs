@@ -18,43 +18,14 @@ internal sealed class BlockWriter
 
     public BlockWriter(Stream stream) => _stream = stream;
 
-    public void WriteByte(byte value)
-    {
-        Ensure(1);
-        _buffer[_used++] = value;
-    }
-
-    public void WriteInt32(int value)
+    private void WriteInt32(int value)
     {
         Ensure(4);
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_used), value);
         _used += 4;
     }
 
-    public void WriteUInt32(uint value)
-    {
-        Ensure(4);
-        BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(_used), value);
-        _used += 4;
-    }
-
-    public void WriteInt64(long value)
-    {
-        Ensure(8);
-        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_used), value);
-        _used += 8;
-    }
-
-    public void WriteUInt64(ulong value)
-    {
-        Ensure(8);
-        BinaryPrimitives.WriteUInt64LittleEndian(_buffer.AsSpan(_used), value);
-        _used += 8;
-    }
-
-    public void WriteDouble(double value) => WriteInt64(BitConverter.DoubleToInt64Bits(value));
-
-    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    private void WriteBytes(ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)
         {
@@ -70,37 +41,11 @@ internal sealed class BlockWriter
         }
     }
 
-    /// <summary>A string as a byte-count prefix (−1 for null) and its bytes in <see cref="StateText"/>'s encoding.</summary>
-    public void WriteString(string? value)
+    /// <summary>A record (a MessagePack map, see <see cref="StatePack"/>) as a u32 byte count and its bytes, which may span blocks.</summary>
+    public void WriteRecord(ReadOnlySpan<byte> record)
     {
-        if (value is null)
-        {
-            WriteInt32(-1);
-            return;
-        }
-
-        int count = StateText.GetByteCount(value);
-        WriteInt32(count);
-        if (count <= BlockSize - _used)
-        {
-            _used += StateText.GetBytes(value, _buffer.AsSpan(_used));
-        }
-        else
-        {
-            byte[] bytes = new byte[count];
-            StateText.GetBytes(value, bytes);
-            WriteBytes(bytes);
-        }
-    }
-
-    public void WriteTime(DateTimeOffset? value)
-    {
-        WriteByte(value is null ? (byte)0 : (byte)1);
-        if (value is { } t)
-        {
-            WriteInt64(t.UtcTicks);
-            WriteInt32((int)t.Offset.TotalMinutes);
-        }
+        WriteInt32(record.Length);
+        WriteBytes(record);
     }
 
     /// <summary>Writes the last block and the end marker.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Syndicate.Clustering;
 using Syndicate.Fingerprinting;
 
@@ -18,7 +19,7 @@ internal sealed class DurableState : IDisposable
     /// <summary>The journal is folded into a new snapshot when it grows past this size.</summary>
     public const long DefaultCheckpointBytes = 256L << 20;
 
-    private readonly JournalRecordWriter _record = new();
+    private readonly ArrayBufferWriter<byte> _record = new(4096);
     private readonly StoryClusterer _clusterer;
     private readonly Fingerprinter _fingerprinter;
     private readonly SyndicationOptions _options;
@@ -84,9 +85,8 @@ internal sealed class DurableState : IDisposable
             return;
         }
 
-        _record.Start(JournalOp.Add).Int64(timestamp).String(article.Id).String(article.Source).String(article.Url)
-            .Time(article.Published).String(article.Title).String(article.Body);
-        _journal.Append(_record.Written);
+        JournalRecord.WriteAdd(_record, article, timestamp);
+        _journal.Append(_record.WrittenSpan);
     }
 
     public void JournalRemove(string id)
@@ -96,8 +96,8 @@ internal sealed class DurableState : IDisposable
             return;
         }
 
-        _record.Start(JournalOp.Remove).String(id);
-        _journal.Append(_record.Written);
+        JournalRecord.WriteRemove(_record, id);
+        _journal.Append(_record.WrittenSpan);
     }
 
     public void JournalEvict(long cutoff)
@@ -107,8 +107,8 @@ internal sealed class DurableState : IDisposable
             return;
         }
 
-        _record.Start(JournalOp.Evict).Int64(cutoff);
-        _journal.Append(_record.Written);
+        JournalRecord.WriteEvict(_record, cutoff);
+        _journal.Append(_record.WrittenSpan);
     }
 
     /// <summary>Writes a checkpoint when the journal has grown past <see cref="CheckpointBytes"/>.</summary>
@@ -204,7 +204,7 @@ internal sealed class DurableState : IDisposable
             return Journal.Open(path, _options, durability, out _, payload =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Replay(payload.Span, path);
+                Replay(payload, path);
             });
         }
         catch (IOException e)
@@ -238,45 +238,30 @@ internal sealed class DurableState : IDisposable
     }
 
     /// <summary>Applies one journal record to the clusterer, exactly as the engine applied it when it was written.</summary>
-    private void Replay(ReadOnlySpan<byte> payload, string path)
+    private void Replay(ReadOnlyMemory<byte> payload, string path)
     {
-        var reader = new JournalRecordReader(payload, path);
-        switch (reader.Op())
+        JournalRecord record = JournalRecord.Read(payload, path);
+        switch (record.Op)
         {
             case JournalOp.Add:
                 {
-                    long timestamp = reader.Int64();
-                    string id = reader.String() ?? throw new StateException(path, "corrupt journal: an added article has no id");
-                    string source = reader.String() ?? "";
-                    string? url = reader.String();
-                    DateTimeOffset? published = reader.Time();
-                    string? title = reader.String();
-                    string body = reader.String() ?? "";
-                    reader.ExpectEnd();
-                    var article = new Article(id, source, body) { Url = url, Published = published, Title = title };
+                    string id = record.Id ?? throw new StateException(path, "corrupt journal: an added article has no id");
+                    var article = new Article(id, record.Source ?? "", record.Body ?? "") { Url = record.Url, Published = record.Published, Title = record.Title };
                     if (!_clusterer.Contains(id))
                     {
-                        _clusterer.Insert(article, _fingerprinter.Compute(article), timestamp);
+                        _clusterer.Insert(article, _fingerprinter.Compute(article), record.Timestamp);
                     }
 
                     break;
                 }
 
             case JournalOp.Remove:
-                {
-                    string id = reader.String() ?? "";
-                    reader.ExpectEnd();
-                    _clusterer.Remove(id);
-                    break;
-                }
+                _clusterer.Remove(record.Id ?? "");
+                break;
 
             case JournalOp.Evict:
-                {
-                    long cutoff = reader.Int64();
-                    reader.ExpectEnd();
-                    _clusterer.Evict(cutoff);
-                    break;
-                }
+                _clusterer.Evict(record.Cutoff);
+                break;
 
             default:
                 throw new StateException(path, "corrupt journal: unknown operation");

@@ -1,150 +1,161 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.Text;
+using MessagePack;
 
 namespace Syndicate.Storage;
 
-/// <summary>The operations a journal records, and their little-endian encoding.</summary>
+/// <summary>The operations a journal records.</summary>
 internal enum JournalOp : byte
 {
-    /// <summary><c>i64 timestamp, id, source, url?, published?, title?, body</c>.</summary>
+    /// <summary>An article was added: timestamp, id, source, url?, published?, title?, body.</summary>
     Add = 1,
 
-    /// <summary><c>id</c>.</summary>
+    /// <summary>An article was removed: id.</summary>
     Remove = 2,
 
-    /// <summary><c>i64 cutoff ticks</c>.</summary>
+    /// <summary>Articles older than a cutoff were evicted: cutoff.</summary>
     Evict = 3,
 }
 
-/// <summary>Encodes one journal payload into a reusable buffer.</summary>
-internal sealed class JournalRecordWriter
+/// <summary>
+/// One journal payload: a MessagePack map (see <see cref="StatePack"/>) with the operation under key 0 and its members
+/// under the keys below. Unknown keys are skipped, absent optional members are <see langword="null"/>.
+/// </summary>
+internal readonly record struct JournalRecord(
+    JournalOp Op,
+    long Timestamp,
+    string? Id,
+    string? Source,
+    string? Url,
+    DateTimeOffset? Published,
+    string? Title,
+    string? Body,
+    long Cutoff)
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    // Keys of the journal map; never reuse one for another meaning.
+    private const int OpKey = 0;
+    private const int TimestampKey = 1;
+    private const int IdKey = 2;
+    private const int SourceKey = 3;
+    private const int UrlKey = 4;
+    private const int PublishedKey = 5;
+    private const int TitleKey = 6;
+    private const int BodyKey = 7;
+    private const int CutoffKey = 8;
 
-    public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
-
-    public JournalRecordWriter Start(JournalOp op)
+    /// <summary>Encodes an <see cref="JournalOp.Add"/> record into <paramref name="buffer"/> (reset first).</summary>
+    public static void WriteAdd(ArrayBufferWriter<byte> buffer, Article article, long timestamp)
     {
-        _buffer.ResetWrittenCount();
-        _buffer.GetSpan(1)[0] = (byte)op;
-        _buffer.Advance(1);
-        return this;
-    }
-
-    public JournalRecordWriter Int64(long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(8), value);
-        _buffer.Advance(8);
-        return this;
-    }
-
-    public JournalRecordWriter String(string? value)
-    {
-        if (value is null)
+        buffer.ResetWrittenCount();
+        var w = new MessagePackWriter(buffer);
+        w.WriteMapHeader(5 + (article.Url is null ? 0 : 1) + (article.Published is null ? 0 : 1) + (article.Title is null ? 0 : 1));
+        w.Write(OpKey);
+        w.Write((byte)JournalOp.Add);
+        w.Write(TimestampKey);
+        w.Write(timestamp);
+        w.Write(IdKey);
+        StatePack.WriteString(ref w, article.Id);
+        w.Write(SourceKey);
+        StatePack.WriteString(ref w, article.Source);
+        if (article.Url is { } url)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(_buffer.GetSpan(4), -1);
-            _buffer.Advance(4);
-            return this;
+            w.Write(UrlKey);
+            StatePack.WriteString(ref w, url);
         }
 
-        int max = Encoding.UTF8.GetMaxByteCount(value.Length); // also bounds StateText's count: at most 3 bytes a char
-        Span<byte> span = _buffer.GetSpan(4 + max);
-        int written = StateText.GetBytes(value, span[4..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span, written);
-        _buffer.Advance(4 + written);
-        return this;
+        if (article.Published is { } published)
+        {
+            w.Write(PublishedKey);
+            StatePack.WriteTime(ref w, published);
+        }
+
+        if (article.Title is { } title)
+        {
+            w.Write(TitleKey);
+            StatePack.WriteString(ref w, title);
+        }
+
+        w.Write(BodyKey);
+        StatePack.WriteString(ref w, article.Body);
+        w.Flush();
     }
 
-    public JournalRecordWriter Time(DateTimeOffset? value)
+    /// <summary>Encodes a <see cref="JournalOp.Remove"/> record into <paramref name="buffer"/> (reset first).</summary>
+    public static void WriteRemove(ArrayBufferWriter<byte> buffer, string id)
     {
-        Span<byte> span = _buffer.GetSpan(13);
-        if (value is not { } t)
-        {
-            span[0] = 0;
-            _buffer.Advance(1);
-            return this;
-        }
-
-        span[0] = 1;
-        BinaryPrimitives.WriteInt64LittleEndian(span[1..], t.UtcTicks);
-        BinaryPrimitives.WriteInt32LittleEndian(span[9..], (int)t.Offset.TotalMinutes);
-        _buffer.Advance(13);
-        return this;
+        buffer.ResetWrittenCount();
+        var w = new MessagePackWriter(buffer);
+        w.WriteMapHeader(2);
+        w.Write(OpKey);
+        w.Write((byte)JournalOp.Remove);
+        w.Write(IdKey);
+        StatePack.WriteString(ref w, id);
+        w.Flush();
     }
-}
 
-/// <summary>Decodes one journal payload; every read is bounds-checked and a bad payload is a <see cref="StateException"/>.</summary>
-internal ref struct JournalRecordReader
-{
-    private readonly ReadOnlySpan<byte> _data;
-    private readonly string _path;
-    private int _position;
-
-    public JournalRecordReader(ReadOnlySpan<byte> data, string path)
+    /// <summary>Encodes an <see cref="JournalOp.Evict"/> record into <paramref name="buffer"/> (reset first).</summary>
+    public static void WriteEvict(ArrayBufferWriter<byte> buffer, long cutoff)
     {
-        _data = data;
-        _path = path;
-        _position = 0;
+        buffer.ResetWrittenCount();
+        var w = new MessagePackWriter(buffer);
+        w.WriteMapHeader(2);
+        w.Write(OpKey);
+        w.Write((byte)JournalOp.Evict);
+        w.Write(CutoffKey);
+        w.Write(cutoff);
+        w.Flush();
     }
 
-    public JournalOp Op() => (JournalOp)Take(1)[0];
-
-    public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-
-    public string? String()
+    /// <summary>Decodes a payload that passed its checksum; a payload that does not decode is a <see cref="StateException"/>.</summary>
+    public static JournalRecord Read(ReadOnlyMemory<byte> payload, string path)
     {
-        int count = BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-        if (count == -1)
+        try
         {
-            return null;
-        }
+            var r = new MessagePackReader(payload);
+            JournalOp op = 0;
+            long timestamp = 0;
+            long cutoff = 0;
+            string? id = null;
+            string? source = null;
+            string? url = null;
+            string? title = null;
+            string? body = null;
+            DateTimeOffset? published = null;
+            bool valid = true;
+            int fields = r.ReadMapHeader();
+            for (int i = 0; i < fields; i++)
+            {
+                switch (r.ReadInt32())
+                {
+                    case OpKey: op = (JournalOp)r.ReadByte(); break;
+                    case TimestampKey: timestamp = r.ReadInt64(); break;
+                    case IdKey: id = StatePack.ReadString(ref r); break;
+                    case SourceKey: source = StatePack.ReadString(ref r); break;
+                    case UrlKey: url = StatePack.ReadString(ref r); break;
+                    case PublishedKey: published = StatePack.ReadTime(ref r, out valid); break;
+                    case TitleKey: title = StatePack.ReadString(ref r); break;
+                    case BodyKey: body = StatePack.ReadString(ref r); break;
+                    case CutoffKey: cutoff = r.ReadInt64(); break;
+                    default: r.Skip(); break;
+                }
 
-        if (count < 0)
+                if (!valid)
+                {
+                    throw Bad(path);
+                }
+            }
+
+            if (!r.End)
+            {
+                throw Bad(path);
+            }
+
+            return new JournalRecord(op, timestamp, id, source, url, published, title, body, cutoff);
+        }
+        catch (Exception e) when (StatePack.IsDecodeError(e))
         {
-            throw Bad();
+            throw new StateException(path, "corrupt journal: a record passed its checksum but does not decode (written by an incompatible build?)", e);
         }
-
-        return StateText.GetString(Take(count));
     }
 
-    public DateTimeOffset? Time()
-    {
-        byte present = Take(1)[0];
-        if (present == 0)
-        {
-            return null;
-        }
-
-        long ticks = BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-        int offset = BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-        if (present != 1 || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || offset is < -14 * 60 or > 14 * 60)
-        {
-            throw Bad();
-        }
-
-        return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offset));
-    }
-
-    public readonly void ExpectEnd()
-    {
-        if (_position != _data.Length)
-        {
-            throw Bad();
-        }
-    }
-
-    private ReadOnlySpan<byte> Take(int count)
-    {
-        if (count > _data.Length - _position)
-        {
-            throw Bad();
-        }
-
-        ReadOnlySpan<byte> span = _data.Slice(_position, count);
-        _position += count;
-        return span;
-    }
-
-    private readonly StateException Bad() => new(_path, "corrupt journal: a record passed its checksum but does not decode (written by an incompatible build?)");
+    private static StateException Bad(string path) => new(path, "corrupt journal: a record passed its checksum but does not decode (written by an incompatible build?)");
 }

@@ -13,17 +13,26 @@ namespace Syndicate.Storage;
 /// version, a u16 of flags (0), the XXH3 of the fingerprint options (shingles, signature, seed, normalization; see
 /// <see cref="OptionsHash"/>), a u64 generation, and a u32 XXH3 of the preceding 28 bytes. All integers are
 /// little-endian.</para>
-/// <para>Upgrade path: a reader accepts every version up to its own; a newer version is refused with a message naming
-/// it. A future format bump keeps the old reader beside the new one and rewrites the state at the next checkpoint.</para>
+/// <para>After the header, the records (snapshot sections, journal operations) are MessagePack maps with integer keys
+/// (<see cref="StatePack"/>): a reader skips keys it does not know, so members can be added without a version bump;
+/// the version changes only when the layout itself does.</para>
+/// <para>A file of another version is refused with a message naming both versions: an older one was written by an
+/// earlier Syndicate (rebuild the state by feeding its articles into a new state directory), a newer one needs a newer
+/// Syndicate.</para>
 /// </remarks>
 internal static class StateFormat
 {
     public const int HeaderSize = 32;
-    /// <summary>The format written. Version 2 added each article's evidence row (character and number sketches).</summary>
-    public const ushort Version = 2;
 
-    /// <summary>The oldest format this build reads: version 1 lacks the evidence rows.</summary>
-    public const ushort MinimumVersion = 2;
+    /// <summary>
+    /// The format written. Version 2 added each article's evidence row (character and number sketches); version 3
+    /// stores every record as a MessagePack map instead of fixed little-endian fields.
+    /// </summary>
+    public const ushort Version = 3;
+
+    /// <summary>The oldest format this build reads: versions 1 and 2 store fixed fields, which it no longer decodes.</summary>
+    public const ushort MinimumVersion = 3;
+
     public const string SnapshotFile = "snapshot.bin";
     public const string JournalFile = "journal.bin";
     public const string LockFile = "LOCK";
@@ -94,12 +103,13 @@ internal static class StateFormat
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
         if (version > readerVersion || version == 0)
         {
-            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions 1 to {readerVersion}); upgrade Syndicate");
+            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions {MinimumVersion} to {readerVersion}); upgrade Syndicate");
         }
 
         if (version < MinimumVersion)
         {
-            throw new StateException(path, $"format version {version} was written by an earlier Syndicate and lacks what this build's verifier needs (version {MinimumVersion} and later keep character and number sketches per article); rebuild the state by feeding its articles into a new state directory");
+            string reads = readerVersion == MinimumVersion ? $"format version {readerVersion}" : $"format versions {MinimumVersion} to {readerVersion}";
+            throw new StateException(path, $"the {kind} was written in format version {version} by an earlier Syndicate; this build reads {reads} only. Rebuild the state by feeding its articles into a new state directory, or keep using the release that wrote it");
         }
 
         if (BinaryPrimitives.ReadUInt64LittleEndian(header[12..]) != OptionsHash(options, version))

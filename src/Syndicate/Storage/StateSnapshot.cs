@@ -1,3 +1,5 @@
+using System.Buffers;
+using MessagePack;
 using Syndicate.Attribution;
 using Syndicate.Cleaning;
 using Syndicate.Clustering;
@@ -8,35 +10,102 @@ namespace Syndicate.Storage;
 /// <summary>
 /// The snapshot schema: the whole state of a <see cref="StoryClusterer"/> (documents with their fingerprints and join
 /// records, clusters with their canonical text, learned boilerplate statistics) after a <see cref="StateFormat"/>
-/// header, in <see cref="BlockWriter"/> blocks.
+/// header, as MessagePack records (<see cref="StatePack"/>) in <see cref="BlockWriter"/> blocks.
 /// </summary>
 /// <remarks>
-/// Layout, in order: next sequence, next cluster id, newest timestamp, last window eviction (i64 each); the handle
-/// high-water mark and the free handles; every live document; every cluster in id order; every boilerplate line in key
-/// order. Loading re-indexes the documents in arrival order, so that the candidate indexes are those the run built.
+/// Records, in order: one state record (counters, the handle space and the number of records of each section); every
+/// live document; every cluster in id order; every learned boilerplate line in key order. Each record is a map with
+/// integer keys (the constants below), so that a later format can add members that this reader skips. Loading
+/// re-indexes the documents in arrival order, so that the candidate indexes are those the run built.
 /// </remarks>
 internal static class StateSnapshot
 {
+    // State record keys.
+    private const int NextSequenceKey = 0;
+    private const int NextClusterIdKey = 1;
+    private const int NewestTimestampKey = 2;
+    private const int LastWindowEvictionKey = 3;
+    private const int HighWaterKey = 4;
+    private const int FreeHandlesKey = 5;
+    private const int DocumentCountKey = 6;
+    private const int ClusterCountKey = 7;
+    private const int BoilerplateCountKey = 8;
+
+    // Document record keys.
+    private const int HandleKey = 0;
+    private const int IdKey = 1;
+    private const int SourceKey = 2;
+    private const int UrlKey = 3;
+    private const int PublishedKey = 4;
+    private const int SequenceKey = 5;
+    private const int TimestampKey = 6;
+    private const int WireCopyKey = 7;
+    private const int TruncatedKey = 8;
+    private const int JoinRelationKey = 9;
+    private const int JoinSimilarityKey = 10;
+    private const int MatchedIdKey = 11;
+    private const int WireKey = 12;
+    private const int DatelineOutletKey = 13;
+    private const int ShingleCountKey = 14;
+    private const int ContentHashKey = 15;
+    private const int SignatureKey = 16;
+    private const int LeadKey = 17;
+    private const int StartedStoryKey = 18;
+    private const int EvidenceKey = 19;
+
+    // Cluster record keys.
+    private const int ClusterIdKey = 0;
+    private const int CanonicalKey = 1;
+    private const int ClusterWireKey = 2;
+    private const int CanonicalTitleKey = 3;
+    private const int CanonicalTextKey = 4;
+    private const int CanonicalOriginalTextKey = 5;
+    private const int MembersKey = 6;
+
+    // Boilerplate line record keys.
+    private const int LineKeyKey = 0;
+    private const int LineStoriesKey = 1;
+    private const int LineLastClusterKey = 2;
+    private const int LineLastSeenKey = 3;
+
     /// <summary>Writes the whole state, header included.</summary>
     public static void Write(Stream stream, StoryClusterer clusterer, SyndicationOptions options, ulong generation)
     {
         IClusterStore store = clusterer.Store;
         StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, options, generation);
-        var w = new BlockWriter(stream);
+        var blocks = new BlockWriter(stream);
+        var record = new ArrayBufferWriter<byte>(1 << 16);
         DocumentTable docs = store.Documents;
-        w.WriteInt64(store.NextSequence);
-        w.WriteInt64(store.NextClusterId);
-        w.WriteInt64(clusterer.NewestTimestamp);
-        w.WriteInt64(clusterer.LastWindowEviction);
-        w.WriteInt32(docs.HighWater);
+        var lines = store.Boilerplate.Entries.OrderBy(e => e.Key).ToList();
+
+        MessagePackWriter w = Begin(record);
         int[] free = docs.FreeHandles();
-        w.WriteInt32(free.Length);
+        w.WriteMapHeader(9);
+        w.Write(NextSequenceKey);
+        w.Write(store.NextSequence);
+        w.Write(NextClusterIdKey);
+        w.Write(store.NextClusterId);
+        w.Write(NewestTimestampKey);
+        w.Write(clusterer.NewestTimestamp);
+        w.Write(LastWindowEvictionKey);
+        w.Write(clusterer.LastWindowEviction);
+        w.Write(HighWaterKey);
+        w.Write(docs.HighWater);
+        w.Write(FreeHandlesKey);
+        w.WriteArrayHeader(free.Length);
         foreach (int h in free)
         {
-            w.WriteInt32(h);
+            w.Write(h);
         }
 
-        w.WriteInt32(docs.Count);
+        w.Write(DocumentCountKey);
+        w.Write(docs.Count);
+        w.Write(ClusterCountKey);
+        w.Write(store.ClusterCount);
+        w.Write(BoilerplateCountKey);
+        w.Write(lines.Count);
+        End(ref w, record, blocks);
+
         for (int h = 0; h < docs.HighWater; h++)
         {
             if (!docs.IsLive(h))
@@ -45,92 +114,208 @@ internal static class StateSnapshot
             }
 
             DocumentInfo info = docs.Info(h);
-            w.WriteInt32(h);
-            w.WriteString(info.Id);
-            w.WriteString(info.Source);
-            w.WriteString(info.Url);
-            w.WriteTime(info.Published);
-            w.WriteInt64(info.Sequence);
-            w.WriteInt64(docs.Timestamp(h));
-            w.WriteByte((byte)((info.IsWireCopy ? 1 : 0) | (info.IsTruncated ? 2 : 0) | (info.StartedStory ? 4 : 0)));
-            w.WriteByte((byte)info.JoinRelation);
-            w.WriteDouble(info.JoinSimilarity);
-            w.WriteString(info.MatchedId);
-            w.WriteString(info.Wire?.Name);
-            w.WriteString(info.DatelineOutlet);
-            w.WriteInt32(docs.ShingleCount(h));
-            w.WriteUInt64(docs.ContentHash(h));
-            w.WriteBytes(docs.Signature(h));
-            w.WriteBytes(docs.Evidence(h));
+            w = Begin(record);
+            w.WriteMapHeader(15 + (info.Url is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
+                + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1));
+            w.Write(HandleKey);
+            w.Write(h);
+            w.Write(IdKey);
+            StatePack.WriteString(ref w, info.Id);
+            w.Write(SourceKey);
+            StatePack.WriteString(ref w, info.Source);
+            if (info.Url is { } url)
+            {
+                w.Write(UrlKey);
+                StatePack.WriteString(ref w, url);
+            }
+
+            if (info.Published is { } published)
+            {
+                w.Write(PublishedKey);
+                StatePack.WriteTime(ref w, published);
+            }
+
+            w.Write(SequenceKey);
+            w.Write(info.Sequence);
+            w.Write(TimestampKey);
+            w.Write(docs.Timestamp(h));
+            w.Write(WireCopyKey);
+            w.Write(info.IsWireCopy);
+            w.Write(TruncatedKey);
+            w.Write(info.IsTruncated);
+            w.Write(StartedStoryKey);
+            w.Write(info.StartedStory);
+            w.Write(JoinRelationKey);
+            w.Write((byte)info.JoinRelation);
+            w.Write(JoinSimilarityKey);
+            w.Write(info.JoinSimilarity);
+            if (info.MatchedId is { } matched)
+            {
+                w.Write(MatchedIdKey);
+                StatePack.WriteString(ref w, matched);
+            }
+
+            if (info.Wire is { } wire)
+            {
+                w.Write(WireKey);
+                StatePack.WriteString(ref w, wire.Name);
+            }
+
+            if (info.DatelineOutlet is { } outlet)
+            {
+                w.Write(DatelineOutletKey);
+                StatePack.WriteString(ref w, outlet);
+            }
+
+            w.Write(ShingleCountKey);
+            w.Write(docs.ShingleCount(h));
+            w.Write(ContentHashKey);
+            w.Write(docs.ContentHash(h));
+            w.Write(SignatureKey);
+            w.Write(docs.Signature(h));
+            w.Write(EvidenceKey);
+            w.Write(docs.Evidence(h));
+            w.Write(LeadKey);
             ReadOnlySpan<uint> lead = docs.Lead(h);
-            w.WriteByte((byte)lead.Length);
+            w.WriteArrayHeader(lead.Length);
             foreach (uint v in lead)
             {
-                w.WriteUInt32(v);
+                w.Write(v);
             }
+
+            End(ref w, record, blocks);
         }
 
-        w.WriteInt32(store.ClusterCount);
         foreach (ClusterState c in store.Clusters.OrderBy(c => c.Id))
         {
-            w.WriteInt64(c.Id);
-            w.WriteInt32(c.Canonical);
-            w.WriteString(c.Wire?.Name);
-            w.WriteString(c.CanonicalTitle);
-            w.WriteString(c.CanonicalText);
-            w.WriteString(c.CanonicalOriginalText);
-            w.WriteInt32(c.Members.Count);
+            w = Begin(record);
+            w.WriteMapHeader(3 + (c.Wire is null ? 0 : 1) + (c.CanonicalTitle is null ? 0 : 1) + (c.CanonicalText is null ? 0 : 1)
+                + (c.CanonicalOriginalText is null ? 0 : 1));
+            w.Write(ClusterIdKey);
+            w.Write(c.Id);
+            w.Write(CanonicalKey);
+            w.Write(c.Canonical);
+            if (c.Wire is { } wire)
+            {
+                w.Write(ClusterWireKey);
+                StatePack.WriteString(ref w, wire.Name);
+            }
+
+            if (c.CanonicalTitle is { } title)
+            {
+                w.Write(CanonicalTitleKey);
+                StatePack.WriteString(ref w, title);
+            }
+
+            if (c.CanonicalText is { } text)
+            {
+                w.Write(CanonicalTextKey);
+                StatePack.WriteString(ref w, text);
+            }
+
+            if (c.CanonicalOriginalText is { } original)
+            {
+                w.Write(CanonicalOriginalTextKey);
+                StatePack.WriteString(ref w, original);
+            }
+
+            w.Write(MembersKey);
+            w.WriteArrayHeader(c.Members.Count);
             foreach (int m in c.Members)
             {
-                w.WriteInt32(m);
+                w.Write(m);
             }
+
+            End(ref w, record, blocks);
         }
 
-        var lines = store.Boilerplate.Entries.OrderBy(e => e.Key).ToList();
-        w.WriteInt32(lines.Count);
         foreach (KeyValuePair<ulong, BoilerplateLearner.LineStat> e in lines)
         {
-            w.WriteUInt64(e.Key);
-            w.WriteInt32(e.Value.Stories);
-            w.WriteInt64(e.Value.LastCluster);
-            w.WriteInt64(e.Value.LastSeen);
+            w = Begin(record);
+            w.WriteMapHeader(4);
+            w.Write(LineKeyKey);
+            w.Write(e.Key);
+            w.Write(LineStoriesKey);
+            w.Write(e.Value.Stories);
+            w.Write(LineLastClusterKey);
+            w.Write(e.Value.LastCluster);
+            w.Write(LineLastSeenKey);
+            w.Write(e.Value.LastSeen);
+            End(ref w, record, blocks);
         }
 
-        w.Complete();
+        blocks.Complete();
     }
 
     /// <summary>Loads a snapshot into an empty clusterer; returns its generation. Throws before touching anything it cannot verify.</summary>
     public static ulong Load(Stream stream, string path, StoryClusterer clusterer, SyndicationOptions options)
     {
-        IClusterStore store = clusterer.Store;
         ulong generation = StateFormat.ReadHeader(stream, path, StateFormat.SnapshotMagic, options, "snapshot");
-        var r = new BlockReader(stream, path);
-        DocumentTable docs = store.Documents;
-        long nextSequence = r.ReadInt64();
-        long nextCluster = r.ReadInt64();
-        long newest = r.ReadInt64();
-        long lastEviction = r.ReadInt64();
-        int highWater = r.ReadInt32();
-        int freeCount = r.ReadInt32();
-        if (highWater < 0 || freeCount < 0 || freeCount > highWater)
+        var blocks = new BlockReader(stream, path);
+        try
         {
-            throw r.Corrupt("impossible document counts");
+            Load(blocks, clusterer, options);
+        }
+        catch (Exception e) when (StatePack.IsDecodeError(e))
+        {
+            throw blocks.Corrupt("a record passed its checksum but does not decode (" + e.Message + ")");
         }
 
-        int[] free = new int[freeCount];
-        for (int i = 0; i < free.Length; i++)
+        return generation;
+    }
+
+    private static void Load(BlockReader blocks, StoryClusterer clusterer, SyndicationOptions options)
+    {
+        IClusterStore store = clusterer.Store;
+        DocumentTable docs = store.Documents;
+        byte[] scratch = new byte[1 << 16];
+
+        long nextSequence = 0, nextCluster = 0, newest = 0, lastEviction = 0;
+        int highWater = -1, count = -1, clusters = -1, lines = -1;
+        int[] free = [];
+        var r = new MessagePackReader(blocks.ReadRecord(ref scratch));
+        for (int fields = r.ReadMapHeader(), i = 0; i < fields; i++)
         {
-            free[i] = r.ReadInt32();
-            if ((uint)free[i] >= (uint)highWater)
+            switch (r.ReadInt32())
             {
-                throw r.Corrupt("a free handle is out of range");
+                case NextSequenceKey: nextSequence = r.ReadInt64(); break;
+                case NextClusterIdKey: nextCluster = r.ReadInt64(); break;
+                case NewestTimestampKey: newest = r.ReadInt64(); break;
+                case LastWindowEvictionKey: lastEviction = r.ReadInt64(); break;
+                case HighWaterKey: highWater = r.ReadInt32(); break;
+                case FreeHandlesKey:
+                    free = new int[r.ReadArrayHeader()];
+                    for (int j = 0; j < free.Length; j++)
+                    {
+                        free[j] = r.ReadInt32();
+                    }
+
+                    break;
+                case DocumentCountKey: count = r.ReadInt32(); break;
+                case ClusterCountKey: clusters = r.ReadInt32(); break;
+                case BoilerplateCountKey: lines = r.ReadInt32(); break;
+                default: r.Skip(); break;
             }
         }
 
-        int count = r.ReadInt32();
-        if (count < 0 || count + freeCount != highWater)
+        ExpectRecordEnd(ref r, blocks);
+
+        if (highWater < 0 || free.Length > highWater)
         {
-            throw r.Corrupt("the document count does not match the handle space");
+            throw blocks.Corrupt("impossible document counts");
+        }
+
+        foreach (int f in free)
+        {
+            if ((uint)f >= (uint)highWater)
+            {
+                throw blocks.Corrupt("a free handle is out of range");
+            }
+        }
+
+        if (count < 0 || count + free.Length != highWater)
+        {
+            throw blocks.Corrupt("the document count does not match the handle space");
         }
 
         var order = new List<(long Sequence, int Handle)>(count);
@@ -139,44 +324,111 @@ internal static class StateSnapshot
         uint[] leadBuffer = new uint[Fingerprint.LeadSize];
         for (int i = 0; i < count; i++)
         {
-            int h = r.ReadInt32();
+            r = new MessagePackReader(blocks.ReadRecord(ref scratch));
+            int h = -1, leadCount = 0, shingles = -1;
+            string? id = null, source = null, url = null, matched = null, wire = null, outlet = null;
+            DateTimeOffset? published = null;
+            long sequence = 0, timestamp = 0;
+            bool wireCopy = false, truncated = false, startedStory = false, validTime = true, hasSignature = false, hasEvidence = false;
+            byte relation = 0;
+            double similarity = 0;
+            ulong content = 0;
+            for (int fields = r.ReadMapHeader(), f = 0; f < fields; f++)
+            {
+                switch (r.ReadInt32())
+                {
+                    case HandleKey: h = r.ReadInt32(); break;
+                    case IdKey: id = StatePack.ReadString(ref r); break;
+                    case SourceKey: source = StatePack.ReadString(ref r); break;
+                    case UrlKey: url = StatePack.ReadString(ref r); break;
+                    case PublishedKey: published = StatePack.ReadTime(ref r, out validTime); break;
+                    case SequenceKey: sequence = r.ReadInt64(); break;
+                    case TimestampKey: timestamp = r.ReadInt64(); break;
+                    case WireCopyKey: wireCopy = r.ReadBoolean(); break;
+                    case TruncatedKey: truncated = r.ReadBoolean(); break;
+                    case StartedStoryKey: startedStory = r.ReadBoolean(); break;
+                    case JoinRelationKey: relation = r.ReadByte(); break;
+                    case JoinSimilarityKey: similarity = r.ReadDouble(); break;
+                    case MatchedIdKey: matched = StatePack.ReadString(ref r); break;
+                    case WireKey: wire = StatePack.ReadString(ref r); break;
+                    case DatelineOutletKey: outlet = StatePack.ReadString(ref r); break;
+                    case ShingleCountKey: shingles = r.ReadInt32(); break;
+                    case ContentHashKey: content = r.ReadUInt64(); break;
+                    case SignatureKey:
+                        {
+                            ReadOnlySequence<byte> bytes = r.ReadBytes() ?? throw blocks.Corrupt("a document's signature is missing");
+                            if (bytes.Length != signature.Length)
+                            {
+                                throw blocks.Corrupt("a document's signature has the wrong length");
+                            }
+
+                            bytes.CopyTo(signature);
+                            hasSignature = true;
+                            break;
+                        }
+
+                    case EvidenceKey:
+                        {
+                            ReadOnlySequence<byte> bytes = r.ReadBytes() ?? throw blocks.Corrupt("a document's evidence row is missing");
+                            if (bytes.Length != evidence.Length)
+                            {
+                                throw blocks.Corrupt("a document's evidence row has the wrong length");
+                            }
+
+                            bytes.CopyTo(evidence);
+                            hasEvidence = true;
+                            break;
+                        }
+
+                    case LeadKey:
+                        leadCount = r.ReadArrayHeader();
+                        if (leadCount > Fingerprint.LeadSize)
+                        {
+                            throw blocks.Corrupt("a document's fields are out of range");
+                        }
+
+                        for (int j = 0; j < leadCount; j++)
+                        {
+                            leadBuffer[j] = r.ReadUInt32();
+                        }
+
+                        break;
+                    default: r.Skip(); break;
+                }
+            }
+
+            ExpectRecordEnd(ref r, blocks);
+
             if ((uint)h >= (uint)highWater || docs.IsLive(h))
             {
-                throw r.Corrupt("a document handle is out of range or repeated");
+                throw blocks.Corrupt("a document handle is out of range or repeated");
             }
 
-            string id = r.ReadString() ?? throw r.Corrupt("a document has no id");
-            string source = r.ReadString() ?? throw r.Corrupt("a document has no source");
-            string? url = r.ReadString();
-            DateTimeOffset? published = r.ReadTime();
-            long sequence = r.ReadInt64();
-            long timestamp = r.ReadInt64();
-            byte flags = r.ReadByte();
-            byte relation = r.ReadByte();
-            double similarity = r.ReadDouble();
-            string? matched = r.ReadString();
-            string? wire = r.ReadString();
-            string? outlet = r.ReadString();
-            int shingles = r.ReadInt32();
-            ulong content = r.ReadUInt64();
-            r.ReadBytes(signature);
-            r.ReadBytes(evidence);
-            int leadCount = r.ReadByte();
-            if (leadCount > Fingerprint.LeadSize || relation > (byte)Relation.Partial || shingles < 0)
+            if (id is null)
             {
-                throw r.Corrupt("a document's fields are out of range");
+                throw blocks.Corrupt("a document has no id");
             }
 
-            for (int j = 0; j < leadCount; j++)
+            if (source is null)
             {
-                leadBuffer[j] = r.ReadUInt32();
+                throw blocks.Corrupt("a document has no source");
+            }
+
+            if (!validTime)
+            {
+                throw blocks.Corrupt("a time stamp is out of range");
+            }
+
+            if (relation > (byte)Relation.Partial || shingles < 0 || !hasSignature || !hasEvidence)
+            {
+                throw blocks.Corrupt("a document's fields are out of range");
             }
 
             var info = new DocumentInfo(id, source, url, published, sequence)
             {
-                IsWireCopy = (flags & 1) != 0,
-                IsTruncated = (flags & 2) != 0,
-                StartedStory = (flags & 4) != 0,
+                IsWireCopy = wireCopy,
+                IsTruncated = truncated,
+                StartedStory = startedStory,
                 JoinRelation = (Relation)relation,
                 JoinSimilarity = similarity,
                 MatchedId = matched,
@@ -195,7 +447,7 @@ internal static class StateSnapshot
         {
             if (!seenIds.Add(docs.Info(h).Id))
             {
-                throw r.Corrupt("two documents share an id");
+                throw blocks.Corrupt("two documents share an id");
             }
 
             store.IndexDocument(h);
@@ -203,46 +455,70 @@ internal static class StateSnapshot
 
         store.EndRestore();
 
-        int clusters = r.ReadInt32();
         if (clusters < 0 || clusters > count)
         {
-            throw r.Corrupt("impossible cluster count");
+            throw blocks.Corrupt("impossible cluster count");
         }
 
         int placed = 0;
         for (int i = 0; i < clusters; i++)
         {
-            long id = r.ReadInt64();
-            int canonical = r.ReadInt32();
-            string? wire = r.ReadString();
-            string? title = r.ReadString();
-            string? text = r.ReadString();
-            string? original = r.ReadString();
-            int size = r.ReadInt32();
-            if (size <= 0 || size > count - placed)
+            r = new MessagePackReader(blocks.ReadRecord(ref scratch));
+            long id = 0;
+            int canonical = -1;
+            string? wire = null, title = null, text = null, original = null;
+            List<int>? members = null;
+            for (int fields = r.ReadMapHeader(), f = 0; f < fields; f++)
             {
-                throw r.Corrupt("impossible cluster size");
+                switch (r.ReadInt32())
+                {
+                    case ClusterIdKey: id = r.ReadInt64(); break;
+                    case CanonicalKey: canonical = r.ReadInt32(); break;
+                    case ClusterWireKey: wire = StatePack.ReadString(ref r); break;
+                    case CanonicalTitleKey: title = StatePack.ReadString(ref r); break;
+                    case CanonicalTextKey: text = StatePack.ReadString(ref r); break;
+                    case CanonicalOriginalTextKey: original = StatePack.ReadString(ref r); break;
+                    case MembersKey:
+                        {
+                            int size = r.ReadArrayHeader();
+                            if (size <= 0 || size > count - placed)
+                            {
+                                throw blocks.Corrupt("impossible cluster size");
+                            }
+
+                            members = new List<int>(size);
+                            for (int j = 0; j < size; j++)
+                            {
+                                int m = r.ReadInt32();
+                                if (!docs.IsLive(m) || store.Documents.ClusterOrNull(m) is not null || members.Contains(m))
+                                {
+                                    throw blocks.Corrupt("a cluster member is unknown or in two clusters");
+                                }
+
+                                members.Add(m);
+                                docs.SetCluster(m, s_placeholderCluster);
+                            }
+
+                            break;
+                        }
+
+                    default: r.Skip(); break;
+                }
             }
 
-            var members = new List<int>(size);
-            for (int j = 0; j < size; j++)
-            {
-                int m = r.ReadInt32();
-                if (!docs.IsLive(m) || store.Documents.ClusterOrNull(m) is not null || members.Contains(m))
-                {
-                    throw r.Corrupt("a cluster member is unknown or in two clusters");
-                }
+            ExpectRecordEnd(ref r, blocks);
 
-                members.Add(m);
-                docs.SetCluster(m, s_placeholderCluster);
+            if (members is null)
+            {
+                throw blocks.Corrupt("impossible cluster size");
             }
 
             if (!members.Contains(canonical))
             {
-                throw r.Corrupt("a cluster's canonical copy is not one of its members");
+                throw blocks.Corrupt("a cluster's canonical copy is not one of its members");
             }
 
-            placed += size;
+            placed += members.Count;
             store.RestoreCluster(new ClusterState(id, canonical, members)
             {
                 Wire = ResolveWire(options, wire),
@@ -254,28 +530,62 @@ internal static class StateSnapshot
 
         if (placed != count)
         {
-            throw r.Corrupt("some documents belong to no cluster");
+            throw blocks.Corrupt("some documents belong to no cluster");
         }
 
-        int lines = r.ReadInt32();
         if (lines < 0)
         {
-            throw r.Corrupt("impossible boilerplate count");
+            throw blocks.Corrupt("impossible boilerplate count");
         }
 
         for (int i = 0; i < lines; i++)
         {
-            ulong key = r.ReadUInt64();
-            var stat = new BoilerplateLearner.LineStat { Stories = r.ReadInt32(), LastCluster = r.ReadInt64(), LastSeen = r.ReadInt64() };
+            r = new MessagePackReader(blocks.ReadRecord(ref scratch));
+            ulong key = 0;
+            var stat = new BoilerplateLearner.LineStat();
+            for (int fields = r.ReadMapHeader(), f = 0; f < fields; f++)
+            {
+                switch (r.ReadInt32())
+                {
+                    case LineKeyKey: key = r.ReadUInt64(); break;
+                    case LineStoriesKey: stat.Stories = r.ReadInt32(); break;
+                    case LineLastClusterKey: stat.LastCluster = r.ReadInt64(); break;
+                    case LineLastSeenKey: stat.LastSeen = r.ReadInt64(); break;
+                    default: r.Skip(); break;
+                }
+            }
+
+            ExpectRecordEnd(ref r, blocks);
+
             store.Boilerplate.Restore(key, stat);
         }
 
-        r.ExpectEnd();
+        blocks.ExpectEnd();
         store.RestoreSequence(nextSequence);
         store.NextClusterId = Math.Max(store.NextClusterId, nextCluster);
         clusterer.NewestTimestamp = newest;
         clusterer.LastWindowEviction = lastEviction;
-        return generation;
+    }
+
+    /// <summary>A record's map must take up the whole record: anything after it means the record is not what it claims.</summary>
+    private static void ExpectRecordEnd(ref MessagePackReader reader, BlockReader blocks)
+    {
+        if (!reader.End)
+        {
+            throw blocks.Corrupt("unexpected data after a record");
+        }
+    }
+
+    private static MessagePackWriter Begin(ArrayBufferWriter<byte> record)
+    {
+        record.ResetWrittenCount();
+        return new MessagePackWriter(record);
+    }
+
+    private static void End(ref MessagePackWriter writer, ArrayBufferWriter<byte> record, BlockWriter blocks)
+    {
+        writer.Flush();
+        blocks.WriteRecord(record.WrittenSpan);
     }
 
     private static readonly ClusterState s_placeholderCluster = new(0, -1, []);

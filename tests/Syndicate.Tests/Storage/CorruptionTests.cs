@@ -85,6 +85,29 @@ public class CorruptionTests
         AssertRefused(dir.Path, "snapshot.bin", "format version 9 is not supported");
     }
 
+    [Theory]
+    [InlineData("snapshot.bin", 1)]
+    [InlineData("journal.bin", 1)]
+    [InlineData("snapshot.bin", 2)]
+    [InlineData("journal.bin", 2)]
+    public void A_state_of_the_fixed_field_format_is_refused_naming_both_versions(string file, byte version)
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out _);
+        byte[] bytes = File.ReadAllBytes(dir.File(file));
+        bytes[8] = version;
+        bytes[9] = 0;
+        uint check = (uint)System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(0, 28), 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(28), check);
+        File.WriteAllBytes(dir.File(file), bytes);
+        if (file == "journal.bin")
+        {
+            // The snapshot is read first: make it the current version so that the journal's header is the one refused.
+            Assert.Equal(StateFormat.Version, File.ReadAllBytes(dir.File("snapshot.bin"))[8]);
+        }
+
+        AssertRefused(dir.Path, file, $"written in format version {version} by an earlier Syndicate; this build reads format version {StateFormat.Version} only");
+    }
+
     [Fact]
     public void A_torn_journal_tail_loses_only_the_unacknowledged_record()
     {
