@@ -63,6 +63,16 @@ public sealed class SyndicationOptions
     public double ContainmentThreshold { get; init; } = 0.6;
 
     /// <summary>
+    /// The rewrite score (a calibrated probability that two copies are one story from one source text, see
+    /// <c>syndicate explain</c>) at which a pair below the near-duplicate and partial rules is still linked as a
+    /// rewrite. Default 0.6, from the sweep in <c>benchmarks/results/rewrite-sweep.md</c>: the lowest threshold, so the
+    /// highest recall on the judged real pairs and COUNTER, that keeps every generated-corpus check (bundled sample F1
+    /// 1, no hard negative merged); 0.5 merges copies of different stories in the bundled sample. A rewrite joins a
+    /// story only by matching its canonical copy. 1 turns rewrites off.
+    /// </summary>
+    public double RewriteThreshold { get; init; } = 0.6;
+
+    /// <summary>
     /// Jaccard similarity (or, for a copy that shares the canonical's lead, containment) that a new member must also
     /// reach against its cluster's canonical copy. Default 0.3. This guard keeps chains A~B, B~C from gluing an
     /// unrelated C onto A's story.
@@ -157,6 +167,11 @@ public sealed class SyndicationOptions
         if (ChainingThreshold is not (>= 0 and <= 1))
         {
             return (nameof(ChainingThreshold), "must be in [0, 1]");
+        }
+
+        if (RewriteThreshold is not (> 0 and <= 1))
+        {
+            return (nameof(RewriteThreshold), "must be in (0, 1]");
         }
 
         if (LshThreshold is not (> 0 and < 1))

@@ -14,6 +14,8 @@ internal sealed class EngineOptions
 
     public Option<double?> Containment { get; } = new("--containment") { Description = WithDefault("Share of the shorter copy the longer must hold for a partial copy", Defaults.ContainmentThreshold) };
 
+    public Option<double?> RewriteThreshold { get; } = new("--rewrite-threshold") { Description = WithDefault("Rewrite score (calibrated probability of one story from one source text) at which copies below the near-duplicate and partial rules are still linked; 1 turns rewrites off", Defaults.RewriteThreshold) };
+
     public Option<int?> ShingleSize { get; } = new("--shingle-size", "-k") { Description = WithDefault("Words per shingle", Defaults.ShingleSize) };
 
     public Option<int?> SketchSize { get; } = new("--sketch-size") { Description = WithDefault("MinHash signature slots, a multiple of 16", Defaults.SignatureLength) };
@@ -32,6 +34,7 @@ internal sealed class EngineOptions
     {
         command.Options.Add(Threshold);
         command.Options.Add(Containment);
+        command.Options.Add(RewriteThreshold);
         command.Options.Add(ShingleSize);
         command.Options.Add(SketchSize);
         command.Options.Add(Bands);
@@ -49,6 +52,7 @@ internal sealed class EngineOptions
         {
             SimilarityThreshold = result.GetValue(Threshold) ?? d.SimilarityThreshold,
             ContainmentThreshold = result.GetValue(Containment) ?? d.ContainmentThreshold,
+            RewriteThreshold = result.GetValue(RewriteThreshold) ?? d.RewriteThreshold,
             ShingleSize = result.GetValue(ShingleSize) ?? d.ShingleSize,
             SignatureLength = result.GetValue(SketchSize) ?? d.SignatureLength,
             Seed = result.GetValue(Seed) ?? d.Seed,
@@ -64,6 +68,7 @@ internal sealed class EngineOptions
             {
                 nameof(SyndicationOptions.SimilarityThreshold) => ("--threshold", (object?)options.SimilarityThreshold),
                 nameof(SyndicationOptions.ContainmentThreshold) => ("--containment", options.ContainmentThreshold),
+                nameof(SyndicationOptions.RewriteThreshold) => ("--rewrite-threshold", options.RewriteThreshold),
                 nameof(SyndicationOptions.ShingleSize) => ("--shingle-size", options.ShingleSize),
                 nameof(SyndicationOptions.SignatureLength) => ("--sketch-size", options.SignatureLength),
                 nameof(SyndicationOptions.Lsh) => ("--bands", result.GetValue(Bands)),

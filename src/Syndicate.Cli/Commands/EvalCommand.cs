@@ -84,7 +84,7 @@ internal static class EvalCommand
             var report = new EvalResults(options, shared?.Seconds ?? 0, shared?.BytesPerArticle ?? 0);
             if (labels is not null)
             {
-                CheckSharedIds(goldPath ?? InputSet.SampleName, labels, shared!.Predictions, inputs);
+                CheckSharedIds(goldPath ?? InputSet.SampleName, labels, shared!.Predictions, predictionPath ?? "the inputs (" + string.Join(", ", inputs.Names) + ")");
                 if (labels.Stories is not null)
                 {
                     report.Stories = EvaluationReport.Build(labels.Stories, shared.Predictions);
@@ -103,7 +103,7 @@ internal static class EvalCommand
                     throw LabelFile.Fail(sample.PairsPath, 0, $"shares no article id with the {(predictionPath is null ? "inputs" : "predictions")}: is it the sample of another corpus?");
                 }
 
-                report.Judged.Add(JudgedReport.Build(sample, scored.Predictions));
+                report.Judged.Add(JudgedReport.Build(sample, scored.Predictions, scored.UnreadableInputs));
             }
 
             report.Combined = CombinedJudgedEstimate.Of(report.Judged, onePrediction: shared is not null);
@@ -173,13 +173,12 @@ internal static class EvalCommand
         }
     }
 
-    private static void CheckSharedIds(string goldPath, GoldFile labels, IReadOnlyList<ArticlePrediction> predictions, InputSet inputs)
+    private static void CheckSharedIds(string goldPath, GoldFile labels, IReadOnlyList<ArticlePrediction> predictions, string scored)
     {
         var ids = predictions.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        if (ids.Count > 0 && !labels.Ids.Any(ids.Contains))
+        if (!labels.Ids.Any(ids.Contains))
         {
-            string what = inputs.IsSample ? "the predictions" : "the inputs (" + string.Join(", ", inputs.Names) + ")";
-            throw LabelFile.Fail(goldPath, 0, $"shares no article id with {what}: is it the gold of another corpus?");
+            throw LabelFile.Fail(goldPath, 0, $"shares no article id with {scored}: is it the gold of another corpus?");
         }
     }
 

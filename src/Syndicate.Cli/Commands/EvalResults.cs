@@ -166,6 +166,11 @@ internal sealed class EvalResults(SyndicationOptions options, double seconds, do
         w.WriteString("pairsFile", j.Sample.PairsPath);
         w.WriteNumber("pairs", j.Sample.Pairs.Count);
         w.WriteNumber("pairsNotRead", j.PairsNotRead);
+        if (j.UnreadableInputs >= 0)
+        {
+            w.WriteNumber("unreadableInputs", j.UnreadableInputs);
+        }
+
         WriteEstimate(w, "recall", j.Estimates.Recall, j.Intervals.Recall);
         WriteEstimate(w, "precision", j.Estimates.Precision, j.Intervals.Precision);
         WriteEstimate(w, "conservativePrecision", j.ConservativePrecision, j.Intervals.ConservativePrecision);

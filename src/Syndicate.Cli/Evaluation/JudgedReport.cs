@@ -41,6 +41,9 @@ internal sealed class JudgedReport
     /// <summary>Frame pairs the tool links, counted exactly, or -1 without the frame.</summary>
     public required long FrameLinked { get; init; }
 
+    /// <summary>Input records of the corpus the run could not read, or -1 when unknown (predictions read from a file).</summary>
+    public required int UnreadableInputs { get; init; }
+
     /// <summary>Judged pairs with an article the tool has no prediction for (counted as not linked).</summary>
     public required int PairsNotRead { get; init; }
 
@@ -54,9 +57,10 @@ internal sealed class JudgedReport
 
     /// <param name="sample">The judged sample.</param>
     /// <param name="predictions">The tool's prediction for every article of the corpus (a repeated id keeps its first line).</param>
+    /// <param name="unreadableInputs">Input records the run could not read, or -1 when unknown.</param>
     /// <param name="replicates">Bootstrap replicates.</param>
     /// <param name="seed">Bootstrap seed.</param>
-    public static JudgedReport Build(JudgedSample sample, IReadOnlyList<ArticlePrediction> predictions, int replicates = StratifiedEstimator.DefaultReplicates, ulong seed = StratifiedEstimator.DefaultSeed)
+    public static JudgedReport Build(JudgedSample sample, IReadOnlyList<ArticlePrediction> predictions, int unreadableInputs = -1, int replicates = StratifiedEstimator.DefaultReplicates, ulong seed = StratifiedEstimator.DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(predictions);
@@ -115,6 +119,7 @@ internal sealed class JudgedReport
             Observations = strata,
             CrossSourceLinked = crossSource,
             FrameLinked = frameLinked,
+            UnreadableInputs = unreadableInputs,
             PairsNotRead = sample.Pairs.Count(p => !byId.ContainsKey(p.A) || !byId.ContainsKey(p.B)),
             Missed = missed,
             WronglyLinked = wrong,
@@ -159,7 +164,9 @@ internal sealed class JudgedReport
         var sb = new StringBuilder();
         FrameTotals e = Estimates;
         BootstrapIntervals ci = Intervals;
-        sb.AppendLine(inv, $"judged pairs         {Sample.Corpus}: {Sample.Pairs.Count} pairs in {Sample.Strata.Count} strata ({Sample.PairsPath}){(PairsNotRead > 0 ? $"; {PairsNotRead} with an article not read" : "")}");
+        string unreadable = UnreadableInputs > 0 ? string.Create(inv, $"; {UnreadableInputs} unreadable input records") : "";
+        string notRead = PairsNotRead > 0 ? string.Create(inv, $"; {PairsNotRead} with an article not read, counted as not linked") : "";
+        sb.AppendLine(inv, $"judged pairs         {Sample.Corpus}: {Sample.Pairs.Count} pairs in {Sample.Strata.Count} strata ({Sample.PairsPath}){unreadable}{notRead}");
         sb.AppendLine(inv, $"  recall             {Fmt(e.Recall)}  95% CI {Fmt(ci.Recall.Lower)}-{Fmt(ci.Recall.Upper)}  (T̂P {e.TruePositives:F1} / Ŝ {e.Same:F1} SAME pairs in the frame)");
         sb.AppendLine(inv, $"  precision          {Fmt(e.Precision)}  95% CI {Fmt(ci.Precision.Lower)}-{Fmt(ci.Precision.Upper)}  (T̂P {e.TruePositives:F1} / L̂ {e.Linked:F1} linked pairs in the frame)");
         string frame = FrameLinked < 0 ? "frame not available" : string.Create(inv, $"{FrameLinked} of them in the frame");

@@ -68,6 +68,11 @@ internal static class LabelFile
     /// <summary>Opens <paramref name="path"/>, decompressing it (and checking it whole) when it starts with the gzip magic bytes.</summary>
     public static Stream Open(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw Fail(path, 0, "is a directory; expected a file");
+        }
+
         FileStream file;
         try
         {
@@ -78,10 +83,18 @@ internal static class LabelFile
             throw Fail(path, 0, "cannot be read: " + e.Message);
         }
 
-        Span<byte> magic = stackalloc byte[2];
-        int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        file.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new CheckedGzipStream(file) : file;
+        try
+        {
+            Span<byte> magic = stackalloc byte[2];
+            int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+            file.Position = 0;
+            return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new CheckedGzipStream(file) : file;
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException)
+        {
+            file.Dispose();
+            throw Fail(path, 0, "cannot be read: " + e.Message);
+        }
     }
 
     /// <summary>The error for <paramref name="path"/> at <paramref name="line"/> (0: the file as a whole).</summary>

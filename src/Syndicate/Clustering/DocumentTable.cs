@@ -13,6 +13,7 @@ internal sealed class DocumentTable : ISignatureSource
 {
     private readonly int _k;
     private byte[] _signatures;
+    private byte[] _evidence;
     private uint[] _leads;
     private byte[] _leadCounts;
     private int[] _shingleCounts;
@@ -28,6 +29,7 @@ internal sealed class DocumentTable : ISignatureSource
         _k = signatureLength;
         int capacity = Math.Max(16, initialCapacity);
         _signatures = new byte[capacity * _k];
+        _evidence = new byte[capacity * Fingerprinting.Evidence.RowBytes];
         _leads = new uint[capacity * Fingerprint.LeadSize];
         _leadCounts = new byte[capacity];
         _shingleCounts = new int[capacity];
@@ -48,15 +50,15 @@ internal sealed class DocumentTable : ISignatureSource
     public int Add(Fingerprint print, DocumentInfo info, long timestamp)
     {
         int handle = _free.Count > 0 ? _free.Pop() : _highWater++;
-        Place(handle, print.Signature, print.Lead, print.ShingleCount, print.ContentHash, info, timestamp);
+        Place(handle, print.Signature, print.Evidence, print.Lead, print.ShingleCount, print.ContentHash, info, timestamp);
         return handle;
     }
 
     /// <summary>Puts a document back at the handle it had (restoring a snapshot).</summary>
-    public void Restore(int handle, ReadOnlySpan<byte> signature, ReadOnlySpan<uint> lead, int shingleCount, ulong contentHash, DocumentInfo info, long timestamp)
+    public void Restore(int handle, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> evidence, ReadOnlySpan<uint> lead, int shingleCount, ulong contentHash, DocumentInfo info, long timestamp)
     {
         _highWater = Math.Max(_highWater, handle + 1);
-        Place(handle, signature, lead, shingleCount, contentHash, info, timestamp);
+        Place(handle, signature, evidence, lead, shingleCount, contentHash, info, timestamp);
     }
 
     /// <summary>Free handles in the order they will be reused (top of the stack first).</summary>
@@ -78,7 +80,7 @@ internal sealed class DocumentTable : ISignatureSource
         }
     }
 
-    private void Place(int handle, ReadOnlySpan<byte> signature, ReadOnlySpan<uint> lead, int shingleCount, ulong contentHash, DocumentInfo info, long timestamp)
+    private void Place(int handle, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> evidence, ReadOnlySpan<uint> lead, int shingleCount, ulong contentHash, DocumentInfo info, long timestamp)
     {
         if (handle >= _infos.Length)
         {
@@ -87,6 +89,7 @@ internal sealed class DocumentTable : ISignatureSource
         }
 
         signature.CopyTo(_signatures.AsSpan(handle * _k, _k));
+        evidence.CopyTo(_evidence.AsSpan(handle * Fingerprinting.Evidence.RowBytes, Fingerprinting.Evidence.RowBytes));
         lead.CopyTo(_leads.AsSpan(handle * Fingerprint.LeadSize, Fingerprint.LeadSize));
         _leadCounts[handle] = (byte)lead.Length;
         _shingleCounts[handle] = shingleCount;
@@ -107,6 +110,9 @@ internal sealed class DocumentTable : ISignatureSource
     public bool IsLive(int handle) => (uint)handle < (uint)_highWater && _infos[handle] is not null;
 
     public ReadOnlySpan<byte> Signature(int handle) => _signatures.AsSpan(handle * _k, _k);
+
+    /// <summary>The document's <see cref="Fingerprinting.Evidence"/> row.</summary>
+    public ReadOnlySpan<byte> Evidence(int handle) => _evidence.AsSpan(handle * Fingerprinting.Evidence.RowBytes, Fingerprinting.Evidence.RowBytes);
 
     public ReadOnlySpan<uint> Lead(int handle) => _leads.AsSpan(handle * Fingerprint.LeadSize, _leadCounts[handle]);
 
@@ -129,13 +135,14 @@ internal sealed class DocumentTable : ISignatureSource
 
     /// <summary>Bytes held by the arrays and the <see cref="DocumentInfo"/> objects, excluding metadata strings.</summary>
     public long EstimatedBytes =>
-        _signatures.LongLength + (_leads.LongLength * 4) + _leadCounts.LongLength + (_shingleCounts.LongLength * 4)
+        _signatures.LongLength + _evidence.LongLength + (_leads.LongLength * 4) + _leadCounts.LongLength + (_shingleCounts.LongLength * 4)
         + (_contentHashes.LongLength * 8) + (_timestamps.LongLength * 8) + (_infos.LongLength * 8) + (_clusters.LongLength * 8)
         + (Count * InfoObjectBytes);
 
     private void Grow(int capacity)
     {
         Array.Resize(ref _signatures, capacity * _k);
+        Array.Resize(ref _evidence, capacity * Fingerprinting.Evidence.RowBytes);
         Array.Resize(ref _leads, capacity * Fingerprint.LeadSize);
         Array.Resize(ref _leadCounts, capacity);
         Array.Resize(ref _shingleCounts, capacity);

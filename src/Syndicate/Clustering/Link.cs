@@ -10,6 +10,9 @@ internal readonly record struct Link(int Handle, PairVerdict Pair)
     /// <inheritdoc cref="PairVerdict.Similarity"/>
     public double Similarity => Pair.Similarity;
 
+    /// <inheritdoc cref="PairVerdict.Rewrite"/>
+    public bool Rewrite => Pair.Rewrite;
+
     /// <inheritdoc cref="PairVerdict.Score"/>
     public double Score => Pair.Score;
 }

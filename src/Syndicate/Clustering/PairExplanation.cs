@@ -60,6 +60,33 @@ public sealed record PairExplanation
     /// <summary>Contained copies whose shingle counts are within this ratio are edited reprints (near-duplicates), not partial copies.</summary>
     public required double SimilarLengthRatio { get; init; }
 
+    /// <summary>Hours between the two publication times, when both articles have one.</summary>
+    public double? HoursApart { get; init; }
+
+    /// <summary>Below the near-duplicate threshold, copies further apart than this many hours are never linked (template series).</summary>
+    public required double TemplateGapHours { get; init; }
+
+    /// <summary>The signals of the rewrite score, each with its value and weight.</summary>
+    public required IReadOnlyList<ExplainedSignal> RewriteSignals { get; init; }
+
+    /// <summary>The rewrite score's intercept.</summary>
+    public required double RewriteBias { get; init; }
+
+    /// <summary>The rewrite score: the calibrated probability that the two are one story from one source text.</summary>
+    public required double RewriteScore { get; init; }
+
+    /// <summary>The rewrite score from which a pair is linked as a rewrite (<see cref="SyndicationOptions.RewriteThreshold"/>).</summary>
+    public required double RewriteThreshold { get; init; }
+
+    /// <summary>The smaller share of either copy's opening character grams found in the other text.</summary>
+    public required double LeadContainment { get; init; }
+
+    /// <summary>The lead containment a rewrite needs.</summary>
+    public required double MinLeadContainment { get; init; }
+
+    /// <summary>True when the relation comes from the rewrite rule alone.</summary>
+    public bool IsRewrite { get; init; }
+
     /// <summary>The decision: the relation the engine would assign to the pair; <see cref="Relation.Original"/> means none.</summary>
     public required Relation Relation { get; init; }
 
@@ -84,7 +111,14 @@ public sealed record PairExplanation
         sb.AppendLine(inv, $"jaccard:     {Jaccard:F3} (near-duplicate at ≥ {SimilarityThreshold:F2}; LSH candidate probability {CandidateProbability:F3})");
         sb.AppendLine(inv, $"containment: {Containment:F3} (partial at ≥ {ContainmentThreshold:F2} with a shared lead)");
         sb.AppendLine(inv, $"lead:        {LeadAgreement:F3} agreement ({First.LeadValues} and {Second.LeadValues} lead values)");
-        sb.AppendLine(inv, $"relation:    {(IsRelated ? Relation.ToString() : "none")}");
+        sb.AppendLine(inv, $"time:        {(HoursApart is { } h ? h.ToString("F1", inv) + " hours apart" : "unknown")} (below the near-duplicate threshold, never linked across more than {TemplateGapHours:F0} hours)");
+        foreach (ExplainedSignal signal in RewriteSignals)
+        {
+            sb.AppendLine(inv, $"rewrite:     {signal.Name} {signal.Value:F3} × weight {signal.Weight:F3}");
+        }
+
+        sb.AppendLine(inv, $"rewrite:     score {RewriteScore:F3} (bias {RewriteBias:F3}; a rewrite at ≥ {RewriteThreshold:F2} with lead containment {LeadContainment:F3} ≥ {MinLeadContainment:F2})");
+        sb.AppendLine(inv, $"relation:    {(IsRelated ? Relation.ToString() + (IsRewrite ? " (rewrite)" : "") : "none")}");
         return sb.ToString();
     }
 
@@ -96,3 +130,9 @@ public sealed record PairExplanation
         sb.AppendLine(inv, $"  {(body.Length > 160 ? body[..160] + "…" : body)}");
     }
 }
+
+/// <summary>One signal of the rewrite score in a <see cref="PairExplanation"/>.</summary>
+/// <param name="Name">What the signal measures.</param>
+/// <param name="Value">Its value for the pair.</param>
+/// <param name="Weight">Its weight in the score.</param>
+public sealed record ExplainedSignal(string Name, double Value, double Weight);

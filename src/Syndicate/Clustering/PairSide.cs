@@ -6,11 +6,19 @@ namespace Syndicate.Clustering;
 internal readonly ref struct PairSide
 {
     public PairSide(ulong contentHash, int shingleCount, ReadOnlySpan<byte> signature, ReadOnlySpan<uint> lead)
+        : this(contentHash, shingleCount, signature, lead, [], null, null)
+    {
+    }
+
+    public PairSide(ulong contentHash, int shingleCount, ReadOnlySpan<byte> signature, ReadOnlySpan<uint> lead, ReadOnlySpan<byte> evidence, DateTimeOffset? published, string? text)
     {
         ContentHash = contentHash;
         ShingleCount = shingleCount;
         Signature = signature;
         Lead = lead;
+        Evidence = evidence;
+        Published = published;
+        Text = text;
     }
 
     public ulong ContentHash { get; }
@@ -21,8 +29,26 @@ internal readonly ref struct PairSide
 
     public ReadOnlySpan<uint> Lead { get; }
 
-    public static PairSide Of(Fingerprint print) => new(print.ContentHash, print.ShingleCount, print.Signature, print.Lead);
+    /// <summary>The <see cref="Fingerprinting.Evidence"/> row; empty when unknown.</summary>
+    public ReadOnlySpan<byte> Evidence { get; }
 
-    public static PairSide Of(DocumentTable docs, int handle) =>
-        new(docs.ContentHash(handle), docs.ShingleCount(handle), docs.Signature(handle), docs.Lead(handle));
+    /// <summary>The publication time, if the article has one.</summary>
+    public DateTimeOffset? Published { get; }
+
+    /// <summary>
+    /// The cleaned story text, where it is at hand: for a new article, and for a cluster's canonical copy, whose text
+    /// the engine retains. A rewrite link needs it on both sides.
+    /// </summary>
+    public string? Text { get; }
+
+    public static PairSide Of(Fingerprint print) =>
+        new(print.ContentHash, print.ShingleCount, print.Signature, print.Lead, print.Evidence, print.Article?.Published, print.Cleaned.Body);
+
+    /// <summary>An indexed article; its text is known only when it is its cluster's canonical copy.</summary>
+    public static PairSide Of(DocumentTable docs, int handle)
+    {
+        ClusterState? cluster = docs.ClusterOrNull(handle);
+        string? text = cluster is not null && cluster.Canonical == handle ? cluster.CanonicalText : null;
+        return new(docs.ContentHash(handle), docs.ShingleCount(handle), docs.Signature(handle), docs.Lead(handle), docs.Evidence(handle), docs.Info(handle).Published, text);
+    }
 }

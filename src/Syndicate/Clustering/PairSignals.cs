@@ -12,6 +12,10 @@ namespace Syndicate.Clustering;
 /// <param name="LeadAgreement">Shared values of the two lead sketches, over the smaller sketch's size.</param>
 /// <param name="ShorterShingles">The shingle count of the shorter copy.</param>
 /// <param name="LongerShingles">The shingle count of the longer copy.</param>
+/// <param name="TemplateGap">Both copies have publication times more than <see cref="PairVerifier.TemplateGap"/> apart.</param>
+/// <param name="RewriteScore">The rewrite score (<see cref="PairVerifier.RewriteScore"/>); 0 without evidence rows.</param>
+/// <param name="LeadContainment">The exact lead containment (<see cref="PairVerifier.LeadContainment"/>), measured only
+/// for a pair the rewrite score would link and whose two texts are at hand; otherwise -1.</param>
 internal readonly record struct PairSignals(
     bool Comparable,
     bool SameText,
@@ -20,4 +24,7 @@ internal readonly record struct PairSignals(
     double Containment,
     double LeadAgreement,
     int ShorterShingles,
-    int LongerShingles);
+    int LongerShingles,
+    bool TemplateGap = false,
+    double RewriteScore = 0,
+    double LeadContainment = -1);

@@ -291,12 +291,20 @@ internal sealed partial class StoryClusterer
         }
 
         Link toCanonical = RelateToHandle(print, canonical);
-        if (toCanonical.Relation is Relation.Duplicate or Relation.Partial)
+        if (toCanonical.Relation != Relation.Original)
         {
             return true;
         }
 
-        return toCanonical.Jaccard >= _options.ChainingThreshold;
+        if (link.Rewrite)
+        {
+            // A rewrite joins a story only through the story itself.
+            return false;
+        }
+
+        // Not a verified match of the canonical copy, but close enough to it, and not a later instance of a template.
+        return toCanonical.Jaccard >= _options.ChainingThreshold
+            && !PairVerifier.IsTemplateGap(print.Article?.Published, _store.Documents.Info(canonical).Published);
     }
 
     /// <summary>The verifier's answer on an article and an indexed one. <see cref="Relation.Original"/> means no relation.</summary>
@@ -322,7 +330,7 @@ internal sealed partial class StoryClusterer
             }
 
             Link canonicals = RelateHandles(target.Canonical, other.Canonical);
-            if (canonicals.Relation == Relation.Original)
+            if (canonicals.Relation == Relation.Original || canonicals.Rewrite)
             {
                 continue;
             }

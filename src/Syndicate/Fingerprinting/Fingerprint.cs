@@ -53,6 +53,9 @@ public sealed class Fingerprint
     /// <summary>True when learned boilerplate paragraphs were left out.</summary>
     internal bool ExcludedLines { get; }
 
+    /// <summary>The character-gram sketch and number sketch of the story (<see cref="Fingerprinting.Evidence"/>).</summary>
+    internal byte[] Evidence { get; init; } = [];
+
     /// <summary>True when the story has no text to compare (no letters or digits at all).</summary>
     internal bool IsEmpty => ShingleCount == 0;
 

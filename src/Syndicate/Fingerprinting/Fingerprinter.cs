@@ -18,6 +18,9 @@ internal sealed class Fingerprinter
 {
     private const int StackLimit = 256;
 
+    // Keeps the character sketch's permutation apart from the word signature's (any fixed odd constant would do).
+    private const long CharacterSeedSalt = 0x3C6EF372FE94F82BL;
+
     /// <summary>Story texts shorter than this many words are too short to tell a copy from a coincidence.</summary>
     internal const int MinStoryTokens = 4;
 
@@ -26,6 +29,7 @@ internal sealed class Fingerprinter
 
     private readonly SyndicationOptions _options;
     private readonly IMinHasher _hasher;
+    private readonly OnePermutationMinHash _characterHasher;
     private readonly int _k;
 
     public Fingerprinter(SyndicationOptions options)
@@ -35,6 +39,7 @@ internal sealed class Fingerprinter
         _hasher = options.UseClassicMinHash
             ? new ClassicMinHash(_k, options.Seed)
             : new OnePermutationMinHash(_k, options.Seed);
+        _characterHasher = new OnePermutationMinHash(Evidence.CharacterSlots, options.Seed ^ CharacterSeedSalt);
     }
 
     /// <summary>Fingerprints an article; paragraphs whose hash <paramref name="isBoilerplate"/> accepts are left out.</summary>
@@ -91,8 +96,17 @@ internal sealed class Fingerprinter
             ulong contentHash = Shingler.ContentHash(story, _options.Seed);
             var signature = new byte[_k];
             uint[] lead = Sketch(shingles.AsSpan(0, count), signature);
+            var evidence = new byte[Evidence.RowBytes];
+            if (shingles.Length < story.Length)
+            {
+                ArrayPool<ulong>.Shared.Return(shingles);
+                shingles = ArrayPool<ulong>.Shared.Rent(story.Length);
+            }
+
+            Evidence.Compute(story, _characterHasher, _options.Seed, shingles, evidence);
             return new Fingerprint(contentHash, count, signature, lead, lineHashes.AsSpan(0, lineCount).ToArray(), cleaned, excluded)
             {
+                Evidence = evidence,
                 Producer = this,
                 Article = article,
             };

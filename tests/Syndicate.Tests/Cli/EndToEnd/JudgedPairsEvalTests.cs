@@ -29,18 +29,20 @@ public sealed class JudgedPairsEvalTests
     }
 
     /// <summary>
-    /// Floors at the lower ends of the 95% intervals the engine had when the samples were first scored (SaudiNewsNet
-    /// recall 0.460 [0.415, 0.508], precision 0.919 [0.887, 0.950]; ANT recall 0.196 [0.152, 0.257], precision 1),
-    /// rounded down: a change that falls below them has lost quality beyond the sampling noise. The targets
-    /// (precision ≥ 0.95, recall ≥ 0.85) are checked with <c>--min-precision 0.95 --min-recall 0.85</c>.
+    /// Floors at the lower ends of the 95% intervals of the default engine (SaudiNewsNet recall 0.628 [0.556, 0.707],
+    /// precision 0.944 [0.888, 0.988]; ANT recall 0.527 [0.387, 0.711], precision 0.900 [0.793, 1]), rounded down: a
+    /// change that falls below them has lost quality beyond the sampling noise. (When the samples were first scored,
+    /// before rewrites were linked, the engine had SaudiNewsNet recall 0.460 and precision 0.919, ANT recall 0.196 and
+    /// precision 1.) The targets (precision ≥ 0.95, recall ≥ 0.85) are checked with
+    /// <c>--min-precision 0.95 --min-recall 0.85</c>.
     /// </summary>
     [JudgedSamplesFact]
     public void Estimates_stay_above_the_floors_of_the_engine_they_were_first_scored_on()
     {
         var floors = new Dictionary<string, (double Recall, double Precision)>
         {
-            ["saudinewsnet"] = (0.41, 0.88),
-            ["ant"] = (0.15, 0.95),
+            ["saudinewsnet"] = (0.54, 0.88),
+            ["ant"] = (0.38, 0.79),
         };
         string[] arguments = [.. JudgedSamplesFactAttribute.PairFiles.SelectMany(p => new[] { "--judged", p })];
 

@@ -66,6 +66,15 @@ public sealed class GoldFileTests
     }
 
     [Fact]
+    public void A_directory_or_a_missing_file_is_one_error()
+    {
+        using var temp = new TempDirectory();
+
+        Assert.Equal(temp.Path + ": is a directory; expected a file", Assert.Throws<InputException>(() => GoldFile.Read(temp.Path)).Message);
+        Assert.StartsWith(temp.File("absent.jsonl") + ": cannot be read: ", Assert.Throws<InputException>(() => GoldFile.Read(temp.File("absent.jsonl"))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_gold_file_given_as_predictions_says_what_it_looks_like()
     {
         using var temp = new TempDirectory();

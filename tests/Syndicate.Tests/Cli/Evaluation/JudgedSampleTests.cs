@@ -52,6 +52,19 @@ public sealed class JudgedSampleTests
     }
 
     [Fact]
+    public void Pairs_with_an_article_not_read_count_as_not_linked_and_are_reported()
+    {
+        using var temp = new TempDirectory();
+        ArticlePrediction[] predictions = [.. s_predictions.Where(p => p.Id != "aa17ec202f090")];
+
+        JudgedReport report = JudgedReport.Build(JudgedSample.Load(JudgedFixture.Write(temp)), predictions, unreadableInputs: 1);
+
+        Assert.Equal(1, report.PairsNotRead);
+        Assert.Equal(0.0, report.Estimates.TruePositives);
+        Assert.Contains("; 1 unreadable input records; 1 with an article not read, counted as not linked", report.ToText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_frame_the_strata_file_gives_the_sizes_and_a_warning_says_so()
     {
         using var temp = new TempDirectory();

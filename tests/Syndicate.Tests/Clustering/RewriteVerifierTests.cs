@@ -1,0 +1,117 @@
+using Syndicate.Clustering;
+using Syndicate.Fingerprinting;
+
+namespace Syndicate.Tests.Clustering;
+
+public sealed class RewriteVerifierTests
+{
+    private static readonly DateTimeOffset s_day = new(2015, 8, 5, 9, 0, 0, TimeSpan.Zero);
+
+    // A relief-flight release and an outlet's rewrite of it: reordered, reworded, cut; the figures kept.
+    private const string Release =
+        "وصلت إلى مطار عدن الدولي اليوم الطائرة الإغاثية الخامسة التابعة لمركز الملك سلمان للإغاثة والأعمال الإنسانية، "
+        + "وعلى متنها 12 طنا من المستلزمات الطبية ومحاليل الغسيل الكلوي لمرضى الفشل الكلوي في المحافظات اليمنية.\n"
+        + "وأوضح المتحدث الرسمي للمركز أن الشحنة تغطي احتياجات 5 مراكز لغسيل الكلى لمدة ثلاثة أشهر، وأن المركز سيواصل "
+        + "تسيير الجسر الجوي لإيصال المساعدات الطبية والغذائية إلى الشعب اليمني بالتنسيق مع الحكومة الشرعية والمنظمات الدولية.\n"
+        + "وأشار إلى أن فرق المركز تعمل على توزيع الشحنة على المستشفيات فور وصولها، وأن طائرات أخرى ستصل تباعا خلال الأيام المقبلة.";
+
+    private const string Rewrite =
+        "حطت في مطار عدن الدولي اليوم الطائرة الإغاثية الخامسة لمركز الملك سلمان للإغاثة والأعمال الإنسانية، "
+        + "محملة بـ 12 طنا من المستلزمات الطبية ومحاليل الغسيل الكلوي لمرضى الفشل الكلوي في المحافظات اليمنية.\n"
+        + "وبين المتحدث باسم المركز أن الشحنة تغطي احتياجات 5 مراكز لغسيل الكلى لمدة ثلاثة أشهر، مؤكدا أن المركز سيواصل "
+        + "الجسر الجوي لإيصال المساعدات الطبية والغذائية إلى اليمن بالتنسيق مع الحكومة الشرعية والمنظمات الدولية.";
+
+    // Another instance of the same template: its own counterpart, figures and day.
+    private const string Template =
+        "وصلت إلى مطار سيئون اليوم الطائرة الإغاثية السادسة التابعة لمركز الملك سلمان للإغاثة والأعمال الإنسانية، "
+        + "وعلى متنها 11 طنا من المواد الغذائية والسلال الغذائية للأسر المتضررة في محافظة حضرموت.\n"
+        + "وأوضح المتحدث الرسمي للمركز أن الشحنة تغطي احتياجات 900 أسرة لمدة شهر، وأن المركز سيواصل "
+        + "تسيير الجسر الجوي لإيصال المساعدات الطبية والغذائية إلى الشعب اليمني بالتنسيق مع الحكومة الشرعية والمنظمات الدولية.";
+
+    private static (PairVerdict Verdict, double Score) Relate(string a, string b, DateTimeOffset? publishedA, DateTimeOffset? publishedB, SyndicationOptions? options = null)
+    {
+        options ??= SyndicationOptions.Default;
+        var engine = new SyndicationEngine(options);
+        Fingerprint fa = engine.Fingerprint(new Article("a", "x", a) { Published = publishedA });
+        Fingerprint fb = engine.Fingerprint(new Article("b", "y", b) { Published = publishedB });
+        var verifier = new PairVerifier(options);
+        return (verifier.Verify(PairSide.Of(fa), PairSide.Of(fb)), PairVerifier.RewriteScore(PairSide.Of(fa), PairSide.Of(fb)));
+    }
+
+    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false) =>
+        new(Comparable: true, SameText: false, EqualSlots: 0, Jaccard: jaccard, Containment: 0, LeadAgreement: 0, ShorterShingles: 100, LongerShingles: 100,
+            TemplateGap: gap, RewriteScore: score, LeadContainment: lead);
+
+    [Fact]
+    public void The_rewrite_rule_needs_the_score_and_the_lead_and_no_template_gap()
+    {
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        double t = SyndicationOptions.Default.RewriteThreshold, l = PairVerifier.MinLeadContainment;
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: t, lead: l)));
+        Assert.True(verifier.IsRewrite(Signals(score: t, lead: l), Relation.NearDuplicate));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: Math.BitDecrement(t), lead: 1)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, lead: Math.BitDecrement(l))));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, lead: 1, gap: true)));
+        // Above the near-duplicate threshold the gap does not matter, and the link is not a rewrite.
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(jaccard: 0.9, gap: true)));
+        Assert.False(verifier.IsRewrite(Signals(jaccard: 0.9, gap: true), Relation.NearDuplicate));
+    }
+
+    [Fact]
+    public void A_rewrite_of_one_release_is_linked_as_a_rewrite()
+    {
+        var (link, score) = Relate(Release, Rewrite, s_day, s_day.AddHours(3));
+
+        Assert.True(link.Jaccard < SyndicationOptions.Default.SimilarityThreshold, $"word Jaccard {link.Jaccard}: not a near-duplicate case");
+        Assert.True(score >= SyndicationOptions.Default.RewriteThreshold, $"score {score}");
+        Assert.Equal(Relation.NearDuplicate, link.Relation);
+        Assert.True(link.Rewrite);
+    }
+
+    [Fact]
+    public void Another_instance_of_the_template_days_later_is_not_linked()
+    {
+        // The 6th flight landed five days after the 5th: the shared frame is not the same story.
+        var (link, _) = Relate(Release, Template, s_day, s_day.AddDays(5));
+
+        Assert.Equal(Relation.Original, link.Relation);
+    }
+
+    [Fact]
+    public void Rewrites_are_off_at_threshold_one()
+    {
+        var (link, _) = Relate(Release, Rewrite, s_day, s_day.AddHours(3), new SyndicationOptions { RewriteThreshold = 1 });
+
+        Assert.Equal(Relation.Original, link.Relation);
+    }
+
+    [Fact]
+    public void Below_the_near_duplicate_threshold_nothing_is_linked_across_the_template_gap()
+    {
+        var (link, _) = Relate(Release, Rewrite, s_day, s_day + PairVerifier.TemplateGap + TimeSpan.FromHours(1));
+
+        Assert.Equal(Relation.Original, link.Relation);
+        Assert.True(PairVerifier.IsTemplateGap(s_day, s_day.AddDays(2)));
+        Assert.False(PairVerifier.IsTemplateGap(s_day, null));
+    }
+
+    [Fact]
+    public void A_near_duplicate_is_linked_whatever_the_gap()
+    {
+        // An identical release re-run days later is still the same story.
+        var (link, _) = Relate(Release, Release + "\nوكان المركز قد سير أربع طائرات إلى عدن منذ بداية الشهر.", s_day, s_day.AddDays(5));
+
+        Assert.Equal(Relation.NearDuplicate, link.Relation);
+        Assert.False(link.Rewrite);
+    }
+
+    [Fact]
+    public void Lead_containment_is_high_for_a_rewrite_and_low_for_another_instance()
+    {
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+
+        Assert.True(verifier.LeadContainment(Release, Rewrite) >= PairVerifier.MinLeadContainment);
+        Assert.True(verifier.LeadContainment(Release, Template) < verifier.LeadContainment(Release, Rewrite));
+        Assert.Equal(1.0, verifier.LeadContainment(Release, Release));
+    }
+}
