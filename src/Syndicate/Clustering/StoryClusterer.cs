@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Syndicate.Attribution;
 using Syndicate.Cleaning;
@@ -55,7 +56,7 @@ internal sealed partial class StoryClusterer
     public bool Contains(string id) => _store.TryGetHandle(id, out _);
 
     /// <summary>The verdict on an article already held, if one has that id.</summary>
-    public bool TryDescribe(string id, out Verdict verdict)
+    public bool TryDescribe(string id, [NotNullWhen(true)] out Verdict? verdict)
     {
         if (_store.TryGetHandle(id, out int existing))
         {
@@ -63,7 +64,7 @@ internal sealed partial class StoryClusterer
             return true;
         }
 
-        verdict = null!;
+        verdict = null;
         return false;
     }
 
