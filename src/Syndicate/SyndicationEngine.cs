@@ -271,11 +271,11 @@ public sealed partial class SyndicationEngine : IDisposable
         return value;
     }
 
-    /// <summary>The locked part of an add. Every path to it checks <see cref="_disposed"/> under the lock first.</summary>
+    /// <summary>The locked part of an add: refused once disposed, so that nothing is applied without being journaled.</summary>
     private Verdict AddLocked(Article article, Fingerprint print)
     {
         ThrowIfDisposed();
-        if (_clusterer.TryDescribe(article.Id, out Verdict existing))
+        if (_clusterer.TryDescribe(article.Id, out Verdict? existing))
         {
             return existing;
         }

@@ -240,19 +240,21 @@ internal static partial class JsonArticle
         error = null;
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (PublishedDate.TryParseIso(ref reader, out var parsed))
+            if (PublishedDate.TryParseIso(ref reader, out var parsed) || PublishedDate.TryParseRfc822(reader.GetString(), out parsed))
             {
                 value = parsed;
                 return true;
             }
 
-            error = $"field '{name}' is not an ISO 8601 time: '{reader.GetString()}'";
+            error = $"field '{name}' is not an ISO 8601 or RFC 822 time: '{reader.GetString()}'";
             return false;
         }
 
         if (reader.TokenType == JsonTokenType.Number)
         {
-            if (reader.TryGetDouble(out var seconds) && PublishedDate.TryFromUnixSeconds(seconds, out var parsed))
+            // Unix seconds, or milliseconds when the number is too large to be seconds of this era (after year 5138).
+            if (reader.TryGetDouble(out var seconds)
+                && PublishedDate.TryFromUnixSeconds(Math.Abs(seconds) >= 1e11 ? seconds / 1000 : seconds, out var parsed))
             {
                 value = parsed;
                 return true;

@@ -118,9 +118,18 @@ public sealed record PairExplanation
         }
 
         sb.AppendLine(inv, $"rewrite:     score {RewriteScore:F3} (bias {RewriteBias:F3}; a rewrite at ≥ {RewriteThreshold:F2} with lead containment {LeadContainment:F3} ≥ {MinLeadContainment:F2})");
-        sb.AppendLine(inv, $"relation:    {(IsRelated ? Relation.ToString() + (IsRewrite ? " (rewrite)" : "") : "none")}");
+        sb.AppendLine(inv, $"relation:    {(IsRelated ? Spelled(Relation) + (IsRewrite ? " (rewrite)" : "") : "none")}");
         return sb.ToString();
     }
+
+    /// <summary>The relation as every output of the <c>syndicate</c> command spells it.</summary>
+    private static string Spelled(Relation relation) => relation switch
+    {
+        Relation.NearDuplicate => "near-duplicate",
+        Relation.Partial => "partial",
+        Relation.Duplicate => "duplicate",
+        _ => "original",
+    };
 
     private static void Describe(StringBuilder sb, ExplainedArticle article)
     {

@@ -102,24 +102,24 @@ internal sealed class PairVerifier
 
         int equal = EqualSlots(a, b);
         double jaccard = Jaccard(equal);
-        int shorter = Math.Min(a.ShingleCount, b.ShingleCount);
-        double score = a.Evidence.IsEmpty || b.Evidence.IsEmpty ? 0 : RewriteScore(a, b);
-        // The lead test reads both texts, so it runs only for a pair the rewrite score would link.
-        double lead = score >= RewriteThreshold && shorter >= MinRewriteShingles && a.Text is not null && b.Text is not null
-            ? LeadContainment(a.Text, b.Text)
-            : -1;
-        return new PairSignals(
+        var signals = new PairSignals(
             Comparable: true,
             SameText: SameText(a, b),
             EqualSlots: equal,
             Jaccard: jaccard,
             Containment: Containment(jaccard, a, b),
             LeadAgreement: LeadAgreement(a.Lead, b.Lead),
-            ShorterShingles: shorter,
+            ShorterShingles: Math.Min(a.ShingleCount, b.ShingleCount),
             LongerShingles: Math.Max(a.ShingleCount, b.ShingleCount),
             TemplateGap: IsTemplateGap(a.Published, b.Published),
-            RewriteScore: score,
-            LeadContainment: lead);
+            RewriteScore: a.Evidence.IsEmpty || b.Evidence.IsEmpty ? 0 : RewriteScore(a, b));
+
+        // The lead test reads both texts, so it runs only where it decides: for a pair the rewrite score would link
+        // and no earlier rule links or blocks.
+        bool decidesRewrite = signals.RewriteScore >= RewriteThreshold && signals.ShorterShingles >= MinRewriteShingles
+            && a.Text is not null && b.Text is not null && !signals.SameText && !signals.TemplateGap
+            && signals.Jaccard < SimilarityThreshold && !IsPartialOrEdited(signals);
+        return decidesRewrite ? signals with { LeadContainment = LeadContainment(a.Text!, b.Text!) } : signals;
     }
 
     /// <summary>The decision. <see cref="Relation.Original"/> means no relation.</summary>
@@ -145,7 +145,7 @@ internal sealed class PairVerifier
             return Relation.Original;
         }
 
-        if (s.Containment >= ContainmentThreshold && s.ShorterShingles >= MinPartialShingles && s.LeadAgreement >= MinLeadAgreement)
+        if (IsPartialOrEdited(s))
         {
             // Same opening and one held in the other: the shorter is the story's first part or a truncated reprint.
             // Copies of about the same length that pass this test are edited reprints, not parts.
@@ -162,8 +162,11 @@ internal sealed class PairVerifier
 
     /// <summary>True when <paramref name="relation"/> was decided by the rewrite rule alone.</summary>
     public bool IsRewrite(in PairSignals s, Relation relation) =>
-        relation == Relation.NearDuplicate && !s.SameText && s.Jaccard < SimilarityThreshold
-        && !(s.Containment >= ContainmentThreshold && s.ShorterShingles >= MinPartialShingles && s.LeadAgreement >= MinLeadAgreement);
+        relation == Relation.NearDuplicate && !s.SameText && s.Jaccard < SimilarityThreshold && !IsPartialOrEdited(s);
+
+    /// <summary>The partial rule: held in the other copy, with the same opening and enough shingles to tell.</summary>
+    private bool IsPartialOrEdited(in PairSignals s) =>
+        s.Containment >= ContainmentThreshold && s.ShorterShingles >= MinPartialShingles && s.LeadAgreement >= MinLeadAgreement;
 
     /// <summary>True when both copies have a publication time and they lie more than <see cref="TemplateGap"/> apart.</summary>
     public static bool IsTemplateGap(DateTimeOffset? a, DateTimeOffset? b) =>
@@ -184,29 +187,33 @@ internal sealed class PairVerifier
     /// </remarks>
     public static double RewriteScore(PairSide a, PairSide b)
     {
-        double z = RewriteWeights.Bias;
-        foreach (RewriteSignal signal in Signals(a, b))
-        {
-            z += signal.Weight * signal.Value;
-        }
-
+        // The same sum as over Signals(a, b), without building the list: this runs for every candidate pair.
+        var (cc, lr, ln, num) = SignalValues(a, b);
+        double z = RewriteWeights.Bias + (RewriteWeights.CharacterContainment * cc) + (RewriteWeights.LengthRatio * lr)
+            + (RewriteWeights.LogLength * ln) + (RewriteWeights.Numbers * num);
         return 1 / (1 + Math.Exp(-z));
     }
 
-    /// <summary>Every signal of the rewrite score with its value and weight.</summary>
-    public static RewriteSignal[] Signals(PairSide a, PairSide b)
+    private static (double Cc, double Lr, double Ln, double Num) SignalValues(PairSide a, PairSide b)
     {
         double jc = Evidence.CharacterJaccard(a.Evidence, b.Evidence);
         double cc = SimilarityEstimator.Containment(jc, Evidence.CharacterCount(a.Evidence), Evidence.CharacterCount(b.Evidence));
         int shorter = Math.Min(a.ShingleCount, b.ShingleCount), longer = Math.Max(a.ShingleCount, b.ShingleCount);
         double lr = longer == 0 ? 0 : (double)shorter / longer;
         double? numbers = Evidence.NumberAgreement(a.Evidence, b.Evidence);
+        return (cc, lr, Math.Log(1 + shorter), numbers is { } n ? n - 0.5 : 0);
+    }
+
+    /// <summary>Every signal of the rewrite score with its value and weight.</summary>
+    public static RewriteSignal[] Signals(PairSide a, PairSide b)
+    {
+        var (cc, lr, ln, num) = SignalValues(a, b);
         return
         [
             new("character containment", cc, RewriteWeights.CharacterContainment),
             new("length ratio", lr, RewriteWeights.LengthRatio),
-            new("log length", Math.Log(1 + shorter), RewriteWeights.LogLength),
-            new("numbers agreement", numbers is { } n ? n - 0.5 : 0, RewriteWeights.Numbers),
+            new("log length", ln, RewriteWeights.LogLength),
+            new("numbers agreement", num, RewriteWeights.Numbers),
         ];
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Syndicate.Attribution;
 using Syndicate.Cleaning;
@@ -55,7 +56,7 @@ internal sealed partial class StoryClusterer
     public bool Contains(string id) => _store.TryGetHandle(id, out _);
 
     /// <summary>The verdict on an article already held, if one has that id.</summary>
-    public bool TryDescribe(string id, out Verdict verdict)
+    public bool TryDescribe(string id, [NotNullWhen(true)] out Verdict? verdict)
     {
         if (_store.TryGetHandle(id, out int existing))
         {
@@ -63,7 +64,7 @@ internal sealed partial class StoryClusterer
             return true;
         }
 
-        verdict = null!;
+        verdict = null;
         return false;
     }
 
@@ -74,13 +75,15 @@ internal sealed partial class StoryClusterer
         ulong sourceKey = _store.Boilerplate.SourceKey(article.Source);
         print = ApplyLearnedBoilerplate(article, print, sourceKey);
         Link? best = FindBest(print, out List<ClusterState>? joinable);
+        WireAgency? credited = WireOf(print);
         var info = new DocumentInfo(article.Id, article.Source, article.Url, article.Published, _store.NextSequence)
         {
-            Wire = WireOf(print),
+            // A wire's own item credits it even without a dateline (SPA's continuation parts carry none).
+            Wire = credited ?? _options.Gazetteer.Find(article.Source),
             DatelineOutlet = print.Cleaned.Dateline?.Outlet,
             IsTruncated = print.Cleaned.HadContinuationMarker,
         };
-        info.IsWireCopy = IsWireCopy(article.Source, info.Wire);
+        info.IsWireCopy = IsWireCopy(article.Source, credited);
         int handle = _store.Insert(print, info, timestamp);
 
         ClusterState cluster;

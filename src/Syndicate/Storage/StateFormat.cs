@@ -103,7 +103,7 @@ internal static class StateFormat
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
         if (version > readerVersion || version == 0)
         {
-            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions 1 to {readerVersion}); upgrade Syndicate");
+            throw new StateException(path, $"format version {version} is not supported by this build (it reads versions {MinimumVersion} to {readerVersion}); upgrade Syndicate");
         }
 
         if (version < MinimumVersion)

@@ -106,7 +106,7 @@ public class PairAnswerTests
         string text = near.ToString();
         Assert.StartsWith("[a] source outlet-a, ", text, StringComparison.Ordinal);
         Assert.Contains($"slots equal: {near.EqualSlots}/{near.SignatureLength}", text, StringComparison.Ordinal);
-        Assert.Contains("relation:    NearDuplicate", text, StringComparison.Ordinal);
+        Assert.Contains("relation:    near-duplicate", text, StringComparison.Ordinal);
 
         PairExplanation unrelated = engine.Explain(original, other);
         Assert.Equal(Relation.Original, unrelated.Relation);

@@ -147,6 +147,20 @@ public class SyndicationEngineTests
     }
 
     [Fact]
+    public void A_wires_own_item_without_a_dateline_is_credited_to_that_wire()
+    {
+        // SPA's continuation parts ("وبين معاليه ...") carry no dateline: the source itself is the wire.
+        var engine = new SyndicationEngine();
+        string body = string.Join("\n", TestData.StoryParagraphs(0));
+        Verdict own = engine.Add(Copy("spa-part", "was", body, s_t0));
+        Verdict outlet = engine.Add(Copy("outlet-item", "okaz", string.Join("\n", TestData.StoryParagraphs(1)), s_t0));
+
+        Assert.Equal("Saudi Press Agency", own.Wire?.Name);
+        Assert.Null(outlet.Wire);
+        Assert.Equal("Saudi Press Agency", engine.GetClusterOf("spa-part")!.Members[0].Wire);
+    }
+
+    [Fact]
     public void Without_a_wire_copy_the_earliest_published_is_canonical()
     {
         var engine = new SyndicationEngine();

@@ -59,6 +59,9 @@ public sealed class JsonlTests
     [InlineData("\"2015-07-21\"", "2015-07-21T00:00:00+00:00")]
     [InlineData("1437444973", "2015-07-21T02:16:13+00:00")]
     [InlineData("1437444973.5", "2015-07-21T02:16:13.5+00:00")]
+    [InlineData("1437444973250", "2015-07-21T02:16:13.25+00:00")]
+    [InlineData("\"Tue, 21 Jul 2015 02:16:13 GMT\"", "2015-07-21T02:16:13+00:00")]
+    [InlineData("\"Tue, 21 Jul 2015 02:16:13 +0300\"", "2015-07-21T02:16:13+03:00")]
     [InlineData("null", null)]
     public void Parses_published(string json, string? expected)
     {
@@ -74,8 +77,8 @@ public sealed class JsonlTests
     }
 
     [Theory]
-    [InlineData("\"yesterday\"", "field 'published' is not an ISO 8601 time: 'yesterday'")]
-    [InlineData("\"7/21/2015\"", "field 'published' is not an ISO 8601 time: '7/21/2015'")]
+    [InlineData("\"yesterday\"", "field 'published' is not an ISO 8601 or RFC 822 time: 'yesterday'")]
+    [InlineData("\"7/21/2015\"", "field 'published' is not an ISO 8601 or RFC 822 time: '7/21/2015'")]
     [InlineData("1e300", "field 'published' is out of range for unix seconds: 1e300")]
     [InlineData("true", "field 'published' must be an ISO 8601 string or unix seconds, not a boolean")]
     public void Rejects_bad_published(string json, string message)
