@@ -64,7 +64,7 @@ LARGE_CLUSTER = 11
 
 CORPORA = [
     # name, corpus file, sample size per stratum
-    ("saudinewsnet", "saudinewsnet.jsonl.gz",
+    ("snn", "saudinewsnet.jsonl.gz",
      {"linked-small": 60, "linked-large": 60, "baseline": 100,
       "band-high": 30, "band-mid": 30, "band-low": 30}),
     ("ant", "ant-multisource.jsonl.gz",

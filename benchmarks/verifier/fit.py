@@ -84,7 +84,7 @@ def main():
     data = parser.parse_args().data
     rows = []  # (signals, label, weight, kind)
 
-    judged = {'saudinewsnet': 'saudinewsnet.jsonl.gz', 'ant': 'ant-multisource.jsonl.gz'}
+    judged = {'snn': 'saudinewsnet.jsonl.gz', 'ant': 'ant-multisource.jsonl.gz'}
     weights = []
     for corpus, file in judged.items():
         pairs = read(os.path.join(ROOT, 'fixtures', 'judged', corpus + '.pairs.jsonl'))

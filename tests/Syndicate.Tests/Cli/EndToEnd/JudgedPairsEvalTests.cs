@@ -41,7 +41,7 @@ public sealed class JudgedPairsEvalTests
     {
         var floors = new Dictionary<string, (double Recall, double Precision)>
         {
-            ["saudinewsnet"] = (0.54, 0.88),
+            ["snn"] = (0.54, 0.88),
             ["ant"] = (0.38, 0.79),
         };
         string[] arguments = [.. JudgedSamplesFactAttribute.PairFiles.SelectMany(p => new[] { "--judged", p })];
