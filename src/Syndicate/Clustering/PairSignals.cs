@@ -13,7 +13,8 @@ namespace Syndicate.Clustering;
 /// <param name="ShorterShingles">The shingle count of the shorter copy.</param>
 /// <param name="LongerShingles">The shingle count of the longer copy.</param>
 /// <param name="TemplateGap">Both copies have publication times more than <see cref="PairVerifier.TemplateGap"/> apart.</param>
-/// <param name="RewriteScore">The rewrite score (<see cref="PairVerifier.RewriteScore"/>); 0 without evidence rows.</param>
+/// <param name="RewriteScore">The rewrite score (<see cref="PairVerifier.RewriteScore"/>), measured only for a pair that
+/// no earlier rule settles and that has evidence rows; otherwise 0.</param>
 /// <param name="LeadContainment">The exact lead containment (<see cref="PairVerifier.LeadContainment"/>), measured only
 /// for a pair the rewrite score would link and whose two texts are at hand; otherwise -1.</param>
 internal readonly record struct PairSignals(

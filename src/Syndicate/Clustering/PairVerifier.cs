@@ -111,14 +111,19 @@ internal sealed class PairVerifier
             LeadAgreement: LeadAgreement(a.Lead, b.Lead),
             ShorterShingles: Math.Min(a.ShingleCount, b.ShingleCount),
             LongerShingles: Math.Max(a.ShingleCount, b.ShingleCount),
-            TemplateGap: IsTemplateGap(a.Published, b.Published),
-            RewriteScore: a.Evidence.IsEmpty || b.Evidence.IsEmpty ? 0 : RewriteScore(a, b));
+            TemplateGap: IsTemplateGap(a.Published, b.Published));
 
-        // The lead test reads both texts, so it runs only where it decides: for a pair the rewrite score would link
-        // and no earlier rule links or blocks.
-        bool decidesRewrite = signals.RewriteScore >= RewriteThreshold && signals.ShorterShingles >= MinRewriteShingles
-            && a.Text is not null && b.Text is not null && !signals.SameText && !signals.TemplateGap
-            && signals.Jaccard < SimilarityThreshold && !IsPartialOrEdited(signals);
+        // The rewrite signals are read only where they decide: for a pair no earlier rule links or blocks (most
+        // candidates are near-duplicates), and the lead test, which reads both texts, only when the score would link.
+        bool undecided = !signals.SameText && !signals.TemplateGap && signals.Jaccard < SimilarityThreshold
+            && !IsPartialOrEdited(signals) && signals.ShorterShingles >= MinRewriteShingles && !a.Evidence.IsEmpty && !b.Evidence.IsEmpty;
+        if (!undecided)
+        {
+            return signals;
+        }
+
+        signals = signals with { RewriteScore = RewriteScore(a, b) };
+        bool decidesRewrite = signals.RewriteScore >= RewriteThreshold && a.Text is not null && b.Text is not null;
         return decidesRewrite ? signals with { LeadContainment = LeadContainment(a.Text!, b.Text!) } : signals;
     }
 
@@ -344,7 +349,7 @@ internal sealed class PairVerifier
             TemplateGapHours = TemplateGap.TotalHours,
             RewriteSignals = [.. Signals(sideA, sideB).Select(s => new ExplainedSignal(s.Name, s.Value, s.Weight))],
             RewriteBias = RewriteWeights.Bias,
-            RewriteScore = signals.RewriteScore,
+            RewriteScore = RewriteScore(sideA, sideB),
             RewriteThreshold = RewriteThreshold,
             LeadContainment = leadContainment,
             MinLeadContainment = MinLeadContainment,
