@@ -23,7 +23,7 @@ internal static class ClusterCommand
         };
         format.AcceptOnlyFromAmong("table", "json", "jsonl", "csv", "html");
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout." };
-        var top = new Option<int>("--top") { Description = "Stories listed by the table format.", DefaultValueFactory = _ => 25 };
+        var top = new Option<int?>("--top") { Description = "Stories listed, biggest first: 25 by default in the table; every story in the html report unless given." };
 
         var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters the bundled sample corpus.");
         common.AddTo(command);
@@ -57,12 +57,12 @@ internal static class ClusterCommand
         return command;
     }
 
-    internal static void WriteReport(RunReport report, string format, string? outPath, int top)
+    internal static void WriteReport(RunReport report, string format, string? outPath, int? top)
     {
         // The styled table only on a terminal; piped or written to a file it is plain text, wide enough not to wrap.
         if (format == "table" && outPath is null && !Console.IsOutputRedirected)
         {
-            TableWriter.Write(AnsiConsole.Console, report, top);
+            TableWriter.Write(AnsiConsole.Console, report, top ?? 25);
             return;
         }
 
@@ -86,7 +86,7 @@ internal static class ClusterCommand
                 case "html":
                     using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
                     {
-                        HtmlReportWriter.Write(writer, report);
+                        HtmlReportWriter.Write(writer, report, top);
                     }
 
                     break;
@@ -95,7 +95,7 @@ internal static class ClusterCommand
                     {
                         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
                         console.Profile.Width = PlainTableWidth;
-                        TableWriter.Write(console, report, top);
+                        TableWriter.Write(console, report, top ?? 25);
                     }
 
                     break;
