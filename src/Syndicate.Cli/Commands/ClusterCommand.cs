@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -10,8 +11,12 @@ namespace Syndicate.Cli.Commands;
 /// <summary><c>syndicate cluster INPUT...</c>: clusters a corpus and reports the stories.</summary>
 internal static class ClusterCommand
 {
-    /// <summary>Columns of the table when it goes to a file or a pipe: room for every column without wrapping a title.</summary>
-    private const int PlainTableWidth = 160;
+    /// <summary>
+    /// Columns of the table when it goes to a file or a pipe: room for every column without wrapping a title, unless
+    /// <c>COLUMNS</c> says how wide the reader's screen is.
+    /// </summary>
+    private static int PlainTableWidth =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int columns) && columns is >= 20 and <= 1000 ? columns : 160;
 
     public static Command Create()
     {
@@ -62,7 +67,7 @@ internal static class ClusterCommand
         // The styled table only on a terminal; piped or written to a file it is plain text, wide enough not to wrap.
         if (format == "table" && outPath is null && !Console.IsOutputRedirected)
         {
-            TableWriter.Write(AnsiConsole.Console, report, top ?? 25);
+            TableWriter.Write(AnsiConsole.Console, report, top ?? TableWriter.DefaultTop);
             return;
         }
 
@@ -95,7 +100,7 @@ internal static class ClusterCommand
                     {
                         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
                         console.Profile.Width = PlainTableWidth;
-                        TableWriter.Write(console, report, top ?? 25);
+                        TableWriter.Write(console, report, top ?? TableWriter.DefaultTop);
                     }
 
                     break;

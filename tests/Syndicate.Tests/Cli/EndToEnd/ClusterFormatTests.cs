@@ -228,6 +228,27 @@ public sealed class ClusterFormatTests
         Assert.True(html.IndexOf("left out", StringComparison.Ordinal) < html.IndexOf("<section", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(80)]
+    [InlineData(60)]
+    public void Table_NarrowTerminal_KeepsTheIdColumn_AndReadableTitles(int columns)
+    {
+        CliResult run = SyndicateCli.RunWithEnvironment([("COLUMNS", columns.ToString(CultureInfo.InvariantCulture))], "cluster", Corpus.Path, "--format", "table", "--top", "5").ExpectClean();
+        List<JsonElement> stories = MultiCopyStories().OrderByDescending(c => c.GetProperty("size").GetInt32()).ThenBy(c => c.GetProperty("id").GetInt64()).Take(5).ToList();
+
+        string[] rows = run.Lines.Where(l => l.StartsWith('│') && l.Length > 2 && char.IsAsciiDigit(l.Split('│', StringSplitOptions.TrimEntries)[1].FirstOrDefault())).ToArray();
+        Assert.Equal(5, rows.Length);
+        Assert.All(run.Lines.Where(l => l.StartsWith('╭') || l.StartsWith('│') || l.StartsWith('╰')), l => Assert.True(l.Length <= columns, $"{l.Length} > {columns}: {l}"));
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string[] cells = rows[i].Split('│', StringSplitOptions.TrimEntries);
+            Assert.Equal(stories[i].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture), cells[1]);
+            Assert.Equal(stories[i].GetProperty("canonical").GetString(), cells[^2]);
+            // More than a couple of words of the title survive.
+            Assert.True(cells[2].Length >= (columns >= 80 ? 20 : 10), $"title cut to '{cells[2]}'");
+        }
+    }
+
     private static List<JsonElement> MultiCopyStories()
     {
         CliResult json = SyndicateCli.Run("cluster", Corpus.Path, "--format", "json").ExpectClean();
