@@ -16,8 +16,11 @@ internal static partial class HtmlReportWriter
     /// <summary>Unchanged words kept on each side of a change; longer unchanged runs are folded into a count.</summary>
     internal const int DiffContext = 4;
 
-    /// <summary>One whitespace-separated word of a text: where it is, and its interned comparison key.</summary>
-    internal readonly record struct Word(int Start, int Length, int Key);
+    /// <summary>
+    /// One whitespace-separated word of a text: where it is, its interned comparison key, and whether it holds anything
+    /// but punctuation and marks (a stray comma or dash is compared, but not worth a highlight).
+    /// </summary>
+    internal readonly record struct Word(int Start, int Length, int Key, bool Significant);
 
     /// <summary>
     /// Splits texts into words and gives each distinct word one integer key, so that the diff compares integers. Words
@@ -56,7 +59,7 @@ internal static partial class HtmlReportWriter
                         _keys.Add(key, id);
                     }
 
-                    words.Add(new Word(start, i - start, id));
+                    words.Add(new Word(start, i - start, id, norm.Length > 0));
                 }
             }
 
@@ -67,7 +70,8 @@ internal static partial class HtmlReportWriter
     /// <summary>
     /// Writes the copy as a word diff against the canonical text: <c>&lt;del&gt;</c> for canonical words the copy
     /// lacks, <c>&lt;ins&gt;</c> for words only the copy has (always in full), and long unchanged or deleted stretches
-    /// folded to their first and last <see cref="DiffContext"/> words and a count.
+    /// folded to their first and last <see cref="DiffContext"/> words and a count. Changes of punctuation alone are not
+    /// highlighted.
     /// </summary>
     internal static void WriteDiff(TextWriter output, string canonicalText, List<Word> canonical, string copyText, List<Word> copy)
     {
@@ -96,8 +100,16 @@ internal static partial class HtmlReportWriter
                 output.Write(' ');
             }
 
+            bool significant = run.Op == DiffOp.Equal
+                || (run.Op == DiffOp.Delete ? canonical : copy).Skip(run.Op == DiffOp.Delete ? run.AStart : run.BStart).Take(run.Length).Any(w => w.Significant);
             switch (run.Op)
             {
+                case DiffOp.Delete when !significant:
+                    // Punctuation the copy dropped: nothing to read.
+                    break;
+                case DiffOp.Insert when !significant:
+                    WriteWords(output, copyText, copy, run.BStart, run.Length);
+                    break;
                 case DiffOp.Delete:
                     // The canonical text is on the page already: a long cut (a partial copy) is its ends and a count.
                     if (run.Length <= (2 * DiffContext) + 3)

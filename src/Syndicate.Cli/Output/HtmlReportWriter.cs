@@ -28,8 +28,8 @@ internal static partial class HtmlReportWriter
         "body{font-family:system-ui,'Noto Naskh Arabic','Noto Sans Arabic',sans-serif;margin:0 auto;max-width:70em;padding:1em 2em;color:#222;background:#fafafa}"
         + "#bar{position:sticky;top:0;background:#fafafa;padding:.4em 0;border-bottom:1px solid #ddd;z-index:1}"
         + "#q{font:inherit;width:min(30em,90%);padding:.3em .5em}"
-        + "nav ol{columns:2 24em;font-size:.9em;padding-inline-start:2.5em}nav li{break-inside:avoid}"
-        + "section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.8em 1em;margin:1.2em 0;scroll-margin-top:3.5em}"
+        + "nav ol{font-size:.9em;padding-inline-start:3.5em;max-height:24em;overflow:auto}"
+        + "section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.8em 1em;margin:1.2em 0;scroll-margin-top:3.5em;content-visibility:auto;contain-intrinsic-size:auto 40em}"
         + "h2{font-size:1.1em;margin:.2em 0}.meta{color:#666;font-size:.85em}.warn{color:#8a4b00;font-weight:bold}"
         + ".text{white-space:pre-wrap;border-inline-start:3px solid #cde;padding:.2em .8em;max-height:20em;overflow:auto}"
         + "ol.copies{padding-inline-start:1.5em}ol.copies li{margin:.6em 0}"
@@ -45,7 +45,7 @@ internal static partial class HtmlReportWriter
         + "s=[...document.querySelectorAll('section.story')],t=[...document.querySelectorAll('#toc li')],"
         + "k=s.map(e=>[...e.querySelectorAll('h2,.src,.wire')].map(x=>x.textContent).join('\\n').toLowerCase());"
         + "function f(){const v=q.value.trim().toLowerCase();let c=0;"
-        + "s.forEach((e,i)=>{const h=v!==''&&!k[i].includes(v);e.hidden=h;t[i].hidden=h;if(!h)c++;});"
+        + "s.forEach((e,i)=>{const h=v!==''&&!k[i].includes(v);if(e.hidden!==h){e.hidden=h;t[i].hidden=h;}if(!h)c++;});"
         + "n.textContent=c+' of '+s.length+' stories';}"
         + "q.addEventListener('input',f);f();})();";
 
