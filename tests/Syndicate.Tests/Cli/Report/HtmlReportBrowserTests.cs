@@ -8,14 +8,12 @@ namespace Syndicate.Tests.Cli.Report;
 /// The html report opened in a real browser (headless Chromium): direction, search, anchors, and hostile text that must
 /// stay text.
 /// </summary>
-public sealed class HtmlReportBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+public sealed class HtmlReportBrowserTests(Chromium chromium, BundledReport bundled) : IClassFixture<Chromium>, IClassFixture<BundledReport>
 {
-    private static readonly Lazy<(string Html, JsonElement Report)> s_bundled = new(RenderBundled);
-
     [ChromiumFact]
     public async Task ArabicCorpus_RendersRightToLeft()
     {
-        IPage page = await OpenAsync(s_bundled.Value.Html);
+        IPage page = await OpenAsync(bundled.Html);
 
         Assert.Equal("rtl", await page.EvaluateAsync<string>("document.documentElement.dir"));
         Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
@@ -30,7 +28,7 @@ public sealed class HtmlReportBrowserTests(Chromium chromium) : IClassFixture<Ch
     [ChromiumFact]
     public async Task Search_FiltersStoriesByTitleOutletOrWire()
     {
-        (string html, JsonElement report) = s_bundled.Value;
+        (string html, JsonElement report) = (bundled.Html, bundled.Report);
         var stories = report.GetProperty("clusters").EnumerateArray().Where(c => c.GetProperty("size").GetInt32() > 1).ToList();
         IPage page = await OpenAsync(html);
         Assert.Equal(stories.Count, await VisibleStoriesAsync(page, null));
@@ -69,7 +67,7 @@ public sealed class HtmlReportBrowserTests(Chromium chromium) : IClassFixture<Ch
     [ChromiumFact]
     public async Task TableOfContents_LinksReachEveryStory()
     {
-        IPage page = await OpenAsync(s_bundled.Value.Html);
+        IPage page = await OpenAsync(bundled.Html);
 
         string[] targets = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('#toc a')].map(a => a.getAttribute('href'))");
         string[] sections = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('section.story')].map(s => '#' + s.id)");
@@ -187,16 +185,5 @@ public sealed class HtmlReportBrowserTests(Chromium chromium) : IClassFixture<Ch
         }
 
         return await page.EvaluateAsync<int>("[...document.querySelectorAll('section.story')].filter(s => s.offsetParent !== null).length");
-    }
-
-    /// <summary>The bundled corpus's html report (in a folder kept for the test run) and its json report.</summary>
-    private static (string Html, JsonElement Report) RenderBundled()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "syndicate-tests", "html-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        string html = Path.Combine(dir, "report.html");
-        SyndicateCli.Run("cluster", Corpus.Path, "--format", "html", "--out", html).ExpectClean();
-        CliResult json = SyndicateCli.Run("cluster", Corpus.Path, "--format", "json").ExpectClean();
-        return (html, JsonDocument.Parse(json.Stdout).RootElement.Clone());
     }
 }
