@@ -47,12 +47,13 @@ internal static class ClusterCommand
             if (report.Statistics.Articles == 0 && report.Statistics.Errors > 0)
             {
                 // Every input failed (a mistyped path, say): an empty report would look like success.
+                inputs.ReportIncomplete();
                 CliRunner.Error("no article could be read from the inputs.");
                 return ExitCodes.InputError;
             }
 
             WriteReport(report, fmt, outPath, result.GetValue(top));
-            return ExitCodes.Ok;
+            return inputs.ReportIncomplete() ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
     }

@@ -104,21 +104,30 @@ internal sealed class EngineOptions
         throw new UsageException($"--bands: expected BANDSxROWS such as 25x5, got '{text}'.");
     }
 
-    /// <summary>Parses 90s, 15m, 12h, 3d, 2w, or a TimeSpan such as 1.12:00:00.</summary>
+    /// <summary>The longest duration accepted: a century, far beyond any news cycle and well inside <see cref="TimeSpan"/>.</summary>
+    internal static readonly TimeSpan MaxWindow = TimeSpan.FromDays(36525);
+
+    /// <summary>Parses 90s, 15m, 12h, 3d, 2w, or a TimeSpan such as 1.12:00:00, from a second to <see cref="MaxWindow"/>.</summary>
     internal static TimeSpan ParseDuration(string text, string option)
     {
         text = text.Trim();
         if (text.Length >= 2 && double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0)
         {
-            TimeSpan? span = char.ToLowerInvariant(text[^1]) switch
+            double? seconds = char.ToLowerInvariant(text[^1]) switch
             {
-                's' => TimeSpan.FromSeconds(value),
-                'm' => TimeSpan.FromMinutes(value),
-                'h' => TimeSpan.FromHours(value),
-                'd' => TimeSpan.FromDays(value),
-                'w' => TimeSpan.FromDays(7 * value),
+                's' => value,
+                'm' => value * 60,
+                'h' => value * 3600,
+                'd' => value * 86400,
+                'w' => value * 7 * 86400,
                 _ => null,
             };
+            if (seconds > MaxWindow.TotalSeconds)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: at most {MaxWindow.TotalDays:0} days, got '{text}'."));
+            }
+
+            TimeSpan? span = seconds is { } s0 ? TimeSpan.FromSeconds(s0) : null;
             if (span is { } s)
             {
                 return s;
@@ -127,7 +136,7 @@ internal sealed class EngineOptions
 
         if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan parsed) && parsed > TimeSpan.Zero)
         {
-            return parsed;
+            return parsed <= MaxWindow ? parsed : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: at most {MaxWindow.TotalDays:0} days, got '{text}'."));
         }
 
         throw new UsageException($"{option}: expected a duration such as 90m, 12h or 3d, got '{text}'.");
