@@ -25,7 +25,7 @@ internal static class ClusterCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout." };
         var top = new Option<int>("--top") { Description = "Stories listed by the table format.", DefaultValueFactory = _ => 25 };
 
-        var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters the bundled sample corpus.");
+        var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters stdin, or at a terminal the bundled sample corpus.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(format);

@@ -21,7 +21,7 @@ internal static class EvalCommand
         "Score the engine (or another tool's jsonl output) against labels.\n"
         + "--gold with story labels (id, story, kind, wire, original, borrowedFrom; what 'generate' writes): pairwise "
         + "precision/recall/F1, adjusted Rand index, B-cubed F1, recall per kind, hard negatives merged, wire accuracy, "
-        + "canonical = original. With no input and no --gold, evaluates the bundled sample.\n"
+        + "canonical = original. With no input and no --gold at a terminal, evaluates the bundled sample.\n"
         + "--gold with link labels (id, kind = source|wd|pd|nd, link; the COUNTER scheme): the link rate of each kind "
         + "(the share of its texts in the cluster of their agency text) and pairwise P/R/F1 whose positives are the wd "
         + "and pd texts with their agency text.\n"
