@@ -96,7 +96,8 @@ internal sealed class EngineOptions
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int bands)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int rows)
-            && bands > 0 && rows > 0)
+            && bands > 0 && rows > 0
+            && (long)bands * rows <= 1 << 20)
         {
             return new LshParameters(bands, rows);
         }
@@ -107,7 +108,15 @@ internal sealed class EngineOptions
     /// <summary>The longest duration accepted: a century, far beyond any news cycle and well inside <see cref="TimeSpan"/>.</summary>
     internal static readonly TimeSpan MaxWindow = TimeSpan.FromDays(36525);
 
-    /// <summary>Parses 90s, 15m, 12h, 3d, 2w, or a TimeSpan such as 1.12:00:00, from a second to <see cref="MaxWindow"/>.</summary>
+    /// <summary>The shortest duration accepted: timestamps of news are seconds at best.</summary>
+    internal static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(1);
+
+    private static TimeSpan CheckRange(double seconds, string text, string option) =>
+        seconds >= MinWindow.TotalSeconds && seconds <= MaxWindow.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: must be from 1 second to {MaxWindow.TotalDays:0} days, got '{text}'."));
+
+    /// <summary>Parses 90s, 15m, 12h, 3d, 2w, or a TimeSpan such as 1.12:00:00, from <see cref="MinWindow"/> to <see cref="MaxWindow"/>.</summary>
     internal static TimeSpan ParseDuration(string text, string option)
     {
         text = text.Trim();
@@ -122,12 +131,7 @@ internal sealed class EngineOptions
                 'w' => value * 7 * 86400,
                 _ => null,
             };
-            if (seconds > MaxWindow.TotalSeconds)
-            {
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: at most {MaxWindow.TotalDays:0} days, got '{text}'."));
-            }
-
-            TimeSpan? span = seconds is { } s0 ? TimeSpan.FromSeconds(s0) : null;
+            TimeSpan? span = seconds is { } s0 ? CheckRange(s0, text, option) : null;
             if (span is { } s)
             {
                 return s;
@@ -136,7 +140,7 @@ internal sealed class EngineOptions
 
         if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan parsed) && parsed > TimeSpan.Zero)
         {
-            return parsed <= MaxWindow ? parsed : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: at most {MaxWindow.TotalDays:0} days, got '{text}'."));
+            return CheckRange(parsed.TotalSeconds, text, option);
         }
 
         throw new UsageException($"{option}: expected a duration such as 90m, 12h or 3d, got '{text}'.");

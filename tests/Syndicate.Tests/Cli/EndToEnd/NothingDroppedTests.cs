@@ -238,6 +238,8 @@ public sealed class NothingDroppedTests : IDisposable
         { ["cluster", "--window", "1e400d", Corpus.Path], 2 },
         { ["cluster", "--window", "99999999999d", Corpus.Path], 2 },
         { ["cluster", "--window", "-3d", Corpus.Path], 2 },
+        { ["cluster", "--window", "0.0000001s", Corpus.Path], 2 },
+        { ["cluster", "--bands", "100000x100000", Corpus.Path], 2 },
         { ["cluster", "--threshold", "1.5", Corpus.Path], 2 },
         { ["cluster", "--top", "-1", Corpus.Path], 2 },
     };
