@@ -242,6 +242,7 @@ public sealed class NothingDroppedTests : IDisposable
         { ["cluster", "--bands", "100000x100000", Corpus.Path], 2 },
         { ["cluster", "--threshold", "1.5", Corpus.Path], 2 },
         { ["cluster", "--top", "-1", Corpus.Path], 2 },
+        { ["bench", "--classic-sample", "-1", "--quick"], 2 },
     };
 
     [Theory]
