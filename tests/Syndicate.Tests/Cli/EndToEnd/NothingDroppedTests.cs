@@ -136,6 +136,15 @@ public sealed class NothingDroppedTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_standard_input_read_in_place_of_the_sample_is_said()
+    {
+        CliResult run = SyndicateCli.Run("cluster", "--format", "jsonl").Expect(0);
+
+        Assert.Empty(run.StdoutBytes);
+        Assert.Equal(["syndicate: no input named, and standard input (not a terminal, so read instead of the bundled sample) held no article."], run.ErrorLines);
+    }
+
+    [Fact]
     public void Explain_reads_a_piped_corpus()
     {
         string piped = string.Join('\n', Corpus.Lines.Take(3)) + "\n";
