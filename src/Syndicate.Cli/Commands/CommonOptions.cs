@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Syndicate.Cli.Input;
+using Syndicate.Cli.Output;
 
 namespace Syndicate.Cli.Commands;
 
@@ -73,14 +74,7 @@ internal sealed class CommonOptions
             "diagnostic" => LogLevel.Trace,
             _ => LogLevel.Information,
         };
-        return LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(level)
-            .AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = null;
-            })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        return StderrLoggerProvider.CreateFactory(level);
     }
 
     public bool Quiet(ParseResult result) => result.GetValue(Verbosity) is "quiet" or "minimal";
