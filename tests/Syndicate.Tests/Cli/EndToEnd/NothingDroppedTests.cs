@@ -86,6 +86,18 @@ public sealed class NothingDroppedTests : IDisposable
     }
 
     [Fact]
+    public void Dedup_reports_an_id_reused_for_another_text_and_keeps_the_first()
+    {
+        string state = _dir.File("state");
+        string input = string.Join('\n', Corpus.Lines[0], Corpus.Lines[1].Replace(Corpus.Ids[1], Corpus.Ids[0], StringComparison.Ordinal)) + "\n";
+
+        CliResult run = SyndicateCli.RunWithInput(input, "dedup", "--state", state).Expect(0);
+
+        Assert.Equal(Corpus.Ids[0], JsonDocument.Parse(Assert.Single(run.Lines)).RootElement.GetProperty("id").GetString());
+        Assert.Equal([$"syndicate: <stdin>:2: id \"{Corpus.Ids[0]}\" was already used by <stdin>:1 for different text"], run.ErrorLines);
+    }
+
+    [Fact]
     public void A_gzip_file_cut_at_a_line_boundary_is_named_and_fails_the_run()
     {
         using var buffer = new MemoryStream();
