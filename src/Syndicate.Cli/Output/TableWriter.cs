@@ -19,8 +19,8 @@ internal static class TableWriter
         // title doubles the table's height).
         int width = console.Profile.Width;
         bool showId = width >= 120;
-        int wireWidth = shown.Select(c => (c.Wire ?? "-").Length).DefaultIfEmpty(4).Max();
-        int idWidth = showId ? shown.Select(c => c.CanonicalId.Length).DefaultIfEmpty(12).Max() : 0;
+        int wireWidth = shown.Select(c => TerminalText.Neutralize(c.Wire ?? "-").Length).DefaultIfEmpty(4).Max();
+        int idWidth = showId ? shown.Select(c => TerminalText.Neutralize(c.CanonicalId).Length).DefaultIfEmpty(12).Max() : 0;
         int fixedWidth = 4 + Math.Max(4, wireWidth) + 6 + 7 + 16 + idWidth;
         int columns = showId ? 7 : 6;
         int titleWidth = Math.Clamp(width - fixedWidth - (3 * columns) - 1, 16, 60);
@@ -43,15 +43,15 @@ internal static class TableWriter
             var cells = new List<string>
             {
                 c.Id.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(Shorten(c.CanonicalTitle ?? FirstWords(c.CanonicalText) ?? "", titleWidth)),
-                Markup.Escape(c.Wire ?? "-"),
+                Markup.Escape(Shorten(TerminalText.Neutralize((c.CanonicalTitle ?? FirstWords(c.CanonicalText) ?? "").ReplaceLineEndings(" ")), titleWidth)),
+                Markup.Escape(TerminalText.Neutralize(c.Wire ?? "-")),
                 c.Members.Count.ToString(CultureInfo.InvariantCulture),
                 c.OutletCount.ToString(CultureInfo.InvariantCulture),
                 first?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-",
             };
             if (showId)
             {
-                cells.Add(Markup.Escape(c.CanonicalId));
+                cells.Add(Markup.Escape(TerminalText.Neutralize(c.CanonicalId)));
             }
 
             table.AddRow(cells.ToArray());
@@ -74,8 +74,9 @@ internal static class TableWriter
         }
 
         console.MarkupLine(CultureInfo.InvariantCulture,
-            "{0} articles → {1} stories: [bold]{2}[/] carried by several copies, {3} singletons. {4} duplicates, {5} near-duplicates, {6} partial copies{7}.",
+            "{0} articles → {1} stories: [bold]{2}[/] carried by several copies, {3} singletons. {4} duplicates, {5} near-duplicates, {6} partial copies{7}{8}.",
             s.Articles, s.Clusters, multi.Count, singletons, s.Duplicates, s.NearDuplicates, s.Partials,
+            s.Evicted > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {s.Evicted} articles left the window before the end (stories counted as held at the end)") : "",
             s.Errors > 0 ? $", [yellow]{s.Errors} input errors skipped[/]" : "");
     }
 
