@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Syndicate.Cli.Input;
@@ -15,8 +14,6 @@ namespace Syndicate.Cli.Commands;
 /// </summary>
 internal static class DedupCommand
 {
-    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create()
     {
         var common = new CommonOptions();
@@ -26,7 +23,7 @@ internal static class DedupCommand
             Description = "Directory of the persistent state (created if missing). Every article is journaled before its verdict is written, so an article whose verdict was printed survives a crash.",
             Required = true,
         };
-        var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that start a new story; an article whose id is already in the state is not new." };
+        var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that started a new story when they were added. An article already in the state gets the verdict it got then, so re-feeding an input after a crash writes again what a reader may have missed." };
         // Hidden: a small value makes checkpoints frequent, which the crash tests need to kill the process inside one.
         var checkpointBytes = new Option<long?>("--checkpoint-bytes") { Description = "Journal size that triggers a checkpoint.", Hidden = true };
         var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the state must be reopened with the same --shingle-size, --sketch-size and --seed. Reads JSONL from stdin when no input is named.");
@@ -40,10 +37,10 @@ internal static class DedupCommand
             SyndicationOptions options = engine.Build(result);
             using ILoggerFactory loggers = common.Loggers(result);
             string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? [.. InputSet.Resolve(named).Paths] : ["-"];
-            int errors = 0;
+            var summary = new DedupSummary();
             var reader = new ArticleReader(inputs, common.Format(result), common.ErrorMode(result), e =>
             {
-                errors++;
+                summary.Errors++;
                 CliRunner.Error(e.ToString());
             });
             long journalLimit = SyndicationEngine.DefaultCheckpointBytes;
@@ -58,27 +55,17 @@ internal static class DedupCommand
             }
 
             using SyndicationEngine syndicate = OpenState(result.GetValue(state)!, options, loggers, journalLimit);
-
-            bool onlyNew = result.GetValue(newOnly);
-            using Stream stdout = Console.OpenStandardOutput();
-            using var writer = new Utf8JsonWriter(stdout, s_json);
-            foreach (InputRecord record in reader.Read())
+            bool talk = !common.Quiet(result);
+            bool terminal = talk && !Console.IsErrorRedirected;
+            using Stream stdout = OutputTarget.OpenStdout();
+            using var run = new DedupRun(syndicate, stdout, summary, talk);
+            run.Execute(reader.Read(), result.GetValue(newOnly), terminal);
+            syndicate.Checkpoint();
+            if (terminal)
             {
-                Verdict verdict = syndicate.Add(record.Article);
-                // An article already in the state (same id, seen by an earlier run) is not news, whatever it started then.
-                if (onlyNew && !(verdict.IsNew && verdict.Inserted))
-                {
-                    continue;
-                }
-
-                WriteLine(writer, record.Article, verdict);
-                writer.Flush();
-                stdout.WriteByte((byte)'\n');
-                stdout.Flush();
-                writer.Reset();
+                Console.Error.WriteLine(summary.Describe());
             }
 
-            syndicate.Checkpoint();
             return ExitCodes.Ok;
         }));
         return command;
@@ -96,7 +83,7 @@ internal static class DedupCommand
         }
     }
 
-    private static void WriteLine(Utf8JsonWriter w, Article a, Verdict v)
+    internal static void WriteLine(Utf8JsonWriter w, Article a, Verdict v)
     {
         w.WriteStartObject();
         w.WriteString("id", a.Id);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -78,7 +77,7 @@ public sealed partial class OutputTests : IDisposable
     [UnixFact("/dev/full", "/bin/sh")]
     public void Stdout_DiskFull_ExitsWithCode4_InOneLine()
     {
-        CliResult run = Shell($"\"$DOTNET\" \"$CLI\" cluster \"{Corpus.Path}\" --format jsonl > /dev/full").Expect(4);
+        CliResult run = ShellCli.Run($"\"$DOTNET\" \"$CLI\" cluster \"{Corpus.Path}\" --format jsonl > /dev/full").Expect(4);
 
         Assert.Equal("syndicate: cannot write standard output: No space left on device", Assert.Single(run.ErrorLines));
         run.ExpectNoStackTrace();
@@ -88,7 +87,7 @@ public sealed partial class OutputTests : IDisposable
     public void Stdout_BrokenPipe_ExitsWithCode4_InOneLine()
     {
         // The full report (over 200 kB) outgrows the pipe's buffer, so writing goes on after head has gone.
-        CliResult run = Shell($"{{ \"$DOTNET\" \"$CLI\" cluster \"{Corpus.Path}\" --format json 2>\"{_dir.File("err")}\"; echo $? >\"{_dir.File("rc")}\"; }} | head -c 1 >/dev/null");
+        CliResult run = ShellCli.Run($"{{ \"$DOTNET\" \"$CLI\" cluster \"{Corpus.Path}\" --format json 2>\"{_dir.File("err")}\"; echo $? >\"{_dir.File("rc")}\"; }} | head -c 1 >/dev/null");
 
         run.Expect(0);
         Assert.Equal("4", File.ReadAllText(_dir.File("rc")).Trim());
@@ -130,31 +129,6 @@ public sealed partial class OutputTests : IDisposable
         Assert.DoesNotContain('\u001b', run.Stderr);
         Assert.DoesNotContain('\u0007', run.Stderr);
     }
-
-    private static CliResult Shell(string script)
-    {
-        var info = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        info.Environment["DOTNET"] = DotnetHost();
-        info.Environment["CLI"] = SyndicateCli.Dll;
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the shell did not finish");
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, Encoding.UTF8.GetBytes(stdout.Result), stderr.Result);
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
 
     [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static partial int MakeFifo(byte[] path, uint mode);
