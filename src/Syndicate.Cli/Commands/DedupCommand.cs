@@ -23,18 +23,31 @@ internal static class DedupCommand
             Description = "Directory of the persistent state (created if missing). Every article is journaled before its verdict is written, so an article whose verdict was printed survives a crash.",
             Required = true,
         };
+        var changeOptions = new Option<bool>("--change-options") { Description = "Let the engine options given on this command line replace those stored with the state (thresholds, banding, window), from this run on. Without it, a value that differs from the stored one is an error." };
         var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that started a new story when they were added. An article already in the state gets the verdict it got then, so re-feeding an input after a crash writes again what a reader may have missed." };
         // Hidden: a small value makes checkpoints frequent, which the crash tests need to kill the process inside one.
         var checkpointBytes = new Option<long?>("--checkpoint-bytes") { Description = "Journal size that triggers a checkpoint.", Hidden = true };
-        var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the state must be reopened with the same --shingle-size, --sketch-size and --seed. Reads JSONL from stdin when no input is named.");
+        var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the engine options of the run that created the state are stored with it and stay in force (see --change-options). Reads JSONL from stdin when no input is named.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(state);
         command.Options.Add(newOnly);
+        command.Options.Add(changeOptions);
         command.Options.Add(checkpointBytes);
         command.SetAction(result => CliRunner.Guard(() =>
         {
+            string directory = result.GetValue(state)!;
+            if (directory.Length == 0)
+            {
+                throw new UsageException("--state needs a directory.");
+            }
+
             SyndicationOptions options = engine.Build(result);
+            if (Directory.Exists(directory) && SyndicationEngine.ReadOptions(directory) is { } stored)
+            {
+                options = StateOptions.Reconcile(directory, stored, options, engine, result, result.GetValue(changeOptions));
+            }
+
             using ILoggerFactory loggers = common.Loggers(result);
             string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? [.. InputSet.Resolve(named).Paths] : ["-"];
             var summary = new DedupSummary();
@@ -54,8 +67,13 @@ internal static class DedupCommand
                 journalLimit = bytes;
             }
 
-            using SyndicationEngine syndicate = OpenState(result.GetValue(state)!, options, loggers, journalLimit);
+            using SyndicationEngine syndicate = OpenState(directory, options, loggers, journalLimit);
             bool talk = !common.Quiet(result);
+            if (syndicate.JournalRepair is { } repair && talk)
+            {
+                CliRunner.Error("warning: " + repair);
+            }
+
             bool terminal = talk && !Console.IsErrorRedirected;
             using Stream stdout = OutputTarget.OpenStdout();
             using var run = new DedupRun(syndicate, stdout, summary, talk);

@@ -190,6 +190,91 @@ public sealed partial class DedupTests : IDisposable
         Assert.All(again.Lines, l => Assert.False(Inserted(l)));
     }
 
+    [Fact]
+    public void ZerosAfterThePowerCut_AreCutFromTheJournal_WithAWarning()
+    {
+        string state = _dir.File("state");
+        SyndicateCli.Run("dedup", "--state", state, "--checkpoint-bytes", "1000000000", _firstHalf).ExpectClean();
+        string journal = Path.Combine(state, "journal.bin");
+        long intact = new FileInfo(journal).Length;
+        using (var stream = new FileStream(journal, FileMode.Append))
+        {
+            stream.Write(new byte[4096]);
+        }
+
+        CliResult run = SyndicateCli.Run("dedup", "--state", state, _secondHalf).Expect(0);
+
+        Assert.Equal(Corpus.Ids.Count - _half, run.Lines.Length);
+        string warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"syndicate: warning: {journal}: ", warning, StringComparison.Ordinal);
+        Assert.Contains($"offset {intact}: 0 records (4096 bytes) dropped", warning, StringComparison.Ordinal);
+        // Nothing acknowledged was lost: the first run's articles are all still held.
+        CliResult again = SyndicateCli.Run("dedup", "--state", state, _firstHalf).ExpectClean();
+        Assert.All(again.Lines, l => Assert.False(Inserted(l)));
+    }
+
+    [Fact]
+    public void MissingSnapshot_IsNamedAsMissing()
+    {
+        string state = _dir.File("state");
+        SyndicateCli.Run("dedup", "--state", state, _firstHalf).ExpectClean();
+        File.Delete(Path.Combine(state, "snapshot.bin"));
+
+        CliResult run = SyndicateCli.Run("dedup", "--state", state, _secondHalf).Expect(3);
+
+        Assert.StartsWith($"syndicate: {Path.Combine(state, "snapshot.bin")}: the snapshot is missing", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.StdoutBytes);
+    }
+
+    [Fact]
+    public void AFolderOfOtherFiles_IsNotMadeAState()
+    {
+        string folder = _dir.File("mine");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+
+        CliResult run = SyndicateCli.Run("dedup", "--state", folder, _firstHalf).Expect(3);
+
+        Assert.Contains("not a Syndicate state directory", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+        run.ExpectNoStackTrace();
+    }
+
+    [Fact]
+    public void EmptyStatePath_IsAUsageError()
+    {
+        CliResult run = SyndicateCli.Run("dedup", "--state", "", _firstHalf).Expect(2);
+        Assert.Equal("syndicate: --state needs a directory.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void OptionsStoredWithTheState_StayInForce_AndAConflictSaysHowToChangeThem()
+    {
+        string state = _dir.File("state");
+        SyndicateCli.Run("dedup", "--state", state, "--window", "6h", "--threshold", "0.7", _firstHalf).ExpectClean();
+
+        // A run that does not repeat them keeps them.
+        SyndicateCli.Run("dedup", "--state", state, _secondHalf).ExpectClean();
+        SyndicationOptions stored = SyndicationEngine.ReadOptions(state)!;
+        Assert.Equal(TimeSpan.FromHours(6), stored.Window);
+        Assert.Equal(0.7, stored.SimilarityThreshold);
+
+        // Repeating them is fine; contradicting them is an error that names the way to change them.
+        SyndicateCli.Run("dedup", "--state", state, "--threshold", "0.7", "--window", "6h", _secondHalf).ExpectClean();
+        CliResult conflict = SyndicateCli.Run("dedup", "--state", state, "--window", "1h", _secondHalf).Expect(2);
+        Assert.Contains("--window", Assert.Single(conflict.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("--change-options", conflict.Stderr, StringComparison.Ordinal);
+        Assert.Empty(conflict.StdoutBytes);
+        Assert.Equal(TimeSpan.FromHours(6), SyndicationEngine.ReadOptions(state)!.Window);
+
+        CliResult fixedOption = SyndicateCli.Run("dedup", "--state", state, "--shingle-size", "4", "--change-options", _secondHalf).Expect(2);
+        Assert.Contains("cannot change for an existing state", fixedOption.Stderr, StringComparison.Ordinal);
+
+        SyndicateCli.Run("dedup", "--state", state, "--window", "1h", "--change-options", _secondHalf).ExpectClean();
+        Assert.Equal(TimeSpan.FromHours(1), SyndicationEngine.ReadOptions(state)!.Window);
+        Assert.Equal(0.7, SyndicationEngine.ReadOptions(state)!.SimilarityThreshold);
+    }
+
     private static bool Inserted(string line) => JsonDocument.Parse(line).RootElement.GetProperty("syndicate").GetProperty("inserted").GetBoolean();
 
     private static string WithoutInserted(string line) =>
