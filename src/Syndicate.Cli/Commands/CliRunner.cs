@@ -76,3 +76,6 @@ internal static class CliRunner
     /// <summary>Writes to <paramref name="path"/>, or to stdout when it is null or <c>-</c>; see <see cref="OutputTarget"/>.</summary>
     public static void WriteOutput(string? path, Action<Stream> write) => OutputTarget.Write(path, write);
 }
+
+/// <summary>The output could not be written.</summary>
+internal sealed class OutputException(string message) : Exception(message);

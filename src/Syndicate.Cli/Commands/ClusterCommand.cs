@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -10,8 +11,12 @@ namespace Syndicate.Cli.Commands;
 /// <summary><c>syndicate cluster INPUT...</c>: clusters a corpus and reports the stories.</summary>
 internal static class ClusterCommand
 {
-    /// <summary>Columns of the table when it goes to a file or a pipe: room for every column without wrapping a title.</summary>
-    private const int PlainTableWidth = 160;
+    /// <summary>
+    /// Columns of the table when it goes to a file or a pipe: room for every column without wrapping a title, unless
+    /// <c>COLUMNS</c> says how wide the reader's screen is.
+    /// </summary>
+    private static int PlainTableWidth =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int columns) && columns is >= 20 and <= 1000 ? columns : 160;
 
     public static Command Create()
     {
@@ -23,9 +28,9 @@ internal static class ClusterCommand
         };
         format.AcceptOnlyFromAmong("table", "json", "jsonl", "csv", "html");
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout." };
-        var top = new Option<int>("--top") { Description = "Stories listed by the table format.", DefaultValueFactory = _ => 25 };
+        var top = new Option<int?>("--top") { Description = "Stories listed, biggest first: 25 by default in the table; every story in the html report unless given." };
 
-        var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters the bundled sample corpus.");
+        var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters stdin, or at a terminal the bundled sample corpus.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(format);
@@ -47,22 +52,23 @@ internal static class ClusterCommand
             if (report.Statistics.Articles == 0 && report.Statistics.Errors > 0)
             {
                 // Every input failed (a mistyped path, say): an empty report would look like success.
+                inputs.ReportIncomplete();
                 CliRunner.Error("no article could be read from the inputs.");
                 return ExitCodes.InputError;
             }
 
             WriteReport(report, fmt, outPath, result.GetValue(top));
-            return ExitCodes.Ok;
+            return inputs.ReportIncomplete() ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
     }
 
-    internal static void WriteReport(RunReport report, string format, string? outPath, int top)
+    internal static void WriteReport(RunReport report, string format, string? outPath, int? top)
     {
         // The styled table only on a terminal; piped or written to a file it is plain text, wide enough not to wrap.
         if (format == "table" && outPath is null && !Console.IsOutputRedirected)
         {
-            TableWriter.Write(AnsiConsole.Console, report, top);
+            TableWriter.Write(AnsiConsole.Console, report, top ?? TableWriter.DefaultTop);
             return;
         }
 
@@ -86,7 +92,7 @@ internal static class ClusterCommand
                 case "html":
                     using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
                     {
-                        HtmlReportWriter.Write(writer, report);
+                        HtmlReportWriter.Write(writer, report, top);
                     }
 
                     break;
@@ -95,7 +101,7 @@ internal static class ClusterCommand
                     {
                         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
                         console.Profile.Width = PlainTableWidth;
-                        TableWriter.Write(console, report, top);
+                        TableWriter.Write(console, report, top ?? TableWriter.DefaultTop);
                     }
 
                     break;

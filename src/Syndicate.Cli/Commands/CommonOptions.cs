@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Syndicate.Cli.Input;
+using Syndicate.Cli.Output;
 
 namespace Syndicate.Cli.Commands;
 
@@ -10,13 +11,13 @@ internal sealed class CommonOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, directories of .txt files, or - for stdin.",
+        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, directories of .txt files, or - for stdin. With none: stdin, or at a terminal the bundled sample.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     public Option<string> InputFormat { get; } = new("--input-format")
     {
-        Description = "Input format when the extension does not tell.",
+        Description = "Input format, instead of the one the name and the first bytes tell.",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -73,14 +74,7 @@ internal sealed class CommonOptions
             "diagnostic" => LogLevel.Trace,
             _ => LogLevel.Information,
         };
-        return LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(level)
-            .AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = null;
-            })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        return StderrLoggerProvider.CreateFactory(level);
     }
 
     public bool Quiet(ParseResult result) => result.GetValue(Verbosity) is "quiet" or "minimal";

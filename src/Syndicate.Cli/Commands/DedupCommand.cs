@@ -37,9 +37,9 @@ internal static class DedupCommand
         command.SetAction(result => CliRunner.Guard(() =>
         {
             string directory = result.GetValue(state)!;
-            if (directory.Length == 0)
+            if (string.IsNullOrWhiteSpace(directory))
             {
-                throw new UsageException("--state needs a directory.");
+                throw new UsageException("--state: expected a directory, got an empty path.");
             }
 
             SyndicationOptions options = engine.Build(result);
@@ -84,7 +84,7 @@ internal static class DedupCommand
                 Console.Error.WriteLine(summary.Describe());
             }
 
-            return ExitCodes.Ok;
+            return InputSet.ReportIncomplete(reader.IncompleteInputs) ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Syndicate.Cli.Input;
+using Syndicate.Cli.Output;
+using Syndicate.Clustering;
 
 namespace Syndicate.Cli.Commands;
 
@@ -12,11 +14,14 @@ internal static class ExplainCommand
         var engine = new EngineOptions();
         var first = new Option<string>("--first", "-a") { Description = "Id of the first article.", Required = true };
         var second = new Option<string>("--second", "-b") { Description = "Id of the second article.", Required = true };
+        var format = new Option<string>("--format", "-f") { Description = "text (one line per signal) or json (every signal, threshold and the decision; schema in the README).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("explain", "Show how two articles of a corpus compare: what cleaning kept, shingle counts, estimated Jaccard and containment, lead agreement, and the relation the engine would assign.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(first);
         command.Options.Add(second);
+        command.Options.Add(format);
         command.SetAction(result => CliRunner.Guard(() =>
         {
             SyndicationOptions options = engine.Build(result);
@@ -41,7 +46,17 @@ internal static class ExplainCommand
                 throw new UsageException($"article '{(a is null ? idA : idB)}' is not in the input.");
             }
 
-            Console.Out.Write(new SyndicationEngine(options).Explain(a, b).ToString());
+            PairExplanation explanation = new SyndicationEngine(options).Explain(a, b);
+            if (result.GetValue(format) == "json")
+            {
+                using Stream stdout = Console.OpenStandardOutput();
+                ExplainJsonWriter.Write(stdout, explanation);
+            }
+            else
+            {
+                Console.Out.Write(explanation.ToString());
+            }
+
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,190 +1,244 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Syndicate.Clustering;
-using Syndicate.Text;
 
 namespace Syndicate.Cli.Output;
 
 /// <summary>
-/// The <c>html</c> format: one self-contained page (no scripts, no external resources). Each story with several copies
-/// shows its canonical text beside each member's text, with the passages they share highlighted. All article text is
-/// HTML-escaped.
+/// The <c>html</c> format: one self-contained page listing every story carried by several copies (or the
+/// <c>--top</c> biggest, with the number left out said at the top), biggest first: a table of contents with an anchor
+/// per story, a search box that filters the stories by title, outlet or wire, and for each story its canonical text
+/// once, then each copy as a word diff against it.
 /// </summary>
-internal static class HtmlReportWriter
+/// <remarks>
+/// All article text is HTML-escaped and only <c>http(s)</c> URLs become links. The page's one script is inline, reads
+/// nothing but the page's own text, and is pinned by a Content-Security-Policy hash, so any other script (injected or
+/// not) is refused by the browser; nothing is fetched from elsewhere. Text blocks carry <c>dir="auto"</c>, and the page
+/// itself is right to left when most stories are written in a right-to-left script; the English labels are isolated
+/// left-to-right runs within it.
+/// </remarks>
+internal static partial class HtmlReportWriter
 {
-    private const int MaxMembersShown = 8;
-    private const int MaxClustersShown = 500;
+    /// <summary>Characters of a title in the table of contents.</summary>
+    private const int TocTitleLength = 90;
 
-    public static void Write(TextWriter output, RunReport report)
+    private const string Style =
+        "body{font-family:system-ui,'Noto Naskh Arabic','Noto Sans Arabic',sans-serif;margin:0 auto;max-width:70em;padding:1em 2em;color:#222;background:#fafafa}"
+        + "#bar{position:sticky;top:0;background:#fafafa;padding:.4em 0;border-bottom:1px solid #ddd;z-index:1}"
+        + "#q{font:inherit;width:min(30em,90%);padding:.3em .5em}"
+        + "nav ol{font-size:.9em;padding-inline-start:3.5em;max-height:24em;overflow:auto}"
+        + "section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.8em 1em;margin:1.2em 0;scroll-margin-top:3.5em;content-visibility:auto;contain-intrinsic-size:auto 40em}"
+        + "h2{font-size:1.1em;margin:.2em 0}.meta{color:#666;font-size:.85em}.warn{color:#8a4b00;font-weight:bold}"
+        + ".text{white-space:pre-wrap;border-inline-start:3px solid #cde;padding:.2em .8em;max-height:20em;overflow:auto}"
+        + "ol.copies{padding-inline-start:1.5em}ol.copies li{margin:.6em 0}"
+        + ".diff{font-size:.92em;margin:.2em 0}"
+        + "ins{background:#d8f5d0;text-decoration:none}del{background:#fbd9d9}.gap{color:#999;font-size:.85em}";
+
+    /// <summary>
+    /// Filters the stories and their table-of-contents entries (same order) by the search box: a story stays when its
+    /// title, one of its outlets or its wire contains the query, ignoring case.
+    /// </summary>
+    private const string Script =
+        "(()=>{const q=document.getElementById('q'),n=document.getElementById('n'),"
+        + "s=[...document.querySelectorAll('section.story')],t=[...document.querySelectorAll('#toc li')],"
+        + "k=s.map(e=>[...e.querySelectorAll('h2,.src,.wire')].map(x=>x.textContent).join('\\n').toLowerCase());"
+        + "function f(){const v=q.value.trim().toLowerCase();let c=0;"
+        + "s.forEach((e,i)=>{const h=v!==''&&!k[i].includes(v);if(e.hidden!==h){e.hidden=h;t[i].hidden=h;}if(!h)c++;});"
+        + "n.textContent=c+' of '+s.length+' stories';}"
+        + "q.addEventListener('input',f);f();})();";
+
+    /// <summary>The policy that lets the page run its own script and nothing else, and load nothing at all.</summary>
+    private static readonly string s_policy =
+        $"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Script)))}'; base-uri 'none'; form-action 'none'";
+
+    /// <param name="output">Where the page goes.</param>
+    /// <param name="report">The run.</param>
+    /// <param name="top">How many stories to list, biggest first; null lists them all.</param>
+    public static void Write(TextWriter output, RunReport report, int? top)
     {
         var multi = report.Clusters.Where(c => c.Members.Count > 1).OrderByDescending(c => c.Members.Count).ThenBy(c => c.Id).ToList();
+        var shown = top is { } limit ? multi.Take(limit).ToList() : multi;
         RunStatistics s = report.Statistics;
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"ar\">\n<head>\n<meta charset=\"utf-8\">\n<title>Syndicate report</title>\n<style>\n")
-          .Append("body{font-family:system-ui,'Noto Naskh Arabic',sans-serif;margin:2em;color:#222;background:#fafafa}")
-          .Append("section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:1em;margin:1.5em 0}")
-          .Append(".pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin-top:1em}")
-          .Append(".text{white-space:pre-wrap;border:1px solid #eee;padding:.6em;max-height:24em;overflow:auto;font-size:.92em}")
-          .Append("mark{background:#ffe58a}table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #eee;text-align:start}")
-          .Append(".meta{color:#666;font-size:.85em}h2{font-size:1.1em}\n</style>\n</head>\n<body>\n");
-        sb.Append("<h1>Syndicate report</h1>\n<p class=\"meta\">");
-        sb.Append(CultureInfo.InvariantCulture, $"{s.Articles} articles, {s.Clusters} stories, {multi.Count} carried by several copies; {s.Duplicates} duplicates, {s.NearDuplicates} near-duplicates, {s.Partials} partial copies.");
-        sb.Append("</p>\n");
-        foreach (Cluster c in multi.Take(MaxClustersShown))
+        var inv = CultureInfo.InvariantCulture;
+
+        output.Write("<!DOCTYPE html>\n<html dir=\"");
+        output.Write(MostlyRightToLeft(shown) ? "rtl" : "ltr");
+        output.Write("\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"");
+        output.Write(s_policy);
+        output.Write("\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>Syndicate report</title>\n<style>");
+        output.Write(Style);
+        output.Write("</style>\n</head>\n<body>\n<header>\n<h1>Syndicate report</h1>\n<p class=\"meta\"><span dir=\"ltr\">");
+        output.Write(string.Create(inv, $"{s.Articles:N0} articles, {s.Clusters:N0} stories: {multi.Count:N0} carried by several copies, {s.Clusters - multi.Count:N0} by one article (not listed). {s.Duplicates:N0} duplicates, {s.NearDuplicates:N0} near-duplicates, {s.Partials:N0} partial copies."));
+        if (s.Errors > 0)
         {
-            WriteCluster(sb, c, report);
+            output.Write(string.Create(inv, $" {s.Errors:N0} input errors skipped."));
         }
 
-        if (multi.Count > MaxClustersShown)
+        output.Write("</span></p>\n");
+        if (shown.Count < multi.Count)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{multi.Count - MaxClustersShown} more stories not shown; use the json format for all.</p>\n");
+            output.Write(string.Create(inv, $"<p class=\"warn\"><span dir=\"ltr\">Only the {shown.Count:N0} biggest of the {multi.Count:N0} stories with several copies are listed (--top {shown.Count}); {multi.Count - shown.Count:N0} are left out.</span></p>\n"));
         }
 
-        sb.Append("</body>\n</html>\n");
-        output.Write(sb.ToString());
+        output.Write("</header>\n<div id=\"bar\"><input type=\"search\" id=\"q\" placeholder=\"Filter by title, outlet or wire\" aria-label=\"Filter stories by title, outlet or wire\" dir=\"auto\"> <span id=\"n\" class=\"meta\" dir=\"ltr\"></span></div>\n");
+
+        output.Write("<nav id=\"toc\">\n<h2>Contents</h2>\n<ol>\n");
+        foreach (Cluster c in shown)
+        {
+            output.Write(string.Create(inv, $"<li><a href=\"#s{c.Id}\" dir=\"auto\">"));
+            output.Write(E(Shorten(Title(c), TocTitleLength)));
+            output.Write(string.Create(inv, $"</a> <span class=\"meta\">({c.Members.Count})</span></li>\n"));
+        }
+
+        output.Write("</ol>\n</nav>\n");
+        var words = new WordTable();
+        foreach (Cluster c in shown)
+        {
+            WriteStory(output, c, report, words);
+        }
+
+        output.Write("<script>");
+        output.Write(Script);
+        output.Write("</script>\n</body>\n</html>\n");
     }
 
-    private static void WriteCluster(StringBuilder sb, Cluster c, RunReport report)
+    private static void WriteStory(TextWriter output, Cluster c, RunReport report, WordTable words)
     {
-        sb.Append("<section>\n<h2 dir=\"auto\">").Append(E(c.CanonicalTitle ?? c.CanonicalId)).Append("</h2>\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">story {c.Id} · wire: {E(c.Wire ?? "unknown")} · {c.Members.Count} copies from {c.OutletCount} outlets · canonical <code>{E(c.CanonicalId)}</code></p>\n");
-        sb.Append("<table><tr><th>id</th><th>source</th><th>published</th><th>relation</th><th>similarity</th><th>url</th></tr>\n");
+        var inv = CultureInfo.InvariantCulture;
+        output.Write(string.Create(inv, $"<section class=\"story\" id=\"s{c.Id}\">\n<h2 dir=\"auto\">"));
+        output.Write(E(Title(c)));
+        output.Write(string.Create(inv, $"</h2>\n<p class=\"meta\"><span dir=\"ltr\"><a href=\"#s{c.Id}\">story {c.Id}</a> · wire: <span class=\"wire\">"));
+        output.Write(E(c.Wire ?? "unknown"));
+        output.Write(string.Create(inv, $"</span> · {c.Members.Count} copies from {c.OutletCount} outlets · <a href=\"#toc\">contents</a></span></p>\n"));
+
+        ClusterMember? canonicalMember = c.Members.FirstOrDefault(m => m.Id == c.CanonicalId);
+        string canonicalText = report.Texts.TryGetValue(c.CanonicalId, out Article? canonical) ? canonical.Body : c.CanonicalOriginalText ?? c.CanonicalText ?? "";
+        output.Write("<p class=\"meta\"><span dir=\"ltr\">canonical ");
+        WriteMember(output, canonicalMember, c.CanonicalId, c.CanonicalId);
+        output.Write("</span></p>\n<div class=\"text\" dir=\"auto\">");
+        output.Write(E(canonicalText));
+        output.Write("</div>\n<ol class=\"copies\">\n");
+
+        List<Word> canonicalWords = words.Split(canonicalText);
         foreach (ClusterMember m in c.Members)
         {
-            sb.Append("<tr><td><code>").Append(E(m.Id)).Append("</code></td><td>").Append(E(m.Source)).Append("</td><td>")
-              .Append(E(m.Published?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-")).Append("</td><td>")
-              .Append(ArticleResult.RelationName(m.Relation)).Append("</td><td>")
-              .Append(m.Similarity.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td><td>");
-            if (m.Url is { } url && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
-            {
-                sb.Append("<a href=\"").Append(E(url)).Append("\" rel=\"noopener noreferrer\">link</a>");
-            }
-
-            sb.Append("</td></tr>\n");
-        }
-
-        sb.Append("</table>\n");
-        string canonicalText = report.Texts.TryGetValue(c.CanonicalId, out Article? canonical) ? canonical.Body : c.CanonicalOriginalText ?? "";
-        foreach (ClusterMember m in c.Members.Where(m => m.Id != c.CanonicalId).Take(MaxMembersShown))
-        {
-            if (!report.Texts.TryGetValue(m.Id, out Article? member))
+            if (m.Id == c.CanonicalId)
             {
                 continue;
             }
 
-            (string left, string right) = Highlight(canonicalText, member.Body, report.Options.ShingleSize);
-            sb.Append("<div class=\"pair\"><div><div class=\"meta\">canonical <code>").Append(E(c.CanonicalId)).Append("</code></div><div class=\"text\" dir=\"auto\">")
-              .Append(left).Append("</div></div><div><div class=\"meta\"><code>").Append(E(m.Id)).Append("</code> · ").Append(E(m.Source))
-              .Append("</div><div class=\"text\" dir=\"auto\">").Append(right).Append("</div></div></div>\n");
+            output.Write("<li><span dir=\"ltr\">");
+            WriteMember(output, m, m.Id, c.CanonicalId);
+            output.Write("</span>");
+            if (report.Texts.TryGetValue(m.Id, out Article? copy))
+            {
+                output.Write("<div class=\"diff\" dir=\"auto\">");
+                WriteDiff(output, canonicalText, canonicalWords, copy.Body, words.Split(copy.Body));
+                output.Write("</div>");
+            }
+
+            output.Write("</li>\n");
         }
 
-        sb.Append("</section>\n");
+        output.Write("</ol>\n</section>\n");
     }
 
-    /// <summary>Escapes both texts and marks the words that belong to a word n-gram the two texts share.</summary>
-    internal static (string Left, string Right) Highlight(string a, string b, int n)
+    /// <summary>One line about a member: id, outlet, time, its relation and link.</summary>
+    private static void WriteMember(TextWriter output, ClusterMember? m, string id, string canonicalId)
     {
-        n = Math.Clamp(n, 1, 8);
-        List<Word> wa = Words(a);
-        List<Word> wb = Words(b);
-        HashSet<string> gramsA = Grams(wa, n);
-        HashSet<string> gramsB = Grams(wb, n);
-        gramsA.IntersectWith(gramsB);
-        return (Render(a, wa, gramsA, n), Render(b, wb, gramsA, n));
+        output.Write("<code>");
+        output.Write(E(id));
+        output.Write("</code>");
+        if (m is null)
+        {
+            return;
+        }
+
+        output.Write(" · <span class=\"src\">");
+        output.Write(E(m.Source));
+        output.Write("</span>");
+        if (m.Published is { } published)
+        {
+            output.Write(" · ");
+            output.Write(published.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        }
+
+        if (m.Relation != Relation.Original)
+        {
+            output.Write(" · ");
+            output.Write(ArticleResult.RelationName(m.Relation));
+            output.Write(' ');
+            output.Write(m.Similarity.ToString("0.00", CultureInfo.InvariantCulture));
+            if (m.MatchedId is { } matched && matched != canonicalId)
+            {
+                output.Write(" to <code>");
+                output.Write(E(matched));
+                output.Write("</code>");
+            }
+        }
+
+        if (m.Url is { } url && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            output.Write(" · <a href=\"");
+            output.Write(E(url));
+            output.Write("\" rel=\"noopener noreferrer\">link</a>");
+        }
     }
 
-    private readonly record struct Word(int Start, int Length, string Norm);
+    private static string Title(Cluster c) => c.CanonicalTitle is { Length: > 0 } title ? title : c.CanonicalId;
 
-    private static List<Word> Words(string text)
+    private static string Shorten(string text, int max)
     {
-        var words = new List<Word>();
-        int i = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            int start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                string norm = TextNormalizer.Normalize(text.Substring(start, i - start));
-                if (norm.Length > 0)
-                {
-                    words.Add(new Word(start, i - start, norm));
-                }
-            }
-        }
-
-        return words;
+        text = text.ReplaceLineEndings(" ").Trim();
+        return text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
     }
 
-    private static HashSet<string> Grams(List<Word> words, int n)
+    /// <summary>
+    /// True when most listed stories open their title (or text) in a right-to-left script: the first strong
+    /// character decides, as the Unicode bidirectional algorithm does for a paragraph.
+    /// </summary>
+    private static bool MostlyRightToLeft(List<Cluster> stories)
     {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i + n <= words.Count; i++)
+        int rtl = 0, ltr = 0;
+        foreach (Cluster c in stories)
         {
-            grams.Add(Gram(words, i, n));
+            switch (FirstStrong(c.CanonicalTitle) ?? FirstStrong(c.CanonicalText))
+            {
+                case true:
+                    rtl++;
+                    break;
+                case false:
+                    ltr++;
+                    break;
+            }
         }
 
-        return grams;
+        return rtl > ltr;
     }
 
-    private static string Gram(List<Word> words, int i, int n) => string.Join(' ', words.Skip(i).Take(n).Select(w => w.Norm));
-
-    private static string Render(string text, List<Word> words, HashSet<string> shared, int n)
+    private static bool? FirstStrong(string? text)
     {
-        var marked = new bool[words.Count];
-        for (int i = 0; i + n <= words.Count; i++)
+        foreach (char ch in text ?? "")
         {
-            if (shared.Contains(Gram(words, i, n)))
+            if (IsRightToLeft(ch))
             {
-                for (int j = i; j < i + n; j++)
-                {
-                    marked[j] = true;
-                }
+                return true;
+            }
+
+            if (char.IsLetter(ch))
+            {
+                return false;
             }
         }
 
-        var sb = new StringBuilder(text.Length * 11 / 10);
-        int pos = 0;
-        bool open = false;
-        for (int i = 0; i < words.Count; i++)
-        {
-            Word w = words[i];
-            string gap = text[pos..w.Start];
-            if (open && (!marked[i] || gap.Contains('\n', StringComparison.Ordinal)))
-            {
-                sb.Append("</mark>");
-                open = false;
-            }
-
-            sb.Append(E(gap));
-            if (marked[i] && !open)
-            {
-                sb.Append("<mark>");
-                open = true;
-            }
-
-            sb.Append(E(text.Substring(w.Start, w.Length)));
-            pos = w.Start + w.Length;
-        }
-
-        if (open)
-        {
-            sb.Append("</mark>");
-        }
-
-        sb.Append(E(text[pos..]));
-        return sb.ToString();
+        return null;
     }
+
+    /// <summary>Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic presentation forms.</summary>
+    private static bool IsRightToLeft(char ch) =>
+        ch is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

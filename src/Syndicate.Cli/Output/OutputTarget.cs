@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using Syndicate.Cli.Commands;
 
 namespace Syndicate.Cli.Output;
 
@@ -235,6 +236,3 @@ internal static class OutputTarget
         }
     }
 }
-
-/// <summary>The output could not be written.</summary>
-internal sealed class OutputException(string message) : Exception(message);

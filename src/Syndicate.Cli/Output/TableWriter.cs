@@ -7,6 +7,12 @@ namespace Syndicate.Cli.Output;
 /// <summary>The <c>table</c> format: stories with more than one copy, biggest first; singletons summarised.</summary>
 internal static class TableWriter
 {
+    /// <summary>Stories listed when <c>--top</c> is not given.</summary>
+    public const int DefaultTop = 25;
+
+    /// <summary>Title characters worth keeping before an optional column is given up for them.</summary>
+    private const int MinTitleWidth = 24;
+
     public static void Write(IAnsiConsole console, RunReport report, int limit)
     {
         var multi = report.Clusters.Where(c => c.Members.Count > 1)
@@ -14,46 +20,54 @@ internal static class TableWriter
             .ThenBy(c => c.Id)
             .ToList();
         var shown = multi.Take(limit).ToList();
-        // Fit a terminal line: every column but the title keeps its width on one line, the canonical id only when there
-        // is room, and titles are cut to what is left (Spectre wraps a cell that does not fit, which with a wrapped
-        // title doubles the table's height).
-        int width = console.Profile.Width;
-        bool showId = width >= 120;
-        int wireWidth = shown.Select(c => TerminalText.Neutralize(c.Wire ?? "-").Length).DefaultIfEmpty(4).Max();
-        int idWidth = showId ? shown.Select(c => TerminalText.Neutralize(c.CanonicalId).Length).DefaultIfEmpty(12).Max() : 0;
-        int fixedWidth = 4 + Math.Max(4, wireWidth) + 6 + 7 + 16 + idWidth;
-        int columns = showId ? 7 : 6;
-        int titleWidth = Math.Clamp(width - fixedWidth - (3 * columns) - 1, 16, 60);
+        Layout layout = Layout.Fit(console.Profile.Width, shown);
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("[bold]#[/]").RightAligned().NoWrap());
-        table.AddColumn("[bold]canonical title[/]");
-        table.AddColumn(new TableColumn("[bold]wire[/]").NoWrap());
-        table.AddColumn(new TableColumn("[bold]copies[/]").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("[bold]outlets[/]").RightAligned().NoWrap());
-        table.AddColumn(new TableColumn("[bold]first seen[/]").NoWrap());
-        if (showId)
+        table.AddColumn(layout.Narrow ? "[bold]title[/]" : "[bold]canonical title[/]");
+        if (layout.Wire)
         {
-            table.AddColumn(new TableColumn("[bold]canonical id[/]").NoWrap());
+            table.AddColumn(new TableColumn("[bold]wire[/]").NoWrap());
         }
+
+        table.AddColumn(new TableColumn("[bold]copies[/]").RightAligned().NoWrap());
+        if (layout.Outlets)
+        {
+            table.AddColumn(new TableColumn("[bold]outlets[/]").RightAligned().NoWrap());
+        }
+
+        if (layout.FirstSeen)
+        {
+            table.AddColumn(new TableColumn("[bold]first seen[/]").NoWrap());
+        }
+
+        table.AddColumn(new TableColumn(layout.Narrow ? "[bold]id[/]" : "[bold]canonical id[/]").NoWrap());
 
         foreach (Cluster c in shown)
         {
-            DateTimeOffset? first = c.Members.Where(m => m.Published is not null).Select(m => m.Published).Min();
             var cells = new List<string>
             {
                 c.Id.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(Shorten(TerminalText.Neutralize((c.CanonicalTitle ?? FirstWords(c.CanonicalText) ?? "").ReplaceLineEndings(" ")), titleWidth)),
-                Markup.Escape(TerminalText.Neutralize(c.Wire ?? "-")),
-                c.Members.Count.ToString(CultureInfo.InvariantCulture),
-                c.OutletCount.ToString(CultureInfo.InvariantCulture),
-                first?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-",
+                Markup.Escape(Shorten(c.CanonicalTitle ?? FirstWords(c.CanonicalText) ?? "", layout.TitleWidth)),
             };
-            if (showId)
+            if (layout.Wire)
             {
-                cells.Add(Markup.Escape(TerminalText.Neutralize(c.CanonicalId)));
+                cells.Add(Markup.Escape(TerminalText.Neutralize(c.Wire ?? "-")));
             }
 
+            cells.Add(c.Members.Count.ToString(CultureInfo.InvariantCulture));
+            if (layout.Outlets)
+            {
+                cells.Add(c.OutletCount.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (layout.FirstSeen)
+            {
+                DateTimeOffset? first = c.Members.Where(m => m.Published is not null).Select(m => m.Published).Min();
+                cells.Add(first?.ToString(layout.Time ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-");
+            }
+
+            cells.Add(Markup.Escape(ShortenMiddle(c.CanonicalId, layout.IdWidth)));
             table.AddRow(cells.ToArray());
         }
 
@@ -80,11 +94,66 @@ internal static class TableWriter
             s.Errors > 0 ? $", [yellow]{s.Errors} input errors skipped[/]" : "");
     }
 
+    /// <summary>
+    /// Which columns fit a terminal line. The story number, title, copy count and canonical id are always shown (the id
+    /// is what <c>explain</c> takes); the time of day, then the outlet count, the wire and the first-seen date are given
+    /// up in that order while the title would get fewer than <see cref="MinTitleWidth"/> characters. Titles are cut to
+    /// what is left, since Spectre wraps a cell that does not fit, which with a wrapped title doubles the table's height.
+    /// </summary>
+    private sealed record Layout(bool Narrow, bool Time, bool Outlets, bool Wire, bool FirstSeen, int TitleWidth, int IdWidth)
+    {
+        public static Layout Fit(int width, List<Cluster> shown)
+        {
+            bool narrow = width < 120;
+            int number = Math.Max(1, shown.Select(c => c.Id.ToString(CultureInfo.InvariantCulture).Length).DefaultIfEmpty(1).Max());
+            int longestId = shown.Select(c => TerminalText.Neutralize(c.CanonicalId).Length).DefaultIfEmpty(2).Max();
+            // An id longer than a third of the line keeps its start and end (ids seldom differ only in the middle).
+            int idWidth = Math.Min(longestId, Math.Max(16, width / 3));
+            int wire = Math.Max(4, shown.Select(c => TerminalText.Neutralize(c.Wire ?? "-").Length).DefaultIfEmpty(1).Max());
+            var layout = new Layout(narrow, Time: true, Outlets: true, Wire: true, FirstSeen: true, 0, idWidth);
+            while (true)
+            {
+                // Each column takes its content plus a space either side and a border; the table one more border.
+                int columns = 4 + (layout.Wire ? 1 : 0) + (layout.Outlets ? 1 : 0) + (layout.FirstSeen ? 1 : 0);
+                int used = number + 6 + Math.Max(narrow ? 2 : 12, idWidth)
+                    + (layout.Wire ? wire : 0) + (layout.Outlets ? 7 : 0) + (layout.FirstSeen ? (layout.Time ? 16 : 10) : 0);
+                int title = width - used - (3 * columns) - 1;
+                Layout? fewer = layout switch
+                {
+                    { Time: true } => layout with { Time = false },
+                    { Outlets: true } => layout with { Outlets = false },
+                    { Wire: true } => layout with { Wire = false },
+                    { FirstSeen: true } => layout with { FirstSeen = false },
+                    _ => null,
+                };
+                if (title >= MinTitleWidth || fewer is null)
+                {
+                    return layout with { TitleWidth = Math.Clamp(title, narrow ? 5 : 16, 60) };
+                }
+
+                layout = fewer;
+            }
+        }
+    }
+
+    private static string ShortenMiddle(string text, int max)
+    {
+        text = TerminalText.Neutralize(text);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        int head = (max - 1) / 2;
+        return string.Concat(text.AsSpan(0, head), "…", text.AsSpan(text.Length - (max - 1 - head)));
+    }
+
     private static string? FirstWords(string? text) => text is null ? null : text.Split('\n', 2)[0];
 
     private static string Shorten(string text, int max)
     {
-        text = text.ReplaceLineEndings(" ").Trim();
+        // Control characters are shown, not obeyed (a title may carry escape sequences or bidirectional overrides).
+        text = TerminalText.Neutralize(text.ReplaceLineEndings(" ").Trim());
         return text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
     }
 }

@@ -118,7 +118,7 @@ public sealed record PairExplanation
         }
 
         sb.AppendLine(inv, $"rewrite:     score {RewriteScore:F3} (bias {RewriteBias:F3}; a rewrite at ≥ {RewriteThreshold:F2} with lead containment {LeadContainment:F3} ≥ {MinLeadContainment:F2})");
-        sb.AppendLine(inv, $"relation:    {(IsRelated ? Spelled(Relation) + (IsRewrite ? " (rewrite)" : "") : "none")}");
+        sb.AppendLine(inv, $"relation:    {Spelled(Relation)}{(IsRewrite ? " (rewrite)" : IsRelated ? "" : " (not linked: neither is a copy of the other)")}");
         return sb.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Syndicate.Fingerprinting;
 using Syndicate.Index;
 using Syndicate.Sketches;
@@ -236,39 +237,97 @@ internal sealed class PairVerifier
     /// The smaller of the two shares: of A's opening character grams found anywhere in B, and of B's opening grams
     /// found anywhere in A. Exact, on the cleaned texts.
     /// </summary>
+    /// <remarks>
+    /// Each opening (at most <see cref="LeadCharacters"/> − <see cref="Evidence.CharacterGram"/> + 1 grams) goes into
+    /// a small table and every gram of the other text is looked up in it, so no set of the whole text is built; a gram
+    /// that occurs twice in an opening counts twice, as it is found twice.
+    /// </remarks>
     public double LeadContainment(string a, string b)
     {
-        HashSet<ulong> gramsA = Grams(a, out ulong[] leadA), gramsB = Grams(b, out ulong[] leadB);
-        return Math.Min(Share(leadA, gramsB), Share(leadB, gramsA));
-
-        static double Share(ulong[] lead, HashSet<ulong> other)
+        ulong[] gramsA = Grams(a, out int countA), gramsB = Grams(b, out int countB);
+        try
         {
-            if (lead.Length == 0)
-            {
-                return 0;
-            }
-
-            int found = 0;
-            foreach (ulong g in lead)
-            {
-                if (other.Contains(g))
-                {
-                    found++;
-                }
-            }
-
-            return (double)found / lead.Length;
+            return Math.Min(Share(gramsA.AsSpan(0, countA), gramsB.AsSpan(0, countB)), Share(gramsB.AsSpan(0, countB), gramsA.AsSpan(0, countA)));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(gramsA);
+            ArrayPool<ulong>.Shared.Return(gramsB);
         }
     }
 
-    private HashSet<ulong> Grams(string text, out ulong[] lead)
+    /// <summary>The share of <paramref name="grams"/>' opening grams that occur in <paramref name="other"/>.</summary>
+    private static double Share(ReadOnlySpan<ulong> grams, ReadOnlySpan<ulong> other)
+    {
+        int length = Math.Min(grams.Length, MaxLeadGrams);
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        // The opening's distinct grams in a small open-addressing table (grams are already mixed hashes: their low
+        // bits are the home slot), each with a flag set when the other text holds it.
+        Span<ulong> keys = stackalloc ulong[LeadTableSlots];
+        Span<byte> state = stackalloc byte[LeadTableSlots];
+        state.Clear();
+        ReadOnlySpan<ulong> lead = grams[..length];
+        foreach (ulong gram in lead)
+        {
+            int slot = (int)gram & (LeadTableSlots - 1);
+            while (state[slot] != Empty && keys[slot] != gram)
+            {
+                slot = (slot + 1) & (LeadTableSlots - 1);
+            }
+
+            keys[slot] = gram;
+            state[slot] = Held;
+        }
+
+        foreach (ulong gram in other)
+        {
+            int slot = (int)gram & (LeadTableSlots - 1);
+            while (state[slot] != Empty)
+            {
+                if (keys[slot] == gram)
+                {
+                    state[slot] = Found;
+                    break;
+                }
+
+                slot = (slot + 1) & (LeadTableSlots - 1);
+            }
+        }
+
+        // A gram that occurs twice in the opening counts twice.
+        int count = 0;
+        foreach (ulong gram in lead)
+        {
+            int slot = (int)gram & (LeadTableSlots - 1);
+            while (keys[slot] != gram)
+            {
+                slot = (slot + 1) & (LeadTableSlots - 1);
+            }
+
+            count += state[slot] == Found ? 1 : 0;
+        }
+
+        return (double)count / length;
+    }
+
+    private const int MaxLeadGrams = LeadCharacters - Evidence.CharacterGram + 1;
+
+    /// <summary>Slots of the opening's gram table: a power of two, under 60% full with <see cref="MaxLeadGrams"/> grams.</summary>
+    private const int LeadTableSlots = 256;
+
+    private const byte Empty = 0, Held = 1, Found = 2;
+
+    /// <summary>The character grams of a cleaned text, in a pooled array the caller returns.</summary>
+    private ulong[] Grams(string text, out int count)
     {
         string normalized = Text.TextNormalizer.Normalize(text.ReplaceLineEndings(" "), _options.Normalization);
-        ulong[] grams = new ulong[Math.Max(1, normalized.Length)];
-        int count = Evidence.CharacterGrams(normalized, _options.Seed, grams);
-        // The opening's grams: those that start within its first LeadCharacters non-space characters.
-        lead = [.. grams.AsSpan(0, Math.Min(count, LeadCharacters - Evidence.CharacterGram + 1))];
-        return [.. grams.AsSpan(0, count)];
+        ulong[] grams = ArrayPool<ulong>.Shared.Rent(Math.Max(1, normalized.Length));
+        count = Evidence.CharacterGrams(normalized, _options.Seed, grams);
+        return grams;
     }
 
     /// <summary>Both copies have story text: a story with none (no letters or digits) is never anyone's copy.</summary>

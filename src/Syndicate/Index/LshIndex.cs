@@ -406,6 +406,49 @@ internal sealed class LshIndex
         }
     }
 
+    /// <summary>
+    /// Appends to <paramref name="hits"/> one entry per band in which an indexed handle shares the key of
+    /// <paramref name="signature"/>: a handle appears once for every band it shares, so the count of its entries is its
+    /// number of band hits, which grows with the similarity of the two signatures.
+    /// </summary>
+    /// <param name="signature">The query signature, at least <see cref="SignatureBytes"/> long.</param>
+    /// <param name="hits">The list to append to; existing items are kept.</param>
+    /// <param name="maxPerBand">Read at most this many handles of one band's key, newest first.</param>
+    /// <exception cref="ArgumentException">The signature is too short.</exception>
+    public void QueryHits(ReadOnlySpan<byte> signature, List<int> hits, int maxPerBand = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        ValidateSignature(signature);
+        if (Count == 0)
+        {
+            return;
+        }
+
+        var next = _next;
+        var bands = _bands;
+        for (var band = 0; band < bands; band++)
+        {
+            var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
+            var table = _tables[band];
+            if (table[LinearProbing.Home(key, table.Length)] == 0)
+            {
+                continue;
+            }
+
+            var slot = FindSlot(table, band, key);
+            if (slot < 0)
+            {
+                continue;
+            }
+
+            var left = maxPerBand;
+            for (var handle = HeadOf(table[slot]); handle != EndOfChain && left-- > 0; handle = next[(handle * bands) + band])
+            {
+                hits.Add(handle);
+            }
+        }
+    }
+
     /// <summary>Returns the smallest table capacity that holds <paramref name="keys"/> keys within the load limit.</summary>
     internal static int TableCapacityFor(int keys)
     {

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Syndicate.Clustering;
 using Syndicate.Fingerprinting;
+using Syndicate.Text;
 
 namespace Syndicate.Tests.Clustering;
 
@@ -113,5 +115,50 @@ public sealed class RewriteVerifierTests
         Assert.True(verifier.LeadContainment(Release, Rewrite) >= PairVerifier.MinLeadContainment);
         Assert.True(verifier.LeadContainment(Release, Template) < verifier.LeadContainment(Release, Rewrite));
         Assert.Equal(1.0, verifier.LeadContainment(Release, Release));
+    }
+
+    [Fact]
+    public void Lead_containment_equals_its_set_based_reference_on_the_bundled_corpus()
+    {
+        // The bundled corpus: reprints, rewrites and template instances of one topic side by side.
+        var bodies = File.ReadLines(TestData.FixturePath("synthetic", "corpus.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("body").GetString()!)
+            .Take(120)
+            .Append(Release).Append(Rewrite).Append(Template).Append(string.Empty).Append("قصير")
+            .ToList();
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+
+        int compared = 0;
+        for (int i = 0; i < bodies.Count; i++)
+        {
+            for (int j = i; j < bodies.Count; j += 7)
+            {
+                Assert.Equal(ReferenceLeadContainment(bodies[i], bodies[j]), verifier.LeadContainment(bodies[i], bodies[j]), 12);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 1000);
+    }
+
+    /// <summary>The definition, with sets: the smaller share of each opening's grams found anywhere in the other text.</summary>
+    private static double ReferenceLeadContainment(string a, string b)
+    {
+        var (leadA, allA) = Grams(a);
+        var (leadB, allB) = Grams(b);
+        return Math.Min(Share(leadA, allB), Share(leadB, allA));
+
+        static double Share(ulong[] lead, HashSet<ulong> other) =>
+            lead.Length == 0 ? 0 : (double)lead.Count(other.Contains) / lead.Length;
+
+        static (ulong[] Lead, HashSet<ulong> All) Grams(string text)
+        {
+            SyndicationOptions options = SyndicationOptions.Default;
+            string normalized = TextNormalizer.Normalize(text.ReplaceLineEndings(" "), options.Normalization);
+            ulong[] grams = new ulong[Math.Max(1, normalized.Length)];
+            int count = Evidence.CharacterGrams(normalized, options.Seed, grams);
+            int lead = Math.Min(count, PairVerifier.LeadCharacters - Evidence.CharacterGram + 1);
+            return (grams[..lead], [.. grams.AsSpan(0, count)]);
+        }
     }
 }

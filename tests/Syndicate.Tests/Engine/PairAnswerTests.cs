@@ -112,7 +112,7 @@ public class PairAnswerTests
         Assert.Equal(Relation.Original, unrelated.Relation);
         Assert.False(unrelated.IsRelated);
         Assert.True(unrelated.Jaccard < unrelated.SimilarityThreshold);
-        Assert.EndsWith("relation:    none" + Environment.NewLine, unrelated.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("relation:    original (not linked: neither is a copy of the other)" + Environment.NewLine, unrelated.ToString(), StringComparison.Ordinal);
 
         PairExplanation same = engine.Explain(original, new Article("copy", "outlet-z", original.Body));
         Assert.True(same.IsExactCopy);

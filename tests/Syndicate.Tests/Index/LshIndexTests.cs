@@ -57,6 +57,26 @@ public sealed class LshIndexTests
     }
 
     [Fact]
+    public void Query_hits_lists_a_handle_once_per_shared_band_newest_first_within_a_band()
+    {
+        var index = new LshIndex(Bands, Rows, 1);
+        index.Insert(0, Signature(1, 2, 0, 0));
+        index.Insert(1, Signature(1, 3, 0, 5));
+        index.Insert(2, Signature(9, 2, 0, 0));
+        index.Insert(3, Signature(1, 2, 8, 8));
+
+        var hits = new List<int> { 42 };
+        index.QueryHits(Signature(1, 2, 0, 0), hits);
+
+        // Band 0: 3, 1, 0; band 1: 3, 2, 0; band 2: 2, 1, 0; band 3: 2, 0. The existing item is kept.
+        Assert.Equal([42, 3, 1, 0, 3, 2, 0, 2, 1, 0, 2, 0], hits);
+
+        hits.Clear();
+        index.QueryHits(Signature(1, 2, 0, 0), hits, maxPerBand: 1);
+        Assert.Equal([3, 3, 2, 2], hits);
+    }
+
+    [Fact]
     public void Query_appends_and_keeps_existing_items()
     {
         var index = new LshIndex(Bands, Rows, 1);

@@ -173,7 +173,7 @@ public sealed class ClusterFormatTests
     }
 
     [Fact]
-    public void Html_IsOneSelfContainedPage_WithSharedPassagesMarked()
+    public void Html_IsOneSelfContainedPage_WithEachCopysDifferencesMarked()
     {
         using var dir = new TempDirectory();
         string path = dir.File("report.html");
@@ -186,7 +186,73 @@ public sealed class ClusterFormatTests
         Assert.Single(Regex.Matches(html, "<html[ >]"));
         Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
         HtmlAssert.SelfContained(html);
-        Assert.Contains("<mark>", html, StringComparison.Ordinal);
-        Assert.Equal(Regex.Matches(html, "<mark>").Count, Regex.Matches(html, "</mark>").Count);
+        Assert.Contains("<ins>", html, StringComparison.Ordinal);
+        Assert.Contains("<del>", html, StringComparison.Ordinal);
+        Assert.Equal(Regex.Matches(html, "<ins>").Count, Regex.Matches(html, "</ins>").Count);
+        Assert.Equal(Regex.Matches(html, "<del>").Count, Regex.Matches(html, "</del>").Count);
+    }
+
+    [Fact]
+    public void Html_ListsEveryStory_WithContents_AndEachCanonicalTextOnce()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("report.html");
+        SyndicateCli.Run("cluster", Corpus.Path, "--format", "html", "-o", path).ExpectClean();
+        string html = File.ReadAllText(path);
+        int stories = MultiCopyStories().Count;
+
+        Assert.True(stories > 25, "the bundled corpus should have more stories than the table lists");
+        string[] sections = Regex.Matches(html, "<section class=\"story\" id=\"(s[0-9]+)\">").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(stories, sections.Length);
+        Assert.Equal(sections.Select(id => "#" + id), Regex.Matches(html, "<li><a href=\"(#s[0-9]+)\"").Select(m => m.Groups[1].Value));
+        Assert.DoesNotContain("left out", html, StringComparison.Ordinal);
+        // One full text per story (the canonical), plus one for each copy too different for a word diff.
+        Assert.Equal(stories, Regex.Matches(html, "<span dir=\"ltr\">canonical <code>").Count);
+        Assert.Equal(stories + Regex.Matches(html, "words differ; the copy's own text").Count, Regex.Matches(html, "<div class=\"text\"").Count);
+    }
+
+    [Fact]
+    public void Html_Top_ListsTheBiggestStories_AndSaysHowManyAreLeftOut()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("report.html");
+        SyndicateCli.Run("cluster", Corpus.Path, "--format", "html", "--top", "3", "-o", path).ExpectClean();
+        string html = File.ReadAllText(path);
+        List<JsonElement> stories = MultiCopyStories();
+
+        long[] biggest = stories.OrderByDescending(c => c.GetProperty("size").GetInt32()).ThenBy(c => c.GetProperty("id").GetInt64())
+            .Take(3).Select(c => c.GetProperty("id").GetInt64()).ToArray();
+        Assert.Equal(biggest, Regex.Matches(html, "<section class=\"story\" id=\"s([0-9]+)\">").Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Only the 3 biggest of the {stories.Count:N0} stories with several copies are listed (--top 3); {stories.Count - 3:N0} are left out."), html, StringComparison.Ordinal);
+        // Said before the first story.
+        Assert.True(html.IndexOf("left out", StringComparison.Ordinal) < html.IndexOf("<section", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(60)]
+    public void Table_NarrowTerminal_KeepsTheIdColumn_AndReadableTitles(int columns)
+    {
+        CliResult run = SyndicateCli.RunWithEnvironment([("COLUMNS", columns.ToString(CultureInfo.InvariantCulture))], "cluster", Corpus.Path, "--format", "table", "--top", "5").ExpectClean();
+        List<JsonElement> stories = MultiCopyStories().OrderByDescending(c => c.GetProperty("size").GetInt32()).ThenBy(c => c.GetProperty("id").GetInt64()).Take(5).ToList();
+
+        string[] rows = run.Lines.Where(l => l.StartsWith('│') && l.Length > 2 && char.IsAsciiDigit(l.Split('│', StringSplitOptions.TrimEntries)[1].FirstOrDefault())).ToArray();
+        Assert.Equal(5, rows.Length);
+        Assert.All(run.Lines.Where(l => l.StartsWith('╭') || l.StartsWith('│') || l.StartsWith('╰')), l => Assert.True(l.Length <= columns, $"{l.Length} > {columns}: {l}"));
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string[] cells = rows[i].Split('│', StringSplitOptions.TrimEntries);
+            Assert.Equal(stories[i].GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture), cells[1]);
+            Assert.Equal(stories[i].GetProperty("canonical").GetString(), cells[^2]);
+            // More than a couple of words of the title survive.
+            Assert.True(cells[2].Length >= (columns >= 80 ? 20 : 10), $"title cut to '{cells[2]}'");
+        }
+    }
+
+    private static List<JsonElement> MultiCopyStories()
+    {
+        CliResult json = SyndicateCli.Run("cluster", Corpus.Path, "--format", "json").ExpectClean();
+        return JsonDocument.Parse(json.Stdout).RootElement.GetProperty("clusters").EnumerateArray()
+            .Where(c => c.GetProperty("size").GetInt32() > 1).Select(c => c.Clone()).ToList();
     }
 }

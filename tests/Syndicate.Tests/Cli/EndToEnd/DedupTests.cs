@@ -241,13 +241,6 @@ public sealed partial class DedupTests : IDisposable
     }
 
     [Fact]
-    public void EmptyStatePath_IsAUsageError()
-    {
-        CliResult run = SyndicateCli.Run("dedup", "--state", "", _firstHalf).Expect(2);
-        Assert.Equal("syndicate: --state needs a directory.", Assert.Single(run.ErrorLines));
-    }
-
-    [Fact]
     public void OptionsStoredWithTheState_StayInForce_AndAConflictSaysHowToChangeThem()
     {
         string state = _dir.File("state");

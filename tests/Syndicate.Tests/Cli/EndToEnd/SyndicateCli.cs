@@ -24,7 +24,10 @@ internal static class SyndicateCli
     /// <summary>Runs with <paramref name="stdin"/> (UTF-8) on standard input.</summary>
     public static CliResult RunWithInput(string stdin, params string[] args) => Run(Encoding.UTF8.GetBytes(stdin), args);
 
-    private static CliResult Run(byte[]? stdin, string[] args)
+    /// <summary>Runs with these environment variables set (standard input closed and empty).</summary>
+    public static CliResult RunWithEnvironment((string Name, string Value)[] environment, params string[] args) => Run(null, args, environment);
+
+    private static CliResult Run(byte[]? stdin, string[] args, (string Name, string Value)[]? environment = null)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -43,6 +46,10 @@ internal static class SyndicateCli
 
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in environment ?? [])
+        {
+            info.Environment[name] = value;
+        }
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
         Task<byte[]> stdout = ReadAllAsync(process.StandardOutput.BaseStream);
         Task<string> stderr = process.StandardError.ReadToEndAsync();
