@@ -30,7 +30,7 @@ internal static class StateOptions
         Check(engine.RewriteThreshold, stored.RewriteThreshold, typed.RewriteThreshold, Number);
         Check(engine.LshThreshold, stored.LshThreshold, typed.LshThreshold, Number);
         Check(engine.Bands, Bands(stored.Lsh), Bands(typed.Lsh), b => b);
-        Check(engine.Window, stored.Window, typed.Window, w => w is { } t ? t.ToString("c", CultureInfo.InvariantCulture) : "none");
+        Check(engine.Window, stored.Window, typed.Window, w => w is { } t ? Duration(t) : "none");
         Check(engine.ShingleSize, stored.ShingleSize, typed.ShingleSize, v => Integer(v), fingerprint: true);
         Check(engine.SketchSize, stored.SignatureLength, typed.SignatureLength, v => Integer(v), fingerprint: true);
         Check(engine.Seed, stored.Seed, typed.Seed, Integer, fingerprint: true);
@@ -67,6 +67,16 @@ internal static class StateOptions
             Window = Typed(engine.Window) ? typed.Window : stored.Window,
         };
     }
+
+    /// <summary>A window as <c>--window</c> takes it: 3d, 12h, 90m, 45s when whole, else d.hh:mm:ss.</summary>
+    internal static string Duration(TimeSpan t) =>
+        t.Ticks % TimeSpan.TicksPerDay == 0 ? Invariant(t.Ticks / TimeSpan.TicksPerDay, "d")
+        : t.Ticks % TimeSpan.TicksPerHour == 0 ? Invariant(t.Ticks / TimeSpan.TicksPerHour, "h")
+        : t.Ticks % TimeSpan.TicksPerMinute == 0 ? Invariant(t.Ticks / TimeSpan.TicksPerMinute, "m")
+        : t.Ticks % TimeSpan.TicksPerSecond == 0 ? Invariant(t.Ticks / TimeSpan.TicksPerSecond, "s")
+        : t.ToString("c", CultureInfo.InvariantCulture);
+
+    private static string Invariant(long value, string unit) => value.ToString(CultureInfo.InvariantCulture) + unit;
 
     private static string Bands(LshParameters? lsh) => lsh is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l.Bands}x{l.Rows}") : "auto";
 }

@@ -255,7 +255,7 @@ public sealed partial class DedupTests : IDisposable
         // Repeating them is fine; contradicting them is an error that names the way to change them.
         SyndicateCli.Run("dedup", "--state", state, "--threshold", "0.7", "--window", "6h", _secondHalf).ExpectClean();
         CliResult conflict = SyndicateCli.Run("dedup", "--state", state, "--window", "1h", _secondHalf).Expect(2);
-        Assert.Contains("--window", Assert.Single(conflict.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("--window 1h differs from 6h", Assert.Single(conflict.ErrorLines), StringComparison.Ordinal);
         Assert.Contains("--change-options", conflict.Stderr, StringComparison.Ordinal);
         Assert.Empty(conflict.StdoutBytes);
         Assert.Equal(TimeSpan.FromHours(6), SyndicationEngine.ReadOptions(state)!.Window);
