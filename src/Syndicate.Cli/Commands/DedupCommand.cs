@@ -51,11 +51,16 @@ internal static class DedupCommand
             using ILoggerFactory loggers = common.Loggers(result);
             string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? [.. InputSet.Resolve(named).Paths] : ["-"];
             var summary = new DedupSummary();
-            var reader = new ArticleReader(inputs, common.Format(result), common.ErrorMode(result), e =>
-            {
-                summary.Errors++;
-                CliRunner.Error(e.ToString());
-            });
+            var reader = new ArticleReader(
+                inputs,
+                common.Format(result),
+                common.ErrorMode(result),
+                e =>
+                {
+                    summary.Errors++;
+                    CliRunner.Error(e.ToString());
+                },
+                onWarning: w => CliRunner.Error(w.ToString()));
             long journalLimit = SyndicationEngine.DefaultCheckpointBytes;
             if (result.GetValue(checkpointBytes) is { } bytes)
             {

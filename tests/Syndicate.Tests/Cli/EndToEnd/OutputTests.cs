@@ -130,6 +130,17 @@ public sealed partial class OutputTests : IDisposable
         Assert.DoesNotContain('\u0007', run.Stderr);
     }
 
+    [Fact]
+    public void DedupWarnings_NeutraliseControlCharacters()
+    {
+        string input = _dir.Write("w.jsonl", "{\"id\":\"a\",\"source\":\"s\",\"body\":\"text\",\"published\":\"\\u001b]0;pwned\\u0007 2014-99-99\"}\n");
+
+        CliResult run = SyndicateCli.Run("dedup", "--state", _dir.File("state"), input).Expect(0);
+
+        Assert.Contains("␛]0;pwned␇", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Stderr);
+    }
+
     [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static partial int MakeFifo(byte[] path, uint mode);
 }
