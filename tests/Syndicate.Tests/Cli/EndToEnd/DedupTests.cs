@@ -190,6 +190,19 @@ public sealed partial class DedupTests : IDisposable
         Assert.All(again.Lines, l => Assert.False(Inserted(l)));
     }
 
+    [UnixFact("/usr/bin/script", "/bin/sh")]
+    public void OnATerminal_StderrGetsASummary()
+    {
+        // script(1) gives the run a terminal; its standard output still goes to a file.
+        string state = _dir.File("state");
+        string output = _dir.File("out.jsonl");
+        CliResult run = ShellCli.Run($"script -qec '\"$DOTNET\" \"$CLI\" dedup --state \"{state}\" \"{Corpus.Path}\" > \"{output}\"' /dev/null").Expect(0);
+
+        Assert.Equal(Corpus.Ids.Count, File.ReadAllLines(output).Length);
+        int fresh = File.ReadAllLines(output).Count(l => Verdict(JsonDocument.Parse(l).RootElement) == "new");
+        Assert.Contains($"syndicate: dedup: {Corpus.Ids.Count} articles: {fresh} new, {Corpus.Ids.Count - fresh} copies of a known story", run.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ZerosAfterThePowerCut_AreCutFromTheJournal_WithAWarning()
     {
