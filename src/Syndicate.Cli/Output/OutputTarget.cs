@@ -28,7 +28,7 @@ internal static class OutputTarget
 
         if (path.Length == 0)
         {
-            throw new OutputException("--out needs a path, or - for standard output.");
+            throw new UsageException("--out: expected a path, or - for standard output; got an empty path.");
         }
 
         string full = Path.GetFullPath(path);
@@ -108,6 +108,11 @@ internal static class OutputTarget
     private static void ReplaceRegular(string path, string target, Action<Stream> write)
     {
         string temp = target + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        if (Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder))
+        {
+            throw new OutputException($"cannot write {path}: the directory {folder} does not exist.");
+        }
+
         try
         {
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))

@@ -51,6 +51,17 @@ public sealed partial class OutputTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Evaluation.RepositoryPaths.Root, "-")));
     }
 
+    [Fact]
+    public void Out_IntoAMissingDirectory_OrEmpty_IsOneLine()
+    {
+        string missing = Path.Combine(_dir.File("no such folder"), "report.jsonl");
+        CliResult run = SyndicateCli.Run("cluster", Corpus.Path, "--out", missing).Expect(4);
+        Assert.Equal($"syndicate: cannot write {missing}: the directory {Path.GetDirectoryName(missing)} does not exist.", Assert.Single(run.ErrorLines));
+
+        CliResult empty = SyndicateCli.Run("cluster", Corpus.Path, "--out", "").Expect(2);
+        Assert.Equal("syndicate: --out: expected a path, or - for standard output; got an empty path.", Assert.Single(empty.ErrorLines));
+    }
+
     [UnixFact]
     public void Out_IntoAFifo_WritesStraightIn()
     {
