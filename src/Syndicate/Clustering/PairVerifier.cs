@@ -193,7 +193,7 @@ internal sealed class PairVerifier
         s.TemplateGap && s.Jaccard < RepeatJaccard && s.NumberAgreement >= 0 && s.NumberAgreement < MinGapNumberAgreement;
 
     /// <summary>From this estimated Jaccard similarity a copy is a re-run of the same text whatever its numbers and gap.</summary>
-    public const double RepeatJaccard = 0.9;
+    public const double RepeatJaccard = 0.95;
 
     /// <summary>Share of the smaller set of numbers a near-duplicate across the template gap must find in the other copy.</summary>
     public const double MinGapNumberAgreement = 0.5;
