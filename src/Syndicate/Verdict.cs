@@ -63,6 +63,9 @@ public sealed class Verdict
     /// <summary>Members in the cluster after this article. The full attribution is <see cref="SyndicationEngine.GetCluster"/>.</summary>
     public int ClusterSize { get; }
 
-    /// <summary>False for a query, or when an article with the same id was already present (the engine keeps the first).</summary>
+    /// <summary>
+    /// False for a query, or when an article with the same id was already present (the engine keeps the first, and the
+    /// verdict is the one that first article got when it was added).
+    /// </summary>
     public bool Inserted { get; }
 }
