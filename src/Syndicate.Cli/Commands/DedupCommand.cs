@@ -82,7 +82,7 @@ internal static class DedupCommand
             bool terminal = talk && !Console.IsErrorRedirected;
             using Stream stdout = OutputTarget.OpenStdout();
             using var run = new DedupRun(syndicate, stdout, summary, talk);
-            run.Execute(reader.Read(), result.GetValue(newOnly), terminal);
+            run.Execute(reader.Read(), result.GetValue(newOnly), terminal, reader.ReportHeldForOtherText);
             syndicate.Checkpoint();
             if (terminal)
             {

@@ -47,7 +47,7 @@ internal sealed class DedupRun : IDisposable
             : [PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop)];
     }
 
-    public void Execute(IEnumerable<InputRecord> records, bool onlyNew, bool progress)
+    public void Execute(IEnumerable<InputRecord> records, bool onlyNew, bool progress, Action<InputRecord> onIdReused)
     {
         using var writer = new Utf8JsonWriter(_stdout, s_json);
         long nextProgress = Environment.TickCount64 + 1000;
@@ -56,6 +56,13 @@ internal sealed class DedupRun : IDisposable
             lock (_article)
             {
                 Verdict verdict = _engine.Add(record.Article);
+                if (verdict.IdReused)
+                {
+                    // Not the article the state holds under that id: an error, and no verdict is written for it.
+                    onIdReused(record);
+                    continue;
+                }
+
                 _summary.Count(verdict);
                 // Selected by the verdict the article got when it was added, so a re-fed article is written again.
                 if (!onlyNew || verdict.IsNew)

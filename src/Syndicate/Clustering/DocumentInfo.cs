@@ -75,6 +75,12 @@ internal sealed class DocumentInfo
     /// <summary>The canonical copy of <see cref="ArrivalClusterId"/> when this copy arrived; null when it was this copy.</summary>
     public string? ArrivalCanonicalId { get; set; }
 
+    /// <summary>
+    /// A hash of the title and body as given (<see cref="Internal.Utf16Hash.OfText"/>), to tell a re-fed article from
+    /// another text under the same id; 0 when not known (restored from a state written before it was kept).
+    /// </summary>
+    public ulong TextHash { get; set; }
+
     /// <summary>The wire of <see cref="ArrivalClusterId"/> when this copy arrived.</summary>
     public WireAgency? ArrivalWire { get; set; }
 }

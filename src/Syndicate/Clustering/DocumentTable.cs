@@ -132,9 +132,9 @@ internal sealed class DocumentTable : ISignatureSource
 
     /// <summary>
     /// The size of one <see cref="DocumentInfo"/> object (header and fields, strings excluded) on 64-bit runtimes; 24 of
-    /// them keep the verdict the article got when it arrived (cluster, canonical copy, wire).
+    /// them keep the verdict the article got when it arrived (cluster, canonical copy, wire), 8 the hash of its text.
     /// </summary>
-    internal const long InfoObjectBytes = 120;
+    internal const long InfoObjectBytes = 128;
 
     /// <summary>Bytes held by the arrays and the <see cref="DocumentInfo"/> objects, excluding metadata strings.</summary>
     public long EstimatedBytes =>

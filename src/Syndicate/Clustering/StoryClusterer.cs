@@ -68,6 +68,21 @@ internal sealed partial class StoryClusterer
         return false;
     }
 
+    /// <summary>
+    /// True when an article with <paramref name="article"/>'s id is held and was added with another title or body (as
+    /// far as the state knows: a copy restored from an older state has no text hash and never differs).
+    /// </summary>
+    public bool HeldForOtherText(Article article)
+    {
+        if (!_store.TryGetHandle(article.Id, out int handle))
+        {
+            return false;
+        }
+
+        ulong held = _store.Documents.Info(handle).TextHash;
+        return held != 0 && held != Internal.Utf16Hash.OfText(article.Title, article.Body);
+    }
+
     /// <summary>Inserts an article not yet held (the caller checked its id), clusters it and slides the window.</summary>
     public Verdict Insert(Article article, Fingerprint print, long timestamp)
     {
@@ -82,6 +97,7 @@ internal sealed partial class StoryClusterer
             Wire = credited ?? _options.Gazetteer.Find(article.Source),
             DatelineOutlet = print.Cleaned.Dateline?.Outlet,
             IsTruncated = print.Cleaned.HadContinuationMarker,
+            TextHash = Internal.Utf16Hash.OfText(article.Title, article.Body),
         };
         info.IsWireCopy = IsWireCopy(article.Source, credited);
         int handle = _store.Insert(print, info, timestamp);

@@ -55,6 +55,7 @@ internal static class StateSnapshot
     private const int ArrivalClusterKey = 20;
     private const int ArrivalCanonicalKey = 21;
     private const int ArrivalWireKey = 22;
+    private const int TextHashKey = 23;
 
     // Cluster record keys.
     private const int ClusterIdKey = 0;
@@ -120,7 +121,7 @@ internal static class StateSnapshot
             w = Begin(record);
             w.WriteMapHeader(15 + (info.Url is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
                 + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1) + (info.ArrivalClusterId == 0 ? 0 : 1)
-                + (info.ArrivalCanonicalId is null ? 0 : 1) + (info.ArrivalWire is null ? 0 : 1));
+                + (info.ArrivalCanonicalId is null ? 0 : 1) + (info.ArrivalWire is null ? 0 : 1) + (info.TextHash == 0 ? 0 : 1));
             w.Write(HandleKey);
             w.Write(h);
             w.Write(IdKey);
@@ -169,6 +170,12 @@ internal static class StateSnapshot
             {
                 w.Write(DatelineOutletKey);
                 StatePack.WriteString(ref w, outlet);
+            }
+
+            if (info.TextHash != 0)
+            {
+                w.Write(TextHashKey);
+                w.Write(info.TextHash);
             }
 
             if (info.ArrivalClusterId != 0)
@@ -350,6 +357,7 @@ internal static class StateSnapshot
             int h = -1, leadCount = 0, shingles = -1;
             string? id = null, source = null, url = null, matched = null, wire = null, outlet = null, arrivalCanonical = null, arrivalWire = null;
             long arrivalCluster = 0;
+            ulong textHash = 0;
             DateTimeOffset? published = null;
             long sequence = 0, timestamp = 0;
             bool wireCopy = false, truncated = false, startedStory = false, validTime = true, hasSignature = false, hasEvidence = false;
@@ -378,6 +386,7 @@ internal static class StateSnapshot
                     case ArrivalClusterKey: arrivalCluster = r.ReadInt64(); break;
                     case ArrivalCanonicalKey: arrivalCanonical = StatePack.ReadString(ref r); break;
                     case ArrivalWireKey: arrivalWire = StatePack.ReadString(ref r); break;
+                    case TextHashKey: textHash = r.ReadUInt64(); break;
                     case ShingleCountKey: shingles = r.ReadInt32(); break;
                     case ContentHashKey: content = r.ReadUInt64(); break;
                     case SignatureKey:
@@ -461,6 +470,7 @@ internal static class StateSnapshot
                 Wire = ResolveWire(options, wire),
                 DatelineOutlet = outlet,
                 ArrivalClusterId = arrivalCluster,
+                TextHash = textHash,
                 ArrivalCanonicalId = arrivalCanonical,
                 ArrivalWire = ResolveWire(options, arrivalWire),
             };

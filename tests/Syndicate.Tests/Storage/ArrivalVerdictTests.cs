@@ -61,4 +61,38 @@ public class ArrivalVerdictTests
             Assert.Equal(first[a.Id], Key(reopened.GetVerdict(a.Id)!));
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_id_reused_for_another_text_is_marked_in_memory_and_after_reopening(bool checkpoint)
+    {
+        using var dir = new TempDirectory();
+        var article = new Article("a-1", "outlet", "وصلت الطائرة الإغاثية الخامسة إلى مطار عدن الدولي اليوم وعلى متنها مستلزمات طبية") { Title = "الطائرة الخامسة" };
+        var retitled = new Article("a-1", "outlet", article.Body) { Title = "الطائرة السادسة" };
+        var rewritten = new Article("a-1", "outlet", article.Body + " ومحاليل الغسيل الكلوي") { Title = article.Title };
+        var untitled = new Article("a-1", "outlet", article.Body);
+        using (SyndicationEngine engine = SyndicationEngine.Open(dir.Path, checkpointBytes: long.MaxValue))
+        {
+            Verdict added = engine.Add(article);
+            Assert.True(added.Inserted);
+            Assert.False(added.IdReused);
+            Assert.False(engine.Add(article).IdReused);
+            Verdict reused = engine.Add(rewritten);
+            Assert.True(reused.IdReused);
+            Assert.False(reused.Inserted);
+            Assert.Equal(Key(added), Key(reused));
+            if (checkpoint)
+            {
+                engine.Checkpoint();
+            }
+        }
+
+        using SyndicationEngine reopened = SyndicationEngine.Open(dir.Path);
+        Assert.False(reopened.Add(article).IdReused);
+        Assert.True(reopened.Add(retitled).IdReused);
+        Assert.True(reopened.Add(rewritten).IdReused);
+        Assert.True(reopened.Add(untitled).IdReused);
+        Assert.Equal(1, reopened.Count);
+    }
 }

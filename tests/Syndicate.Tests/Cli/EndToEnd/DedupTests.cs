@@ -69,6 +69,30 @@ public sealed partial class DedupTests : IDisposable
     }
 
     [Fact]
+    public void AnIdTheStateHoldsForAnotherText_IsAnError_NamingTheLine()
+    {
+        string state = _dir.File("state");
+        string reused = _dir.File("reused.jsonl");
+        JsonElement first = JsonDocument.Parse(Corpus.Lines[0]).RootElement;
+        string id = first.GetProperty("id").GetString()!;
+        File.WriteAllLines(reused, [
+            Corpus.Lines[0],
+            JsonSerializer.Serialize(new { id, source = "another", body = "نص آخر تماما لا علاقة له بالخبر الأول، نشر تحت المعرف نفسه." }),
+        ]);
+
+        SyndicateCli.Run("dedup", "--state", state, _firstHalf).ExpectClean();
+        CliResult skip = SyndicateCli.Run("dedup", "--state", state, reused);
+        CliResult fail = SyndicateCli.Run("dedup", "--state", state, "--on-error", "fail", reused);
+
+        // The same text again is the held article; the other text under its id is named, and gets no verdict line.
+        Assert.Single(skip.Lines);
+        string error = Assert.Single(skip.ErrorLines, l => l.Contains("already used", StringComparison.Ordinal));
+        Assert.Contains($"{reused}:2: id \"{id}\"", error, StringComparison.Ordinal);
+        Assert.Equal(1, fail.ExitCode);
+        Assert.Contains(fail.ErrorLines, l => l.Contains($"{reused}:2:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NewOnly_WritesOnlyTheArticlesThatStartAStory_AndNothingTwice()
     {
         string state = _dir.File("state");
