@@ -41,9 +41,18 @@ internal static class ExplainCommand
                 }
             }
 
+            // An input that could not be read completely makes the run fail (exit 1), even when both articles were found.
+            bool incomplete = inputs.ReportIncomplete();
             if (a is null || b is null)
             {
-                throw new UsageException($"article '{(a is null ? idA : idB)}' is not in the input.");
+                string missing = $"article '{(a is null ? idA : idB)}' is not in the input";
+                if (incomplete)
+                {
+                    CliRunner.Error(missing + " that could be read.");
+                    return ExitCodes.InputError;
+                }
+
+                throw new UsageException(missing + ".");
             }
 
             PairExplanation explanation = new SyndicationEngine(options).Explain(a, b);
@@ -57,7 +66,7 @@ internal static class ExplainCommand
                 Console.Out.Write(explanation.ToString());
             }
 
-            return ExitCodes.Ok;
+            return incomplete ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
     }

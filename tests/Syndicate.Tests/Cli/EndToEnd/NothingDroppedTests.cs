@@ -138,6 +138,21 @@ public sealed class NothingDroppedTests : IDisposable
     }
 
     [Fact]
+    public void Explain_with_a_mistyped_input_beside_a_good_one_explains_and_fails_the_run()
+    {
+        string good = _dir.Write("good.jsonl", string.Join('\n', Corpus.Lines.Take(5)) + "\n");
+        string typo = _dir.File("goood.jsonl");
+        string[] ids = [.. Corpus.Ids.Take(2)];
+
+        CliResult explained = SyndicateCli.Run("explain", "-a", ids[0], "-b", ids[1], good, typo).Expect(1);
+        CliResult missing = SyndicateCli.Run("explain", "-a", ids[0], "-b", "not-there", good, typo).Expect(1);
+
+        Assert.Contains("relation:", explained.Stdout, StringComparison.Ordinal);
+        Assert.Contains(explained.ErrorLines, l => l.Contains($"{typo}: file not found", StringComparison.Ordinal));
+        Assert.Contains(missing.ErrorLines, l => l.Contains("'not-there' is not in the input that could be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_piped_corpus_is_clustered_not_the_bundled_sample()
     {
         string piped = string.Join('\n', Corpus.Lines.Skip(300).Take(30)) + "\n";
