@@ -6,7 +6,11 @@ internal static class ExitCodes
     /// <summary>Success (bad records skipped under <c>--on-error skip</c> are reported on stderr but do not fail the run).</summary>
     public const int Ok = 0;
 
-    /// <summary>An input could not be read or a record was malformed, and <c>--on-error fail</c> was in force; or no article could be read at all.</summary>
+    /// <summary>
+    /// An input could not be read completely (missing, unreadable, truncated or corrupt, an I/O error), even when the
+    /// others were read and the results for them written; or a record was malformed and <c>--on-error fail</c> was in
+    /// force; or no article could be read at all.
+    /// </summary>
     public const int InputError = 1;
 
     /// <summary>The command line was wrong: unknown option, bad value.</summary>

@@ -42,6 +42,11 @@ internal static class BenchCommand
             int[] sizeList = isQuick && result.GetResult(sizes) is null or { Implicit: true } ? [10_000] : ParseList(result.GetValue(sizes)!, "--sizes");
             int[] threadList = ParseList(result.GetValue(threads)!, "--threads");
             int classicSample = isQuick && result.GetResult(classic) is null or { Implicit: true } ? 300 : result.GetValue(classic);
+            if (classicSample < 0)
+            {
+                throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--classic-sample must be 0 (skip) or more, got {classicSample}."));
+            }
+
             double mutationRate = result.GetValue(mutation);
             if (mutationRate is < 0 or > 1)
             {

@@ -30,7 +30,7 @@ internal static class ClusterCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout." };
         var top = new Option<int?>("--top") { Description = "Stories listed, biggest first: 25 by default in the table; every story in the html report unless given." };
 
-        var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters the bundled sample corpus.");
+        var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters stdin, or at a terminal the bundled sample corpus.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(format);
@@ -52,12 +52,13 @@ internal static class ClusterCommand
             if (report.Statistics.Articles == 0 && report.Statistics.Errors > 0)
             {
                 // Every input failed (a mistyped path, say): an empty report would look like success.
+                inputs.ReportIncomplete();
                 CliRunner.Error("no article could be read from the inputs.");
                 return ExitCodes.InputError;
             }
 
             WriteReport(report, fmt, outPath, result.GetValue(top));
-            return ExitCodes.Ok;
+            return inputs.ReportIncomplete() ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
     }

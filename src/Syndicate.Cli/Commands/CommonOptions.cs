@@ -11,13 +11,13 @@ internal sealed class CommonOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, directories of .txt files, or - for stdin.",
+        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, directories of .txt files, or - for stdin. With none: stdin, or at a terminal the bundled sample.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     public Option<string> InputFormat { get; } = new("--input-format")
     {
-        Description = "Input format when the extension does not tell.",
+        Description = "Input format, instead of the one the name and the first bytes tell.",
         DefaultValueFactory = _ => "auto",
     };
 

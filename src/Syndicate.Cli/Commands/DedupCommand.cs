@@ -57,7 +57,13 @@ internal static class DedupCommand
                 journalLimit = bytes;
             }
 
-            using SyndicationEngine syndicate = OpenState(result.GetValue(state)!, options, loggers, journalLimit);
+            string statePath = result.GetValue(state)!;
+            if (string.IsNullOrWhiteSpace(statePath))
+            {
+                throw new UsageException("--state: expected a directory, got an empty path.");
+            }
+
+            using SyndicationEngine syndicate = OpenState(statePath, options, loggers, journalLimit);
 
             bool onlyNew = result.GetValue(newOnly);
             using Stream stdout = Console.OpenStandardOutput();
@@ -79,7 +85,7 @@ internal static class DedupCommand
             }
 
             syndicate.Checkpoint();
-            return ExitCodes.Ok;
+            return InputSet.ReportIncomplete(reader.IncompleteInputs) ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
     }

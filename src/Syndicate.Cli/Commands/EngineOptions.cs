@@ -96,7 +96,8 @@ internal sealed class EngineOptions
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int bands)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int rows)
-            && bands > 0 && rows > 0)
+            && bands > 0 && rows > 0
+            && (long)bands * rows <= 1 << 20)
         {
             return new LshParameters(bands, rows);
         }
@@ -104,21 +105,33 @@ internal sealed class EngineOptions
         throw new UsageException($"--bands: expected BANDSxROWS such as 25x5, got '{text}'.");
     }
 
-    /// <summary>Parses 90s, 15m, 12h, 3d, 2w, or a TimeSpan such as 1.12:00:00.</summary>
+    /// <summary>The longest duration accepted: a century, far beyond any news cycle and well inside <see cref="TimeSpan"/>.</summary>
+    internal static readonly TimeSpan MaxWindow = TimeSpan.FromDays(36525);
+
+    /// <summary>The shortest duration accepted: timestamps of news are seconds at best.</summary>
+    internal static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(1);
+
+    private static TimeSpan CheckRange(double seconds, string text, string option) =>
+        seconds >= MinWindow.TotalSeconds && seconds <= MaxWindow.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option}: must be from 1 second to {MaxWindow.TotalDays:0} days, got '{text}'."));
+
+    /// <summary>Parses 90s, 15m, 12h, 3d, 2w, or a TimeSpan such as 1.12:00:00, from <see cref="MinWindow"/> to <see cref="MaxWindow"/>.</summary>
     internal static TimeSpan ParseDuration(string text, string option)
     {
         text = text.Trim();
         if (text.Length >= 2 && double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0)
         {
-            TimeSpan? span = char.ToLowerInvariant(text[^1]) switch
+            double? seconds = char.ToLowerInvariant(text[^1]) switch
             {
-                's' => TimeSpan.FromSeconds(value),
-                'm' => TimeSpan.FromMinutes(value),
-                'h' => TimeSpan.FromHours(value),
-                'd' => TimeSpan.FromDays(value),
-                'w' => TimeSpan.FromDays(7 * value),
+                's' => value,
+                'm' => value * 60,
+                'h' => value * 3600,
+                'd' => value * 86400,
+                'w' => value * 7 * 86400,
                 _ => null,
             };
+            TimeSpan? span = seconds is { } s0 ? CheckRange(s0, text, option) : null;
             if (span is { } s)
             {
                 return s;
@@ -127,7 +140,7 @@ internal sealed class EngineOptions
 
         if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan parsed) && parsed > TimeSpan.Zero)
         {
-            return parsed;
+            return CheckRange(parsed.TotalSeconds, text, option);
         }
 
         throw new UsageException($"{option}: expected a duration such as 90m, 12h or 3d, got '{text}'.");

@@ -21,7 +21,7 @@ internal static class EvalCommand
         "Score the engine (or another tool's jsonl output) against labels.\n"
         + "--gold with story labels (id, story, kind, wire, original, borrowedFrom; what 'generate' writes): pairwise "
         + "precision/recall/F1, adjusted Rand index, B-cubed F1, recall per kind, hard negatives merged, wire accuracy, "
-        + "canonical = original. With no input and no --gold, evaluates the bundled sample.\n"
+        + "canonical = original. With no input and no --gold at a terminal, evaluates the bundled sample.\n"
         + "--gold with link labels (id, kind = source|wd|pd|nd, link; the COUNTER scheme): the link rate of each kind "
         + "(the share of its texts in the cluster of their agency text) and pairwise P/R/F1 whose positives are the wd "
         + "and pd texts with their agency text.\n"
@@ -57,10 +57,16 @@ internal static class EvalCommand
         {
             SyndicationOptions options = engine.Build(result);
             EvalThresholds thresholds = gates.Parse(result);
-            InputSet inputs = InputSet.Resolve(result.GetValue(common.Inputs));
             string? goldPath = result.GetValue(gold);
             string[] judgedPaths = result.GetValue(judged) ?? [];
             string? predictionPath = result.GetValue(predictions);
+            string[]? named = result.GetValue(common.Inputs);
+
+            // Predictions are scored instead of a corpus, and judged pairs find theirs in the data directory: with no
+            // input named, neither reads standard input nor the bundled sample.
+            InputSet inputs = named is not { Length: > 0 } && (predictionPath is not null || judgedPaths.Length > 0)
+                ? InputSet.Unnamed
+                : InputSet.Resolve(named);
             thresholds.CheckApplicable(goldPath is not null || (inputs.IsSample && predictionPath is null && judgedPaths.Length == 0), judgedPaths.Length > 0);
             GoldFile? labels = LoadGold(goldPath, inputs, predictionPath, judgedPaths.Length > 0);
             thresholds.CheckApplicable(labels);
@@ -71,6 +77,7 @@ internal static class EvalCommand
             }
 
             using ILoggerFactory loggers = common.Loggers(result);
+            var read = new List<InputSet> { inputs };
             Scored? shared = null;
             if (predictionPath is not null)
             {
@@ -84,7 +91,7 @@ internal static class EvalCommand
             var report = new EvalResults(options, shared?.Seconds ?? 0, shared?.BytesPerArticle ?? 0);
             if (labels is not null)
             {
-                CheckSharedIds(goldPath ?? InputSet.SampleName, labels, shared!.Predictions, predictionPath ?? "the inputs (" + string.Join(", ", inputs.Names) + ")");
+                CheckSharedIds(goldPath ?? InputSet.SampleName, labels, shared!.Predictions, predictionPath ?? "the inputs (" + string.Join(", ", inputs.Names.Select(n => n == "-" ? "<stdin>" : n)) + ")");
                 if (labels.Stories is not null)
                 {
                     report.Stories = EvaluationReport.Build(labels.Stories, shared.Predictions);
@@ -97,7 +104,14 @@ internal static class EvalCommand
 
             foreach (JudgedSample sample in samples)
             {
-                Scored scored = shared ?? Run(InputSet.Resolve([CorpusOf(sample, result.GetValue(data))]), options, common, result, loggers);
+                Scored? scored = shared;
+                if (scored is null)
+                {
+                    InputSet corpus = InputSet.Resolve([CorpusOf(sample, result.GetValue(data))]);
+                    read.Add(corpus);
+                    scored = Run(corpus, options, common, result, loggers);
+                }
+
                 if (!sample.Pairs.Any(p => scored.Ids.Contains(p.A) || scored.Ids.Contains(p.B)))
                 {
                     throw LabelFile.Fail(sample.PairsPath, 0, $"shares no article id with the {(predictionPath is null ? "inputs" : "predictions")}: is it the sample of another corpus?");
@@ -123,6 +137,12 @@ internal static class EvalCommand
                 CliRunner.Error(failure);
             }
 
+            // Scores of a partly read corpus are not the corpus's scores: an unreadable input fails the run first.
+            if (InputSet.ReportIncomplete([.. read.SelectMany(i => i.IncompleteInputs)]))
+            {
+                return ExitCodes.InputError;
+            }
+
             return failures.Count > 0 ? ExitCodes.EvaluationFailed : ExitCodes.Ok;
         }));
         return command;
@@ -139,7 +159,7 @@ internal static class EvalCommand
 
             if (!inputs.IsSample || predictions is not null)
             {
-                throw new UsageException("--gold (or --judged) is required when inputs or --predictions are named.");
+                throw new UsageException("--gold (or --judged) is required to score inputs (standard input, when no input is named and it is not a terminal) or --predictions.");
             }
 
             return GoldFile.ReadStories(BundledGold());

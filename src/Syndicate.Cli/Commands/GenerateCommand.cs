@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using Syndicate.Cli.Evaluation;
+using Syndicate.Cli.Input;
 
 namespace Syndicate.Cli.Commands;
 
 /// <summary><c>syndicate generate --out DIR</c>: writes a seeded syndication corpus with gold labels.</summary>
 internal static class GenerateCommand
 {
+    /// <summary>The most stories one run may ask for: far beyond any base corpus, and within memory.</summary>
+    private const int MaxStories = 1_000_000;
+
     public static Command Create()
     {
         var output = new Option<string>("--out", "-o") { Description = "Directory for corpus.jsonl and gold.jsonl.", Required = true };
@@ -21,22 +25,55 @@ internal static class GenerateCommand
         command.SetAction(result => CliRunner.Guard(() =>
         {
             int count = result.GetValue(stories);
-            if (count < 1)
+            if (count is < 1 or > MaxStories)
             {
-                throw new UsageException("--stories must be at least 1.");
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--stories must be from 1 to {MaxStories}, got {count}."));
+            }
+
+            string outDir = result.GetValue(output)!;
+            if (string.IsNullOrWhiteSpace(outDir))
+            {
+                throw new UsageException("--out: expected a directory, got an empty path.");
+            }
+
+            string? dataOption = result.GetValue(data);
+            if (dataOption is not null && !Directory.Exists(dataOption))
+            {
+                throw new UsageException($"--data: directory not found: {dataOption}");
             }
 
             var options = new GeneratorOptions { Seed = result.GetValue(seed), Stories = count };
             // Base stories for the syndicated stories plus hard negatives and distractors.
             int needed = (int)Math.Ceiling(count * (1 + options.HardNegativeRate + options.DistractorRate)) + 1;
-            string? dir = result.GetValue(data) ?? BaseStoryLoader.FindSharedData();
-            IReadOnlyList<BaseStory> bases = dir is not null
-                ? BaseStoryLoader.LoadSharedData(dir, needed, options.Seed, result.GetValue(file))
-                : SyntheticFixture.LoadBases(FindRoot());
+            string? dir = dataOption ?? BaseStoryLoader.FindSharedData();
+            IReadOnlyList<BaseStory> bases;
+            try
+            {
+                bases = dir is not null
+                    ? BaseStoryLoader.LoadSharedData(dir, needed, options.Seed, result.GetValue(file))
+                    : SyntheticFixture.LoadBases(FindRoot());
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                throw new InputException(new InputError(dir ?? "fixtures/synthetic", 0, "cannot read base stories: " + e.Message, endsInput: true));
+            }
+
+            if (bases.Count < 2)
+            {
+                throw new InputException(new InputError(dir ?? "fixtures/synthetic", 0, string.Create(CultureInfo.InvariantCulture, $"{bases.Count} articles fit to be base stories (150 to 800 words in at least 3 paragraphs); at least 2 are needed"), endsInput: true));
+            }
+
             GeneratedCorpus corpus = new CorpusGenerator(options).Generate(bases);
-            string outDir = result.GetValue(output)!;
-            Directory.CreateDirectory(outDir);
-            CorpusJsonl.Write(corpus, Path.Combine(outDir, "corpus.jsonl"), Path.Combine(outDir, "gold.jsonl"));
+            try
+            {
+                Directory.CreateDirectory(outDir);
+                CorpusJsonl.Write(corpus, Path.Combine(outDir, "corpus.jsonl"), Path.Combine(outDir, "gold.jsonl"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                throw new OutputException($"cannot write {outDir}: {e.Message}");
+            }
+
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"syndicate: wrote {corpus.Articles.Count} articles from {bases.Count} base stories ({(dir is null ? "bundled fixtures" : dir)}) to {outDir}"));
             return ExitCodes.Ok;

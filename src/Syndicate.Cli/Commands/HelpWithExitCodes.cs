@@ -53,7 +53,8 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
         };
         if (root || name is "cluster" or "dedup" or "eval")
         {
-            lines.Add("  1  an input could not be read or a record was malformed, under --on-error fail; or no article could be read at all");
+            lines.Add("  1  an input could not be read completely (missing, unreadable, cut short, corrupt), after the results for");
+            lines.Add("     what was read; a bad record under --on-error fail; or no article could be read at all");
         }
 
         if (root || name == "eval")

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Syndicate.Sketches;
 
@@ -81,7 +80,7 @@ internal static partial class BaseStoryLoader
         var eligible = 0;
         foreach (var file in files)
         {
-            using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+            using var gzip = new Input.CheckedGzipStream(File.OpenRead(file));
             foreach (var story in ReadStories(gzip))
             {
                 if (!IsEligible(story) || !titles.Add(story.Title))

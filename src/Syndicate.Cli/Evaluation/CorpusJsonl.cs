@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Syndicate.Cli.Input;
 
 namespace Syndicate.Cli.Evaluation;
 
@@ -110,19 +111,67 @@ internal static class CorpusJsonl
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Parses each non-blank line of <paramref name="source"/> as one JSON object.</summary>
+    /// <remarks>
+    /// Lines end at a line feed only (a carriage return before it is dropped): <see cref="StreamReader.ReadLine"/>
+    /// would also end them at characters that JSON strings may hold raw, and cut a valid record in two.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">A line is not valid JSON; the message gives its number.</exception>
     internal static IEnumerable<JsonElement> ReadLines(Stream source)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var reader = new StreamReader(source, leaveOpen: true);
-        while (reader.ReadLine() is { } line)
+        var line = new System.Text.StringBuilder();
+        var buffer = new char[1 << 16];
+        long number = 0;
+        bool more = true;
+        while (more)
         {
-            if (string.IsNullOrWhiteSpace(line))
+            int read = reader.Read(buffer, 0, buffer.Length);
+            more = read > 0;
+            int start = 0;
+            while (true)
             {
-                continue;
-            }
+                int end = more ? Array.IndexOf(buffer, '\n', start, read - start) : -1;
+                if (end < 0)
+                {
+                    line.Append(buffer, start, Math.Max(0, read - start));
+                    if (more || line.Length == 0)
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    line.Append(buffer, start, end - start);
+                    start = end + 1;
+                }
 
+                number++;
+                string text = line.ToString().TrimEnd('\r');
+                line.Clear();
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    yield return Parse(text, number);
+                }
+
+                if (end < 0)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static JsonElement Parse(string line, long number)
+    {
+        try
+        {
             using var document = JsonDocument.Parse(line);
-            yield return document.RootElement.Clone();
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"line {number}: invalid JSON: {JsonArticle.Describe(e)}"), e);
         }
     }
 

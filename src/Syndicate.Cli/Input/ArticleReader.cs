@@ -1,4 +1,5 @@
-using System.IO.Compression;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 
 namespace Syndicate.Cli.Input;
 
@@ -17,7 +18,18 @@ namespace Syndicate.Cli.Input;
 /// A record that cannot be read (a malformed line, a missing field) and an input that cannot be read (missing, not
 /// permitted, unknown format, malformed XML) become an <see cref="InputError"/>. With <see cref="ErrorMode.Skip"/> it
 /// goes to the callback and reading goes on; with <see cref="ErrorMode.Fail"/> the enumeration throws
-/// <see cref="InputException"/>, after every record before the error has been returned.
+/// <see cref="InputException"/>, after every record before the error has been returned. An error that stops the
+/// reading of an input (<see cref="InputError.EndsInput"/>) is also kept in <see cref="IncompleteInputs"/>, so that the
+/// caller can fail the run even though the other inputs were read.
+/// </para>
+/// <para>
+/// Ids are checked across all inputs: a record whose id was read before with the same title and body is returned again
+/// (it is the same article, and the engine gives the repeat the verdict of the one it holds); with a different title or
+/// body it is an error naming both places, and the record is not returned. Only a 128-bit hash of each text is kept.
+/// </para>
+/// <para>
+/// A record the sources keep despite a problem (an unreadable <c>published</c> time, say) carries a
+/// <see cref="InputRecord.Warning"/>, which goes to the warning callback as the record is returned.
 /// </para>
 /// </remarks>
 internal sealed class ArticleReader
@@ -33,6 +45,9 @@ internal sealed class ArticleReader
     private readonly ErrorMode _mode;
     private readonly Action<InputError> _onError;
     private readonly Stream? _stdin;
+    private readonly Action<InputError> _onWarning;
+    private readonly Dictionary<string, SeenId> _ids = new(StringComparer.Ordinal);
+    private readonly List<InputError> _incomplete = [];
     private long _bytesDone;
     private CountingStream? _current;
 
@@ -42,7 +57,10 @@ internal sealed class ArticleReader
     /// <param name="mode">Whether errors are reported and skipped or stop reading.</param>
     /// <param name="onError">Receives errors in <see cref="ErrorMode.Skip"/>; not called in <see cref="ErrorMode.Fail"/>.</param>
     /// <param name="stdin">The stream <c>-</c> reads; the process's standard input when null. It is not disposed.</param>
-    public ArticleReader(IReadOnlyList<string> inputs, InputFormat format, ErrorMode mode, Action<InputError> onError, Stream? stdin = null)
+    /// <param name="onWarning">
+    /// Receives the problems of records that are kept (in both modes); when null they are written to standard error.
+    /// </param>
+    public ArticleReader(IReadOnlyList<string> inputs, InputFormat format, ErrorMode mode, Action<InputError> onError, Stream? stdin = null, Action<InputError>? onWarning = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(onError);
@@ -51,7 +69,11 @@ internal sealed class ArticleReader
         _mode = mode;
         _onError = onError;
         _stdin = stdin;
+        _onWarning = onWarning ?? (w => Console.Error.WriteLine("syndicate: " + w));
     }
+
+    /// <summary>The errors that stopped the reading of an input, one per input not read completely, in input order.</summary>
+    public IReadOnlyList<InputError> IncompleteInputs => _incomplete;
 
     /// <summary>
     /// The bytes read so far from the inputs as stored (compressed bytes for gzip), for progress and throughput. May be
@@ -123,7 +145,18 @@ internal sealed class ArticleReader
                     continue;
                 }
 
-                yield return record!;
+                if (CheckId(record!) is { } conflict)
+                {
+                    Report(conflict);
+                    continue;
+                }
+
+                if (record!.Warning is { } warning)
+                {
+                    _onWarning(new InputError(record.Input, record.Line, warning));
+                }
+
+                yield return record;
             }
         }
         finally
@@ -143,7 +176,7 @@ internal sealed class ArticleReader
         {
             record = null;
             fatal = true;
-            error = new InputError(input, source.Line, "read error: " + ex.Message);
+            error = new InputError(input, source.Line, "read error: " + ex.Message, endsInput: true);
             return true;
         }
     }
@@ -161,17 +194,17 @@ internal sealed class ArticleReader
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            error = new InputError(input, 0, "file not found");
+            error = new InputError(input, 0, "file not found", endsInput: true);
             return null;
         }
         catch (UnauthorizedAccessException)
         {
-            error = new InputError(input, 0, "permission denied");
+            error = new InputError(input, 0, "permission denied", endsInput: true);
             return null;
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
         {
-            error = new InputError(input, 0, "cannot open: " + ex.Message);
+            error = new InputError(input, 0, "cannot open: " + ex.Message, endsInput: true);
             return null;
         }
 
@@ -183,12 +216,23 @@ internal sealed class ArticleReader
             stream = ReplayStream.Peek(stream, 2, out var magic);
             if (magic.Length == 2 && magic[0] == 0x1F && magic[1] == 0x8B)
             {
-                stream = new GZipStream(stream, CompressionMode.Decompress);
+                stream = new CheckedGzipStream(stream);
             }
 
             if (format == InputFormat.Auto && !isStdin)
             {
                 format = FromExtension(input);
+
+                // The name says JSON Lines but the content is a JSON array: read it as what it is. (A JSON Lines file
+                // named .json needs no switch: the JSON reader goes on through a sequence of top-level objects.)
+                if (format == InputFormat.Jsonl)
+                {
+                    stream = Sniff(stream, out var head);
+                    if (head == (byte)'[')
+                    {
+                        format = InputFormat.Json;
+                    }
+                }
             }
 
             if (format == InputFormat.Auto)
@@ -205,7 +249,7 @@ internal sealed class ArticleReader
                 if (format == InputFormat.Auto)
                 {
                     stream.Dispose();
-                    error = new InputError(input, 0, "unknown format: not JSON Lines, JSON, RSS or Atom by extension or content");
+                    error = new InputError(input, 0, "unknown format: not JSON Lines, JSON, RSS or Atom by extension or content", endsInput: true);
                     return null;
                 }
             }
@@ -221,14 +265,14 @@ internal sealed class ArticleReader
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             stream.Dispose();
-            error = new InputError(input, 0, "read error: " + ex.Message);
+            error = new InputError(input, 0, "read error: " + ex.Message, endsInput: true);
             return null;
         }
         catch (System.Xml.XmlException ex)
         {
             // XmlReader.Create already decodes the first bytes, and throws for bytes invalid in the declared encoding.
             stream.Dispose();
-            error = new InputError(input, ex.LineNumber, "malformed XML: " + FeedSource.Describe(ex));
+            error = new InputError(input, ex.LineNumber, "malformed XML: " + FeedSource.Describe(ex), endsInput: true);
             return null;
         }
     }
@@ -291,6 +335,9 @@ internal sealed class ArticleReader
         };
     }
 
+    /// <summary>Where an id was first read, and a hash of its text.</summary>
+    private readonly record struct SeenId(UInt128 Hash, string Input, long Line);
+
     private static string IdFromFileName(string path)
     {
         var name = Path.GetFileName(path);
@@ -312,8 +359,50 @@ internal sealed class ArticleReader
         }
     }
 
+    // Null when the record may be returned: its id is new, or was read before for the same text.
+    private InputError? CheckId(InputRecord record)
+    {
+        Article article = record.Article;
+        UInt128 hash = TextHash(article);
+        ref SeenId seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, article.Id, out bool exists);
+        if (!exists)
+        {
+            seen = new SeenId(hash, record.Input, record.Line);
+            return null;
+        }
+
+        if (seen.Hash == hash)
+        {
+            return null;
+        }
+
+        string first = seen.Input == "-" ? "<stdin>" : seen.Input;
+        string where = seen.Line > 0 ? first + ":" + seen.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : first;
+        return new InputError(record.Input, record.Line, $"id \"{article.Id}\" was already used by {where} for different text");
+    }
+
+    // The title and the body, each preceded by its length so that no two different pairs hash alike by concatenation.
+    private static UInt128 TextHash(Article article)
+    {
+        var hash = new XxHash128();
+        Span<byte> length = stackalloc byte[4];
+        string title = article.Title ?? string.Empty;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, article.Title is null ? -1 : title.Length);
+        hash.Append(length);
+        hash.Append(MemoryMarshal.AsBytes(title.AsSpan()));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, article.Body.Length);
+        hash.Append(length);
+        hash.Append(MemoryMarshal.AsBytes(article.Body.AsSpan()));
+        return hash.GetCurrentHashAsUInt128();
+    }
+
     private void Report(InputError error)
     {
+        if (error.EndsInput)
+        {
+            _incomplete.Add(error);
+        }
+
         if (_mode == ErrorMode.Fail)
         {
             throw new InputException(error);

@@ -12,7 +12,8 @@ namespace Syndicate.Cli.Input;
 /// channel title. Atom: id from <c>id</c>, else the alternate <c>link</c>; body from <c>content</c>, else
 /// <c>summary</c>, as HTML unless <c>type="text"</c>; published from <c>published</c>, else <c>updated</c>; source from
 /// the entry's <c>source/title</c>, else the feed title. A feed title that comes after the items is not applied to
-/// them. An item without a body is read with an empty body if it has a title (a headline-only item).
+/// them. An item without a body is read with an empty body if it has a title (a headline-only item). A time that cannot
+/// be read is left out with a warning on the record, which is kept.
 /// </para>
 /// <para>
 /// Document type declarations are ignored and nothing external is ever resolved, so entity expansion and external
@@ -30,6 +31,7 @@ internal sealed class FeedSource : IRecordSource
     private readonly string _input;
     private bool _started;
     private bool _done;
+    private string? _warning;
     private bool _atom;
     private int _itemDepth;
     private int _titleDepth;
@@ -76,10 +78,11 @@ internal sealed class FeedSource : IRecordSource
                     if (_reader.Depth == _itemDepth && _reader.LocalName == (_atom ? "entry" : "item"))
                     {
                         var line = Line;
+                        _warning = null;
                         var article = _atom ? ReadEntry(out var message) : ReadItem(out message);
                         if (article is not null)
                         {
-                            record = new InputRecord(article, _input, line);
+                            record = new InputRecord(article, _input, line) { Warning = _warning };
                         }
                         else
                         {
@@ -105,7 +108,7 @@ internal sealed class FeedSource : IRecordSource
         catch (XmlException ex)
         {
             _done = true;
-            error = new InputError(_input, ex.LineNumber, "malformed XML: " + Describe(ex));
+            error = new InputError(_input, ex.LineNumber, "malformed XML: " + Describe(ex), endsInput: true);
             return true;
         }
         catch (ArgumentOutOfRangeException)
@@ -113,7 +116,7 @@ internal sealed class FeedSource : IRecordSource
             // XmlTextReader fails this way (a negative Buffer.BlockCopy count in ReadData) on some damaged XML
             // declarations whose bytes arrive in small pieces, as from a cut-short gzip stream.
             _done = true;
-            error = new InputError(_input, Line, "malformed XML: the XML reader could not decode the input");
+            error = new InputError(_input, Line, "malformed XML: the XML reader could not decode the input", endsInput: true);
             return true;
         }
     }
@@ -140,7 +143,7 @@ internal sealed class FeedSource : IRecordSource
                 _titleDepth = 1;
                 break;
             default:
-                error = new InputError(_input, Line, $"not an RSS or Atom feed: root element is '{_reader.Name}'");
+                error = new InputError(_input, Line, $"not an RSS or Atom feed: root element is '{_reader.Name}'", endsInput: true);
                 return false;
         }
 
@@ -197,23 +200,25 @@ internal sealed class FeedSource : IRecordSource
         DateTimeOffset? published = null;
         if (NonEmpty(pubDate) is { } pubDateText)
         {
-            if (!PublishedDate.TryParseRfc822(pubDateText, out var value))
+            if (PublishedDate.TryParseRfc822(pubDateText, out var value))
             {
-                error = $"'pubDate' is not an RFC 822 date: '{pubDateText}'";
-                return null;
+                published = value;
             }
-
-            published = value;
+            else
+            {
+                _warning = $"published ignored: 'pubDate' is not a valid RFC 822 or ISO 8601 time: '{pubDateText}'";
+            }
         }
         else if (NonEmpty(dcDate) is { } dcDateText)
         {
-            if (!PublishedDate.TryParseIso(dcDateText, out var value))
+            if (PublishedDate.TryParseIso(dcDateText, out var value))
             {
-                error = $"'dc:date' is not an ISO 8601 time: '{dcDateText}'";
-                return null;
+                published = value;
             }
-
-            published = value;
+            else
+            {
+                _warning = $"published ignored: 'dc:date' is not a valid ISO 8601 time: '{dcDateText}'";
+            }
         }
 
         return Build(id, Clean(title, html: true), NonEmpty(link), published, encoded ?? description, html: true, NonEmpty(source), out error);
@@ -279,13 +284,15 @@ internal sealed class FeedSource : IRecordSource
         var timeText = NonEmpty(published) ?? NonEmpty(updated);
         if (timeText is not null)
         {
-            if (!PublishedDate.TryParseIso(timeText, out var value))
+            // RFC 4287 asks for RFC 3339; RFC 822 is what RSS habits put there instead.
+            if (PublishedDate.TryParseIso(timeText, out var value) || PublishedDate.TryParseRfc822(timeText, out value))
             {
-                error = $"'{(NonEmpty(published) is null ? "updated" : "published")}' is not an RFC 3339 time: '{timeText}'";
-                return null;
+                time = value;
             }
-
-            time = value;
+            else
+            {
+                _warning = $"published ignored: '{(NonEmpty(published) is null ? "updated" : "published")}' is not a valid RFC 3339 time: '{timeText}'";
+            }
         }
 
         var body = content ?? summary;

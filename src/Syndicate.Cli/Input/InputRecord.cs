@@ -10,4 +10,11 @@ namespace Syndicate.Cli.Input;
 /// brace of an object in a JSON array, the line of the <c>&lt;item&gt;</c> or <c>&lt;entry&gt;</c> start tag in a
 /// feed, and 1 for a text file (the whole file is the record).
 /// </param>
-internal sealed record InputRecord(Article Article, string Input, long Line);
+internal sealed record InputRecord(Article Article, string Input, long Line)
+{
+    /// <summary>
+    /// A problem of a record that is kept nonetheless, without the location, such as
+    /// <c>published ignored: '2014-09-31' is not a valid time</c>; null when there is none.
+    /// </summary>
+    public string? Warning { get; init; }
+}

@@ -5,13 +5,15 @@ namespace Syndicate.Cli.Input;
 
 /// <summary>
 /// Streams a JSON document: an array of article objects, or an object whose <c>articles</c> property is such an
-/// array. An object without <c>articles</c> is read as a single article.
+/// array. An object without <c>articles</c> is read as an article, and so is every further top-level object after it,
+/// so that JSON Lines (or concatenated JSON) given as JSON is read whole rather than stopping after its first record.
 /// </summary>
 /// <remarks>
 /// Each element is located with a skipping <see cref="Utf8JsonReader"/> over a pooled buffer and then parsed on its own,
 /// so memory stays bounded by the largest element. Line feeds are counted in the bytes consumed, which gives every
 /// record the line of its opening brace. An element that is not an article object is a record error; JSON that is not
-/// well formed ends the input, because no later element can be located reliably.
+/// well formed ends the input, because no later element can be located reliably. Anything but whitespace after the
+/// document (after the array, or after the object that holds it) is an error at the line where it starts.
 /// </remarks>
 internal sealed class JsonArraySource : IRecordSource
 {
@@ -23,6 +25,7 @@ internal sealed class JsonArraySource : IRecordSource
     private readonly string _input;
     private readonly int _maxRecordBytes;
     private State _state;
+    private bool _wrapped;
     private long _line = 1;
 
     public JsonArraySource(Stream stream, string input, int initialBufferSize, int maxRecordBytes)
@@ -37,6 +40,15 @@ internal sealed class JsonArraySource : IRecordSource
         Start,
         Value,
         Separator,
+
+        // After the array of a wrapping object: its remaining properties and closing brace.
+        WrapperRest,
+
+        // After a top-level article object: more top-level objects, or the end.
+        Sequence,
+
+        // After the document: only whitespace may follow.
+        Trailing,
         Done,
     }
 
@@ -53,7 +65,7 @@ internal sealed class JsonArraySource : IRecordSource
         catch (JsonException ex)
         {
             _state = State.Done;
-            error = new InputError(_input, _line + (ex.LineNumber ?? 0), "invalid JSON: " + JsonArticle.Describe(ex));
+            error = new InputError(_input, _line + (ex.LineNumber ?? 0), "invalid JSON: " + JsonArticle.Describe(ex), endsInput: true);
             return true;
         }
     }
@@ -96,8 +108,9 @@ internal sealed class JsonArraySource : IRecordSource
 
                     if (_buffer.Data[0] == (byte)']')
                     {
-                        _state = State.Done;
-                        return false;
+                        Consume(1);
+                        _state = _wrapped ? State.WrapperRest : State.Trailing;
+                        continue;
                     }
 
                     if (!TryLocateValue(out var length))
@@ -105,17 +118,7 @@ internal sealed class JsonArraySource : IRecordSource
                         return Fail(ref error, TooLong());
                     }
 
-                    var line = _line;
-                    if (JsonArticle.TryParse(_buffer.Data[..length], out var article, out var message))
-                    {
-                        record = new InputRecord(article!, _input, line);
-                    }
-                    else
-                    {
-                        error = new InputError(_input, line, message!);
-                    }
-
-                    Consume(length);
+                    ParseElement(length, ref record, ref error);
                     _state = State.Separator;
                     return true;
                 case State.Separator:
@@ -131,12 +134,114 @@ internal sealed class JsonArraySource : IRecordSource
                             _state = State.Value;
                             continue;
                         case (byte)']':
-                            _state = State.Done;
-                            return false;
+                            Consume(1);
+                            _state = _wrapped ? State.WrapperRest : State.Trailing;
+                            continue;
                         default:
                             return Fail(ref error, "expected ',' or ']' after an array element");
                     }
+
+                case State.WrapperRest:
+                    if (!SkipRestOfObject(ref error))
+                    {
+                        return true;
+                    }
+
+                    _state = State.Trailing;
+                    continue;
+                case State.Sequence:
+                    if (!SkipWhitespace(start: false))
+                    {
+                        _state = State.Done;
+                        return false;
+                    }
+
+                    if (_buffer.Data[0] != (byte)'{')
+                    {
+                        return Fail(ref error, "unexpected content after a JSON object: expected another object or the end");
+                    }
+
+                    if (!TryLocateValue(out var next))
+                    {
+                        return Fail(ref error, TooLong());
+                    }
+
+                    ParseElement(next, ref record, ref error);
+                    return true;
+                case State.Trailing:
+                    if (!SkipWhitespace(start: false))
+                    {
+                        _state = State.Done;
+                        return false;
+                    }
+
+                    return Fail(ref error, "unexpected content after the end of the JSON document");
             }
+        }
+    }
+
+    // Parses the value of `length` bytes at the start of the data as an article and moves past it.
+    private void ParseElement(int length, ref InputRecord? record, ref InputError? error)
+    {
+        var line = _line;
+        if (JsonArticle.TryParse(_buffer.Data[..length], out var article, out var message, out var warning))
+        {
+            record = new InputRecord(article!, _input, line) { Warning = warning };
+        }
+        else
+        {
+            error = new InputError(_input, line, message!);
+        }
+
+        Consume(length);
+    }
+
+    // After the articles array of a wrapping object: skips the object's other properties up to its closing brace.
+    // False with an error when the object is not well formed.
+    private bool SkipRestOfObject(ref InputError? error)
+    {
+        while (true)
+        {
+            if (!SkipWhitespace(start: false))
+            {
+                Fail(ref error, "unexpected end of input inside the object");
+                return false;
+            }
+
+            if (_buffer.Data[0] == (byte)'}')
+            {
+                Consume(1);
+                return true;
+            }
+
+            if (_buffer.Data[0] != (byte)',')
+            {
+                Fail(ref error, "expected ',' or '}' after the articles array");
+                return false;
+            }
+
+            Consume(1);
+            if (!SkipWhitespace(start: false) || _buffer.Data[0] != (byte)'"' || !TryLocateValue(out var name))
+            {
+                Fail(ref error, "expected a property name in the object");
+                return false;
+            }
+
+            Consume(name);
+            if (!SkipWhitespace(start: false) || _buffer.Data[0] != (byte)':')
+            {
+                Fail(ref error, "expected ':' after a property name");
+                return false;
+            }
+
+            Consume(1);
+            if (!SkipWhitespace(start: false) || !TryLocateValue(out var value))
+            {
+                Fail(ref error, "expected a property value in the object");
+                return false;
+            }
+
+            Consume(value);
         }
     }
 
@@ -174,6 +279,7 @@ internal sealed class JsonArraySource : IRecordSource
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
                         Consume((int)reader.BytesConsumed);
+                        _wrapped = true;
                         _state = State.Value;
                         return Next(ref record, ref error);
                     }
@@ -188,19 +294,8 @@ internal sealed class JsonArraySource : IRecordSource
 
             if (complete)
             {
-                var length = (int)reader.BytesConsumed;
-                var line = _line;
-                if (JsonArticle.TryParse(_buffer.Data[..length], out var article, out var message))
-                {
-                    record = new InputRecord(article!, _input, line);
-                }
-                else
-                {
-                    error = new InputError(_input, line, message!);
-                }
-
-                Consume(length);
-                _state = State.Done;
+                ParseElement((int)reader.BytesConsumed, ref record, ref error);
+                _state = State.Sequence;
                 return true;
             }
 
@@ -293,7 +388,7 @@ internal sealed class JsonArraySource : IRecordSource
     private bool Fail(ref InputError? error, string message)
     {
         _state = State.Done;
-        error = new InputError(_input, _line, message);
+        error = new InputError(_input, _line, message, endsInput: true);
         return true;
     }
 

@@ -10,7 +10,8 @@ namespace Syndicate.Cli.Input;
 /// Fields: <c>id</c> (string or number, required), <c>source</c> (missing, null or empty means
 /// <see cref="UnknownSource"/>), <c>body</c> or else <c>text</c> or else <c>content</c> (required; may be empty),
 /// <c>title</c>, <c>url</c>, and <c>published</c> or else <c>date</c> (ISO 8601 with or without offset, without meaning
-/// UTC, or unix seconds). A null value counts as missing. Other fields are skipped without being decoded, so invalid
+/// UTC; RFC 1123 / RFC 822; or unix seconds or milliseconds, as a number or a string of digits). A time that cannot be
+/// read is left out with a warning, and the article is kept. A null value counts as missing. Other fields are skipped without being decoded, so invalid
 /// UTF-8 is an error only in a field that is used.
 /// </remarks>
 internal static partial class JsonArticle
@@ -40,24 +41,40 @@ internal static partial class JsonArticle
     /// <param name="json">The bytes of exactly one JSON value, optionally surrounded by whitespace.</param>
     /// <param name="article">The article, when the value is a valid article object.</param>
     /// <param name="error">What is wrong, when it is not.</param>
-    public static bool TryParse(ReadOnlySpan<byte> json, out Article? article, out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> json, out Article? article, out string? error) =>
+        TryParse(json, out article, out error, out _);
+
+    /// <summary>
+    /// Parses one complete JSON value, as <see cref="TryParse(ReadOnlySpan{byte}, out Article?, out string?)"/>, and
+    /// also returns the problem of a field that was left out rather than failing the record (an unreadable time).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> json, out Article? article, out string? error, out string? warning)
     {
         if (TryParseFast(json, out article))
         {
             error = null;
+            warning = null;
             return true;
         }
 
-        return TryParseReference(json, out article, out error);
+        return TryParseReference(json, out article, out error, out warning);
     }
 
     /// <summary>
     /// <see cref="TryParse"/> on <see cref="Utf8JsonReader"/> alone: slower, but it handles every input and words every
     /// error.
     /// </summary>
-    public static bool TryParseReference(ReadOnlySpan<byte> json, out Article? article, out string? error)
+    public static bool TryParseReference(ReadOnlySpan<byte> json, out Article? article, out string? error) =>
+        TryParseReference(json, out article, out error, out _);
+
+    /// <summary>
+    /// <see cref="TryParseReference(ReadOnlySpan{byte}, out Article?, out string?)"/>, also returning the problem of a
+    /// time field that was left out (the article is kept without it).
+    /// </summary>
+    public static bool TryParseReference(ReadOnlySpan<byte> json, out Article? article, out string? error, out string? warning)
     {
         article = null;
+        warning = null;
         string? id = null;
         string? source = null;
         string? url = null;
@@ -145,16 +162,18 @@ internal static partial class JsonArticle
 
                         break;
                     case Field.Published:
-                        if (!TryGetDate(ref reader, "published", out published, out error))
+                        if (!TryGetDate(ref reader, "published", out published, out var publishedProblem))
                         {
-                            return false;
+                            warning ??= publishedProblem;
+                            reader.Skip();
                         }
 
                         break;
                     case Field.Date:
-                        if (!TryGetDate(ref reader, "date", out date, out error))
+                        if (!TryGetDate(ref reader, "date", out date, out var dateProblem))
                         {
-                            return false;
+                            warning ??= dateProblem;
+                            reader.Skip();
                         }
 
                         break;
@@ -234,37 +253,39 @@ internal static partial class JsonArticle
         return true;
     }
 
-    private static bool TryGetDate(ref Utf8JsonReader reader, string name, out DateTimeOffset? value, out string? error)
+    // Reads a time field; on failure, the message of the warning that leaves it out, such as
+    // "published ignored: '2014-09-31' is not a valid ISO 8601, RFC 1123/822 or Unix time".
+    private static bool TryGetDate(ref Utf8JsonReader reader, string name, out DateTimeOffset? value, out string? problem)
     {
         value = null;
-        error = null;
+        problem = null;
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (PublishedDate.TryParseIso(ref reader, out var parsed) || PublishedDate.TryParseRfc822(reader.GetString(), out parsed))
+            if (PublishedDate.TryParseIso(ref reader, out var parsed)
+                || PublishedDate.TryParseRfc822(reader.GetString(), out parsed)
+                || PublishedDate.TryParseUnixDigits(reader.GetString(), out parsed))
             {
                 value = parsed;
                 return true;
             }
 
-            error = $"field '{name}' is not an ISO 8601 or RFC 822 time: '{reader.GetString()}'";
+            problem = $"{name} ignored: '{reader.GetString()}' is not a valid ISO 8601, RFC 1123/822 or Unix time";
             return false;
         }
 
         if (reader.TokenType == JsonTokenType.Number)
         {
-            // Unix seconds, or milliseconds when the number is too large to be seconds of this era (after year 5138).
-            if (reader.TryGetDouble(out var seconds)
-                && PublishedDate.TryFromUnixSeconds(Math.Abs(seconds) >= 1e11 ? seconds / 1000 : seconds, out var parsed))
+            if (reader.TryGetDouble(out var seconds) && PublishedDate.TryFromUnixNumber(seconds, out var parsed))
             {
                 value = parsed;
                 return true;
             }
 
-            error = $"field '{name}' is out of range for unix seconds: {Encoding.UTF8.GetString(reader.ValueSpan)}";
+            problem = $"{name} ignored: {Encoding.UTF8.GetString(reader.ValueSpan)} is out of range for Unix seconds or milliseconds";
             return false;
         }
 
-        error = $"field '{name}' must be an ISO 8601 string or unix seconds, not {Describe(reader.TokenType)}";
+        problem = $"{name} ignored: expected an ISO 8601 or RFC 1123/822 string or Unix seconds, not {Describe(reader.TokenType)}";
         return false;
     }
 

@@ -79,9 +79,9 @@ internal sealed class JsonlSource : IRecordSource
                 continue;
             }
 
-            if (JsonArticle.TryParse(line, out var article, out var message))
+            if (JsonArticle.TryParse(line, out var article, out var message, out var warning))
             {
-                record = new InputRecord(article!, _input, _line);
+                record = new InputRecord(article!, _input, _line) { Warning = warning };
             }
             else
             {

@@ -90,6 +90,31 @@ internal static class PublishedDate
     }
 
     /// <summary>
+    /// Converts a unix time to a time: seconds, or milliseconds when the number is too large to be seconds of this era
+    /// (at least 10^11, which as seconds would be after the year 5138).
+    /// </summary>
+    public static bool TryFromUnixNumber(double number, out DateTimeOffset value) =>
+        TryFromUnixSeconds(Math.Abs(number) >= 1e11 ? number / 1000 : number, out value);
+
+    /// <summary>
+    /// Reads a unix time written as a string of ASCII digits (seconds, or milliseconds as in
+    /// <see cref="TryFromUnixNumber"/>), as some exports quote it.
+    /// </summary>
+    public static bool TryParseUnixDigits(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        text = text.Trim();
+        return text.Length is > 0 and <= 15
+            && !text.AsSpan().ContainsAnyExceptInRange('0', '9')
+            && TryFromUnixNumber(double.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture), out value);
+    }
+
+    /// <summary>
     /// Reads an RFC 822 / RFC 2822 date as used by RSS <c>pubDate</c>, such as <c>Tue, 21 Jul 2015 02:16:13 +0300</c>;
     /// falls back to ISO 8601, which some feeds use instead.
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Syndicate.Cli.Input;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class ReplayStream : Stream
     private readonly int _prefixLength;
     private readonly Stream _inner;
     private int _prefixPosition;
+    private ExceptionDispatchInfo? _pending;
 
     public ReplayStream(byte[] prefix, int prefixLength, Stream inner)
     {
@@ -66,8 +69,28 @@ internal sealed class ReplayStream : Stream
             _prefixPosition += n;
 
             // Continue into the same buffer, so that a reader looking at its first read (StreamReader checking for a
-            // byte order mark) sees as much as it would have without the replay.
-            return n < buffer.Length ? n + _inner.Read(buffer[n..]) : n;
+            // byte order mark) sees as much as it would have without the replay. A failure there (a truncated gzip
+            // stream ending right after the prefix) is raised by the next read, so that the prefix is not lost with it.
+            if (n == buffer.Length)
+            {
+                return n;
+            }
+
+            try
+            {
+                return n + _inner.Read(buffer[n..]);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                _pending = ExceptionDispatchInfo.Capture(e);
+                return n;
+            }
+        }
+
+        if (_pending is { } pending)
+        {
+            _pending = null;
+            pending.Throw();
         }
 
         return _inner.Read(buffer);

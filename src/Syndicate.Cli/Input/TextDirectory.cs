@@ -24,7 +24,7 @@ internal static class TextDirectory
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                report(new InputError(path, 0, ex is UnauthorizedAccessException ? "permission denied" : "cannot list: " + ex.Message));
+                report(new InputError(path, 0, ex is UnauthorizedAccessException ? "permission denied" : "cannot list: " + ex.Message, endsInput: true));
                 continue;
             }
 

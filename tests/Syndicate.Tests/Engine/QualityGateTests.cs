@@ -77,7 +77,8 @@ public class QualityGateTests
     [Fact]
     public void The_eval_command_enforces_its_thresholds()
     {
-        SyndicateCli.Run("eval", "--min-f1", "0.97", "--max-hard-negative-merges", "0").Expect(0);
+        // Standard input is not a terminal here, so the bundled sample is named rather than implied.
+        SyndicateCli.Run("eval", TestData.FixturePath("synthetic", "corpus.jsonl"), "--gold", TestData.FixturePath("synthetic", "gold.jsonl"), "--min-f1", "0.97", "--max-hard-negative-merges", "0").Expect(0);
         // A gate above 1 is refused; a prediction that links nothing fails --min-f1.
         SyndicateCli.Run("eval", "--min-f1", "1.01").Expect(2);
         using var temp = new TempDirectory();

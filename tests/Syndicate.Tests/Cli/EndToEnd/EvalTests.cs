@@ -227,23 +227,27 @@ public sealed class EvalTests
     }
 
     [Fact]
-    public void A_gold_file_without_inputs_does_not_score_the_bundled_sample()
+    public void A_gold_file_without_inputs_scores_standard_input_not_the_bundled_sample()
     {
         using var temp = new TempDirectory();
         string gold = temp.Write("mine.jsonl", LinkGold);
 
-        CliResult result = SyndicateCli.Run("eval", "--gold", gold).Expect(2);
+        // Standard input is not a terminal here, so it is the input; empty, it shares no id with the gold.
+        CliResult result = SyndicateCli.Run("eval", "--gold", gold).Expect(1);
 
-        Assert.Contains("--gold " + gold + ": name the corpus it labels as input", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("syndicate: " + gold + ": shares no article id with the inputs (<stdin>): is it the gold of another corpus?", result.ErrorLines.Single());
         Assert.Empty(result.Stdout);
     }
 
     [Fact]
-    public void The_bundled_gold_without_inputs_scores_the_bundled_sample()
+    public void A_corpus_piped_to_eval_is_scored_against_its_gold()
     {
-        CliResult result = SyndicateCli.Run("eval", "--gold", TestData.FixturePath("synthetic", "gold.jsonl"), "--min-f1", "1").Expect(0);
+        string corpus = File.ReadAllText(TestData.FixturePath("synthetic", "corpus.jsonl"));
+
+        CliResult result = SyndicateCli.RunWithInput(corpus, "eval", "--gold", TestData.FixturePath("synthetic", "gold.jsonl"), "--min-f1", "1").Expect(0);
 
         Assert.Contains("pairwise             P 1.0000  R 1.0000  F1 1.0000", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("bundled sample", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -265,7 +269,7 @@ public sealed class EvalTests
     [InlineData("--max-hard-negative-merges", "-1", "--max-hard-negative-merges must be 0 or more, got -1")]
     [InlineData("--min-link-rate", "wd=1.5", "--min-link-rate: the rate for wd must be a number from 0 to 1, got '1.5'")]
     [InlineData("--max-link-rate", "zz=0.1", "--max-link-rate: kind 'zz' is none of wd, pd, nd")]
-    [InlineData("--min-link-rate", "wd=0.5", "--min-link-rate and --max-link-rate apply to link labels")]
+    [InlineData("--min-link-rate", "wd=0.5", "--min-link-rate and --max-link-rate apply to labels given with --gold")]
     [InlineData("--min-precision", "0.5", "--min-precision and --min-recall apply to --judged pairs")]
     public void Option_ranges_are_checked(string option, string value, string message)
     {
@@ -274,5 +278,13 @@ public sealed class EvalTests
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.ErrorLines);
         result.ExpectNoStackTrace();
+    }
+
+    [Fact]
+    public void Link_rate_thresholds_are_refused_with_story_labels()
+    {
+        CliResult result = SyndicateCli.Run("eval", s_corpus, "--gold", TestData.FixturePath("synthetic", "gold.jsonl"), "--min-link-rate", "wd=0.5").Expect(2);
+
+        Assert.Contains("--min-link-rate and --max-link-rate apply to link labels", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,7 @@ public sealed class InputErrorTests : IDisposable
     }
 
     [Fact]
-    public void MissingFile_AndUnknownFormat_AreSkipped_TheOtherInputsProcessed()
+    public void MissingFile_AndUnknownFormat_AreReported_TheOtherInputsProcessed_AndTheRunFails()
     {
         string missing = _dir.File("missing.jsonl");
         string unknown = _dir.File("notes.dat");
@@ -44,10 +44,17 @@ public sealed class InputErrorTests : IDisposable
         string good = _dir.File("good.jsonl");
         File.WriteAllLines(good, Corpus.Lines.Take(3));
 
-        CliResult run = SyndicateCli.Run("cluster", missing, unknown, good, "--format", "jsonl", "--on-error", "skip").Expect(0);
+        // The articles that could be read are reported, but an input that could not be read fails the run.
+        CliResult run = SyndicateCli.Run("cluster", missing, unknown, good, "--format", "jsonl", "--on-error", "skip").Expect(1);
 
         Assert.Equal(Corpus.Ids.Take(3), Corpus.ParseLines(run).Select(r => r.GetProperty("id").GetString()));
-        Assert.Equal([$"syndicate: {missing}: file not found", $"syndicate: {unknown}: unknown format: not JSON Lines, JSON, RSS or Atom by extension or content"], run.ErrorLines);
+        Assert.Equal(
+            [
+                $"syndicate: {missing}: file not found",
+                $"syndicate: {unknown}: unknown format: not JSON Lines, JSON, RSS or Atom by extension or content",
+                $"syndicate: 2 inputs could not be read completely ({missing}, {unknown}): exit code 1.",
+            ],
+            run.ErrorLines);
         run.ExpectNoStackTrace();
     }
 
@@ -71,9 +78,10 @@ public sealed class InputErrorTests : IDisposable
         // The only input fails, so nothing was read: that is an input error even under --on-error skip.
         CliResult run = SyndicateCli.Run("cluster", feed, "--format", "jsonl").Expect(1);
 
-        Assert.Equal(2, run.ErrorLines.Length);
+        Assert.Equal(3, run.ErrorLines.Length);
         Assert.StartsWith($"syndicate: {feed}:2: malformed XML", run.ErrorLines[0], StringComparison.Ordinal);
-        Assert.Equal("syndicate: no article could be read from the inputs.", run.ErrorLines[1]);
+        Assert.Equal($"syndicate: 1 input could not be read completely ({feed}): exit code 1.", run.ErrorLines[1]);
+        Assert.Equal("syndicate: no article could be read from the inputs.", run.ErrorLines[2]);
         Assert.Empty(run.StdoutBytes);
         run.ExpectNoStackTrace();
     }

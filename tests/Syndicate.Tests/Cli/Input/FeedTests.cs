@@ -177,20 +177,24 @@ public sealed class FeedTests
         var (records, errors) = Inputs.ReadStdin("""
             <rss><channel>
             <item><title>No id</title></item>
-            <item><guid>2</guid><pubDate>someday</pubDate></item>
+            <item><guid>2</guid><title>kept</title><pubDate>someday</pubDate></item>
             <item><guid>3</guid></item>
             <item><guid>4</guid><title>ok</title></item>
             </channel></rss>
             """);
 
-        Assert.Equal("4", Assert.Single(records).Article.Id);
+        Assert.Equal(["2", "4"], records.Select(r => r.Article.Id));
         Assert.Equal(
             [
                 "<stdin>:2: item has neither 'guid' nor 'link'",
-                "<stdin>:3: 'pubDate' is not an RFC 822 date: 'someday'",
                 "<stdin>:4: item has no title and no content",
             ],
             errors.Select(e => e.ToString()));
+
+        // An unreadable time is a warning: the item is kept, without a time.
+        Assert.Null(records[0].Article.Published);
+        Assert.Equal("published ignored: 'pubDate' is not a valid RFC 822 or ISO 8601 time: 'someday'", records[0].Warning);
+        Assert.Null(records[1].Warning);
     }
 
     [Fact]

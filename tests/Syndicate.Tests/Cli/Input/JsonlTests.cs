@@ -60,6 +60,8 @@ public sealed class JsonlTests
     [InlineData("1437444973", "2015-07-21T02:16:13+00:00")]
     [InlineData("1437444973.5", "2015-07-21T02:16:13.5+00:00")]
     [InlineData("1437444973250", "2015-07-21T02:16:13.25+00:00")]
+    [InlineData("\"1437444973\"", "2015-07-21T02:16:13+00:00")]
+    [InlineData("\"1437444973250\"", "2015-07-21T02:16:13.25+00:00")]
     [InlineData("\"Tue, 21 Jul 2015 02:16:13 GMT\"", "2015-07-21T02:16:13+00:00")]
     [InlineData("\"Tue, 21 Jul 2015 02:16:13 +0300\"", "2015-07-21T02:16:13+03:00")]
     [InlineData("null", null)]
@@ -77,16 +79,33 @@ public sealed class JsonlTests
     }
 
     [Theory]
-    [InlineData("\"yesterday\"", "field 'published' is not an ISO 8601 or RFC 822 time: 'yesterday'")]
-    [InlineData("\"7/21/2015\"", "field 'published' is not an ISO 8601 or RFC 822 time: '7/21/2015'")]
-    [InlineData("1e300", "field 'published' is out of range for unix seconds: 1e300")]
-    [InlineData("true", "field 'published' must be an ISO 8601 string or unix seconds, not a boolean")]
-    public void Rejects_bad_published(string json, string message)
+    [InlineData("\"yesterday\"", "published ignored: 'yesterday' is not a valid ISO 8601, RFC 1123/822 or Unix time")]
+    [InlineData("\"7/21/2015\"", "published ignored: '7/21/2015' is not a valid ISO 8601, RFC 1123/822 or Unix time")]
+    [InlineData("\"2014-09-31\"", "published ignored: '2014-09-31' is not a valid ISO 8601, RFC 1123/822 or Unix time")]
+    [InlineData("\"2014-02-30T10:00:00Z\"", "published ignored: '2014-02-30T10:00:00Z' is not a valid ISO 8601, RFC 1123/822 or Unix time")]
+    [InlineData("1e300", "published ignored: 1e300 is out of range for Unix seconds or milliseconds")]
+    [InlineData("true", "published ignored: expected an ISO 8601 or RFC 1123/822 string or Unix seconds, not a boolean")]
+    [InlineData("{\"at\":1}", "published ignored: expected an ISO 8601 or RFC 1123/822 string or Unix seconds, not an object")]
+    public void An_unreadable_published_is_a_warning_and_the_article_is_kept(string json, string warning)
     {
-        var (records, errors) = Inputs.ReadStdin($$"""{"id":"a","body":"b","published":{{json}}}""");
+        var (records, errors) = Inputs.ReadStdin($$"""{"id":"a","body":"b","published":{{json}},"title":"t"}""");
 
-        Assert.Empty(records);
-        Assert.Equal("<stdin>:1: " + message, Assert.Single(errors).ToString());
+        Assert.Empty(errors);
+        var record = Assert.Single(records);
+        Assert.Null(record.Article.Published);
+        Assert.Equal("t", record.Article.Title);
+        Assert.Equal(warning, record.Warning);
+    }
+
+    [Fact]
+    public void An_unreadable_published_falls_back_to_a_readable_date()
+    {
+        var (records, errors) = Inputs.ReadStdin("""{"id":"a","body":"b","published":"2014-09-31","date":"2014-09-30"}""");
+
+        Assert.Empty(errors);
+        var record = Assert.Single(records);
+        Assert.Equal(new DateTimeOffset(2014, 9, 30, 0, 0, 0, TimeSpan.Zero), record.Article.Published);
+        Assert.StartsWith("published ignored: '2014-09-31'", record.Warning, StringComparison.Ordinal);
     }
 
     [Fact]
