@@ -57,6 +57,11 @@ internal static class ClusterCommand
                 return ExitCodes.InputError;
             }
 
+            if (report.Statistics.Articles == 0)
+            {
+                inputs.NoteIfStdinWasEmpty();
+            }
+
             WriteReport(report, fmt, outPath, result.GetValue(top));
             return inputs.ReportIncomplete() ? ExitCodes.InputError : ExitCodes.Ok;
         }));

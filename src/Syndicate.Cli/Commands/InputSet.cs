@@ -15,15 +15,19 @@ internal sealed class InputSet
 
     private readonly List<ArticleReader> _readers = [];
 
-    private InputSet(IReadOnlyList<string> paths, bool sample)
+    private InputSet(IReadOnlyList<string> paths, bool sample, bool implicitStdin = false)
     {
         Paths = paths;
         IsSample = sample;
+        IsImplicitStdin = implicitStdin;
     }
 
     public IReadOnlyList<string> Paths { get; }
 
     public bool IsSample { get; }
+
+    /// <summary>True when no input was named and standard input, not being a terminal, is read instead.</summary>
+    public bool IsImplicitStdin { get; }
 
     public IReadOnlyList<string> Names => IsSample ? [SampleName] : Paths;
 
@@ -71,7 +75,7 @@ internal sealed class InputSet
         {
             if (stdinRedirected)
             {
-                return new InputSet(["-"], sample: false);
+                return new InputSet(["-"], sample: false, implicitStdin: true);
             }
 
             CliRunner.Error("no input named and standard input is a terminal: using the bundled sample corpus (fixtures/synthetic/corpus.jsonl).");
@@ -106,6 +110,18 @@ internal sealed class InputSet
 
         _readers.Add(reader);
         return reader;
+    }
+
+    /// <summary>
+    /// After a run that read nothing at all: when that was standard input read because no input was named, says so on
+    /// stderr, since whoever expected the bundled sample (as at a terminal) would otherwise get an empty report.
+    /// </summary>
+    public void NoteIfStdinWasEmpty()
+    {
+        if (IsImplicitStdin)
+        {
+            CliRunner.Error("no input named, and standard input (not a terminal, so read instead of the bundled sample) held no article.");
+        }
     }
 
     /// <summary>

@@ -48,6 +48,7 @@ internal sealed partial class CorpusGenerator
             {
                 case GoldKinds.Edited:
                     (title, paragraphs) = Edit(rng, title, baseStory.Paragraphs);
+                    paragraphs = Reword(rng, paragraphs);
                     break;
                 case GoldKinds.Partial:
                     paragraphs = baseStory.Paragraphs.Take(rng.NextInt(1, Math.Min(3, baseStory.Paragraphs.Count - 1))).ToList();
@@ -65,6 +66,45 @@ internal sealed partial class CorpusGenerator
             var copy = RenderOutletCopy(state, rng, outlet, wire, city, title, paragraphs, published.AddSeconds(delay), continues);
             state.Add(copy, new GoldRecord(copy.Id, story, kind, wire.Name, original: standsInForWire));
         }
+    }
+
+    /// <summary>The variants real outlets add to an edited copy: a rewritten opening, respaced Arabic script.</summary>
+    private IReadOnlyList<string> Reword(SplitMix64 rng, IReadOnlyList<string> source)
+    {
+        // Each draw only when its rate is set, so that a corpus generated without them is unchanged.
+        var paragraphs = source.ToList();
+        if (_options.RewrittenOpeningRate > 0 && rng.Chance(_options.RewrittenOpeningRate))
+        {
+            paragraphs[0] = TextVariants.RewriteOpening(paragraphs[0], rng);
+        }
+
+        if (_options.RespacedRate > 0 && rng.Chance(_options.RespacedRate))
+        {
+            for (var i = 0; i < paragraphs.Count; i++)
+            {
+                paragraphs[i] = TextVariants.Respace(paragraphs[i], rng);
+            }
+        }
+
+        return paragraphs;
+    }
+
+    /// <summary>
+    /// The wire's next instance of a template: the same text days later with other numbers, a story of its own. False
+    /// when the story has too few numbers for the instances to differ as real ones do (word Jaccard below 0.9).
+    /// </summary>
+    private static bool TryAddTemplateInstance(GenerationState state, SplitMix64 rng, string story, string of, BaseStory baseStory, Wire wire, City city, DateTimeOffset published)
+    {
+        var title = TextVariants.ChangeNumbers(baseStory.Title, rng);
+        var paragraphs = baseStory.Paragraphs.Select(p => TextVariants.ChangeNumbers(p, rng)).ToList();
+        if (TextVariants.WordShingleJaccard(string.Join(' ', baseStory.Paragraphs), string.Join(' ', paragraphs)) >= 0.9)
+        {
+            return false;
+        }
+
+        var copy = RenderWireCopy(state, wire, city, title, paragraphs, published);
+        state.Add(copy, new GoldRecord(copy.Id, story, GoldKinds.HardNegative, wire.Name, original: true, of));
+        return true;
     }
 
     private static (string Title, IReadOnlyList<string> Paragraphs) Edit(SplitMix64 rng, string title, IReadOnlyList<string> source)

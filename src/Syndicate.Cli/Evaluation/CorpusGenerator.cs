@@ -75,6 +75,22 @@ internal sealed partial class CorpusGenerator
             next++;
         }
 
+        // Template instances take no base story of their own: they are a syndicated story's text, days later.
+        var templates = (int)Math.Round(syndicatedCount * _options.TemplateRate, MidpointRounding.AwayFromZero);
+        var numbered = syndicated.ToList();
+        var templateId = syndicatedCount + hardNegativeCount + distractorCount;
+        for (var i = 0; i < templates && numbered.Count > 0;)
+        {
+            var storyRng = rng.Fork();
+            var from = storyRng.Pick(numbered);
+            numbered.Remove(from);
+            var published = from.Published.AddHours(storyRng.NextInt(48, 240));
+            if (TryAddTemplateInstance(state, storyRng, StoryId(templateId + i + 1), from.Story, from.Base, from.Wire, from.City, published))
+            {
+                i++;
+            }
+        }
+
         var end = time;
         for (var i = 0; i < distractorCount; i++)
         {

@@ -36,6 +36,21 @@ internal sealed class GeneratorOptions
     /// <summary>Share of hard negatives that are short: one or two paragraphs of their own before the borrowed ones.</summary>
     public double ShortHardNegativeRate { get; init; } = 0.4;
 
+    /// <summary>
+    /// Share of edited copies respaced as outlets respace Arabic script without changing how it reads: a word joined to
+    /// the next after a letter that does not join, or split after one inside it.
+    /// </summary>
+    public double RespacedRate { get; init; } = 0.3;
+
+    /// <summary>Share of edited copies whose opening clause gives way to the outlet's own attribution.</summary>
+    public double RewrittenOpeningRate { get; init; } = 0.2;
+
+    /// <summary>
+    /// Later instances of a template per syndicated story: the wire's same text two to ten days on, with other numbers
+    /// (the next relief flight, another day's bulletin). Each is a story of its own, a hard negative of the first.
+    /// </summary>
+    public double TemplateRate { get; init; } = 0.1;
+
     /// <summary>The publication time of the first story; the others follow at intervals of up to two hours.</summary>
     public DateTimeOffset Start { get; init; } = new(2022, 1, 18, 6, 0, 0, TimeSpan.Zero);
 }

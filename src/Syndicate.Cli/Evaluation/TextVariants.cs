@@ -197,5 +197,97 @@ internal static class TextVariants
         }
     }
 
+    private static readonly string[] s_attributions = ["أفادت مصادر مطلعة بأن", "ذكرت تقارير إعلامية أن", "علمت الصحيفة أن", "في خبر تابعته الصحيفة،"];
+
+    /// <summary>
+    /// A rewritten opening: the lead's first clause (up to its first comma, at most twelve words; else three to six
+    /// words) gives way to an outlet's attribution, as a copy that opens with its own byline does.
+    /// </summary>
+    public static string RewriteOpening(string lead, SplitMix64 rng)
+    {
+        var words = lead.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count < 10)
+        {
+            return lead;
+        }
+
+        var comma = words.FindIndex(w => w.EndsWith('،') || w.EndsWith(','));
+        var cut = comma is >= 2 and <= 12 ? comma + 1 : rng.NextInt(3, 6);
+        return rng.Pick(s_attributions) + " " + string.Join(' ', words.Skip(cut));
+    }
+
+    /// <summary>
+    /// Respaces Arabic script without changing how it reads: the space after a word that ends in a letter that does not
+    /// join the next is dropped now and then, and a word is split after such a letter inside it now and then, as Urdu and
+    /// Arabic outlets do (<c>عبد العزيز</c> / <c>عبدالعزيز</c>).
+    /// </summary>
+    public static string Respace(string paragraph, SplitMix64 rng)
+    {
+        var sb = new StringBuilder(paragraph.Length + 8);
+        for (var i = 0; i < paragraph.Length; i++)
+        {
+            var c = paragraph[i];
+            var between = i > 0 && i + 1 < paragraph.Length && IsArabicLetter(paragraph[i - 1]) && IsArabicLetter(paragraph[i + 1]);
+            if (c == ' ' && between && NonJoining.Contains(paragraph[i - 1], StringComparison.Ordinal) && rng.Chance(0.15))
+            {
+                continue;
+            }
+
+            sb.Append(c);
+            var inside = i > 0 && i + 2 < paragraph.Length && IsArabicLetter(paragraph[i - 1]) && IsArabicLetter(paragraph[i + 1]) && IsArabicLetter(paragraph[i + 2]);
+            if (inside && NonJoining.Contains(c, StringComparison.Ordinal) && rng.Chance(0.08))
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Every run of ASCII digits replaced by another number of at most as many digits plus one.</summary>
+    public static string ChangeNumbers(string text, SplitMix64 rng)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                sb.Append(text[i++]);
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            var value = long.Parse(text.AsSpan(start, Math.Min(i - start, 15)), CultureInfo.InvariantCulture);
+            sb.Append((value + rng.NextInt(1, 9)).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Exact Jaccard similarity of the word 3-shingle sets of two texts split at spaces.</summary>
+    public static double WordShingleJaccard(string a, string b)
+    {
+        static HashSet<string> Shingles(string text)
+        {
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i + 3 <= words.Length; i++)
+            {
+                set.Add(string.Join(' ', words, i, 3));
+            }
+
+            return set;
+        }
+
+        HashSet<string> x = Shingles(a), y = Shingles(b);
+        var union = x.Count + y.Count - x.Count(y.Contains);
+        return union == 0 ? 1 : (double)x.Count(y.Contains) / union;
+    }
+
     private static bool IsArabicLetter(char c) => c is >= '\u0621' and <= '\u064A';
 }

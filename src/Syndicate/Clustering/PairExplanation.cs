@@ -66,6 +66,19 @@ public sealed record PairExplanation
     /// <summary>Below the near-duplicate threshold, copies further apart than this many hours are never linked (template series).</summary>
     public required double TemplateGapHours { get; init; }
 
+    /// <summary>
+    /// The share of the smaller set of numbers the other copy also mentions; null when either mentions none. Across the
+    /// template gap a near-duplicate needs at least <see cref="MinGapNumberAgreement"/> of it, unless its Jaccard
+    /// similarity reaches <see cref="RepeatJaccard"/>.
+    /// </summary>
+    public double? NumberAgreement { get; init; }
+
+    /// <summary>The number agreement a near-duplicate needs across the template gap.</summary>
+    public required double MinGapNumberAgreement { get; init; }
+
+    /// <summary>The Jaccard similarity from which a copy is a re-run of the same text whatever its numbers and time gap.</summary>
+    public required double RepeatJaccard { get; init; }
+
     /// <summary>The signals of the rewrite score, each with its value and weight.</summary>
     public required IReadOnlyList<ExplainedSignal> RewriteSignals { get; init; }
 
@@ -112,6 +125,7 @@ public sealed record PairExplanation
         sb.AppendLine(inv, $"containment: {Containment:F3} (partial at ≥ {ContainmentThreshold:F2} with a shared lead)");
         sb.AppendLine(inv, $"lead:        {LeadAgreement:F3} agreement ({First.LeadValues} and {Second.LeadValues} lead values)");
         sb.AppendLine(inv, $"time:        {(HoursApart is { } h ? h.ToString("F1", inv) + " hours apart" : "unknown")} (below the near-duplicate threshold, never linked across more than {TemplateGapHours:F0} hours)");
+        sb.AppendLine(inv, $"numbers:     {(NumberAgreement is { } n ? n.ToString("F3", inv) + " agreement" : "none to compare")} (across {TemplateGapHours:F0} hours a near-duplicate below Jaccard {RepeatJaccard:F2} needs ≥ {MinGapNumberAgreement:F2})");
         foreach (ExplainedSignal signal in RewriteSignals)
         {
             sb.AppendLine(inv, $"rewrite:     {signal.Name} {signal.Value:F3} × weight {signal.Weight:F3}");

@@ -20,7 +20,9 @@ namespace Syndicate.Clustering;
 /// linked: wires publish template series (weather bulletins, the 4th and the 5th relief flight, cables to different
 /// heads of state) whose instances share most of their wording but come days apart, while a reprint follows its source
 /// within a day or two. On the judged SaudiNewsNet and ANT pairs, 3.6% of SAME pairs but 72% of DIFFERENT ones are
-/// more than 36 hours apart; the SAME ones that are (identical releases re-run days later) are near-duplicates.
+/// more than 36 hours apart; the SAME ones that are (identical releases re-run days later) are near-duplicates. Above
+/// the threshold, copies that far apart must also mention the same numbers, unless they are almost the same text
+/// (<see cref="IsLaterInstance"/>).
 /// </para>
 /// <para>
 /// A <b>rewrite</b> is linked as a <see cref="Relation.NearDuplicate"/> when the calibrated <see cref="RewriteScore"/>
@@ -112,7 +114,8 @@ internal sealed class PairVerifier
             LeadAgreement: LeadAgreement(a.Lead, b.Lead),
             ShorterShingles: Math.Min(a.ShingleCount, b.ShingleCount),
             LongerShingles: Math.Max(a.ShingleCount, b.ShingleCount),
-            TemplateGap: IsTemplateGap(a.Published, b.Published));
+            TemplateGap: IsTemplateGap(a.Published, b.Published),
+            NumberAgreement: Evidence.NumberAgreement(a.Evidence, b.Evidence) ?? -1);
 
         // The rewrite signals are read only where they decide: for a pair no earlier rule links or blocks (most
         // candidates are near-duplicates), and the lead test, which reads both texts, only when the score would link.
@@ -141,7 +144,7 @@ internal sealed class PairVerifier
             return Relation.Duplicate;
         }
 
-        if (s.Jaccard >= SimilarityThreshold)
+        if (s.Jaccard >= SimilarityThreshold && !IsLaterInstance(s))
         {
             return Relation.NearDuplicate;
         }
@@ -173,6 +176,27 @@ internal sealed class PairVerifier
     /// <summary>The partial rule: held in the other copy, with the same opening and enough shingles to tell.</summary>
     private bool IsPartialOrEdited(in PairSignals s) =>
         s.Containment >= ContainmentThreshold && s.ShorterShingles >= MinPartialShingles && s.LeadAgreement >= MinLeadAgreement;
+
+    /// <summary>
+    /// A later instance of a template: near-duplicate wording, but more than <see cref="TemplateGap"/> apart, below
+    /// <see cref="RepeatJaccard"/>, and mentioning different numbers (less than <see cref="MinGapNumberAgreement"/> of
+    /// the smaller set of numbers in the other copy). The 4th and the 5th relief flight to Aden, five days apart, share
+    /// most of their wording (Jaccard 0.6–0.8) but not the tonnage or the flight's figures.
+    /// </summary>
+    /// <remarks>
+    /// On SaudiNewsNet it unlinks 92 pairs, all of them one relief flight with another, and lets the copies of the 5th
+    /// flight cluster together (39 pairs); judged precision 0.942 → 0.946 and recall 0.633 → 0.640 (both corpora),
+    /// the generated corpora and COUNTER unchanged. Without the gap condition it also split same-day copies of one
+    /// release whose numbers the reader splits differently (<c>الـ19</c> and <c>الـ 19</c>).
+    /// </remarks>
+    public static bool IsLaterInstance(in PairSignals s) =>
+        s.TemplateGap && s.Jaccard < RepeatJaccard && s.NumberAgreement >= 0 && s.NumberAgreement < MinGapNumberAgreement;
+
+    /// <summary>From this estimated Jaccard similarity a copy is a re-run of the same text whatever its numbers and gap.</summary>
+    public const double RepeatJaccard = 0.95;
+
+    /// <summary>Share of the smaller set of numbers a near-duplicate across the template gap must find in the other copy.</summary>
+    public const double MinGapNumberAgreement = 0.5;
 
     /// <summary>True when both copies have a publication time and they lie more than <see cref="TemplateGap"/> apart.</summary>
     public static bool IsTemplateGap(DateTimeOffset? a, DateTimeOffset? b) =>
@@ -406,6 +430,9 @@ internal sealed class PairVerifier
             SimilarLengthRatio = SimilarLengthRatio,
             HoursApart = a.Article?.Published is { } pa && b.Article?.Published is { } pb ? (pa - pb).Duration().TotalHours : null,
             TemplateGapHours = TemplateGap.TotalHours,
+            NumberAgreement = signals.NumberAgreement >= 0 ? signals.NumberAgreement : null,
+            MinGapNumberAgreement = MinGapNumberAgreement,
+            RepeatJaccard = RepeatJaccard,
             RewriteSignals = [.. Signals(sideA, sideB).Select(s => new ExplainedSignal(s.Name, s.Value, s.Weight))],
             RewriteBias = RewriteWeights.Bias,
             RewriteScore = RewriteScore(sideA, sideB),

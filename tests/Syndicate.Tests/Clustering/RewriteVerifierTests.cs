@@ -40,9 +40,40 @@ public sealed class RewriteVerifierTests
         return (verifier.Verify(PairSide.Of(fa), PairSide.Of(fb)), PairVerifier.RewriteScore(PairSide.Of(fa), PairSide.Of(fb)));
     }
 
-    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false) =>
+    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1) =>
         new(Comparable: true, SameText: false, EqualSlots: 0, Jaccard: jaccard, Containment: 0, LeadAgreement: 0, ShorterShingles: 100, LongerShingles: 100,
-            TemplateGap: gap, RewriteScore: score, LeadContainment: lead);
+            TemplateGap: gap, RewriteScore: score, LeadContainment: lead, NumberAgreement: numbers);
+
+    [Fact]
+    public void Across_the_template_gap_a_near_duplicate_needs_its_numbers_unless_it_is_a_rerun()
+    {
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        double agree = PairVerifier.MinGapNumberAgreement, rerun = PairVerifier.RepeatJaccard;
+
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(jaccard: 0.7, gap: true, numbers: Math.BitDecrement(agree))));
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(jaccard: 0.7, gap: true, numbers: agree)));
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(jaccard: rerun, gap: true, numbers: 0)));
+        // Within the gap, or with no numbers to compare, the numbers do not decide.
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(jaccard: 0.7, gap: false, numbers: 0)));
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(jaccard: 0.7, gap: true, numbers: -1)));
+    }
+
+    [Fact]
+    public void The_next_flight_of_a_series_days_later_is_not_a_near_duplicate()
+    {
+        // The same release with the flight's figures changed: near-duplicate wording, another instance.
+        string next = Release.Replace("الخامسة", "السادسة", StringComparison.Ordinal).Replace("12 طنا", "9 أطنان", StringComparison.Ordinal)
+            .Replace("5 مراكز", "7 مراكز", StringComparison.Ordinal);
+
+        var (sameDay, _) = Relate(Release, next, s_day, s_day.AddHours(2));
+        var (later, _) = Relate(Release, next, s_day, s_day.AddDays(5));
+        var (rerun, _) = Relate(Release, Release + "\nوكان المركز قد سير أربع طائرات إلى عدن.", s_day, s_day.AddDays(5));
+
+        Assert.True(later.Jaccard >= SyndicationOptions.Default.SimilarityThreshold, $"Jaccard {later.Jaccard}: not a near-duplicate case");
+        Assert.Equal(Relation.NearDuplicate, sameDay.Relation);
+        Assert.Equal(Relation.Original, later.Relation);
+        Assert.Equal(Relation.NearDuplicate, rerun.Relation);
+    }
 
     [Fact]
     public void The_rewrite_rule_needs_the_score_and_the_lead_and_no_template_gap()

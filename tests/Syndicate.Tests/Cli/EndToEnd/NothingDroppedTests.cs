@@ -86,6 +86,18 @@ public sealed class NothingDroppedTests : IDisposable
     }
 
     [Fact]
+    public void Dedup_reports_an_id_reused_for_another_text_and_keeps_the_first()
+    {
+        string state = _dir.File("state");
+        string input = string.Join('\n', Corpus.Lines[0], Corpus.Lines[1].Replace(Corpus.Ids[1], Corpus.Ids[0], StringComparison.Ordinal)) + "\n";
+
+        CliResult run = SyndicateCli.RunWithInput(input, "dedup", "--state", state).Expect(0);
+
+        Assert.Equal(Corpus.Ids[0], JsonDocument.Parse(Assert.Single(run.Lines)).RootElement.GetProperty("id").GetString());
+        Assert.Equal([$"syndicate: <stdin>:2: id \"{Corpus.Ids[0]}\" was already used by <stdin>:1 for different text"], run.ErrorLines);
+    }
+
+    [Fact]
     public void A_gzip_file_cut_at_a_line_boundary_is_named_and_fails_the_run()
     {
         using var buffer = new MemoryStream();
@@ -136,13 +148,24 @@ public sealed class NothingDroppedTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_standard_input_read_in_place_of_the_sample_is_said()
+    {
+        CliResult run = SyndicateCli.Run("cluster", "--format", "jsonl").Expect(0);
+
+        Assert.Empty(run.StdoutBytes);
+        Assert.Equal(["syndicate: no input named, and standard input (not a terminal, so read instead of the bundled sample) held no article."], run.ErrorLines);
+    }
+
+    [Fact]
     public void Explain_reads_a_piped_corpus()
     {
-        string piped = string.Join('\n', Corpus.Lines.Take(3)) + "\n";
+        // Ids the bundled sample does not have, so that only the piped articles can answer.
+        string piped = Corpus.Lines[0].Replace(Corpus.Ids[0], "piped-a", StringComparison.Ordinal) + "\n"
+            + Corpus.Lines[2].Replace(Corpus.Ids[2], "piped-b", StringComparison.Ordinal) + "\n";
 
-        CliResult run = SyndicateCli.RunWithInput(piped, "explain", "--first", Corpus.Ids[0], "--second", Corpus.Ids[2]).Expect(0);
+        CliResult run = SyndicateCli.RunWithInput(piped, "explain", "--first", "piped-a", "--second", "piped-b").Expect(0);
 
-        Assert.Contains(Corpus.Ids[2], run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("piped-b", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Syndicate.Cli.Evaluation;
+using Syndicate.Sketches;
 
 namespace Syndicate.Tests.Cli.Evaluation;
 
@@ -7,8 +8,8 @@ public sealed class CorpusGeneratorTests
 {
     private static readonly IReadOnlyList<BaseStory> s_bases = SyntheticFixture.LoadBases(RepositoryPaths.Root);
 
-    private static GeneratedCorpus Generate(ulong seed, int stories = 14) =>
-        new CorpusGenerator(new GeneratorOptions { Seed = seed, Stories = stories, HardNegativeRate = 0.2, DistractorRate = 0.2 })
+    private static GeneratedCorpus Generate(ulong seed, int stories = 14, double templateRate = 0) =>
+        new CorpusGenerator(new GeneratorOptions { Seed = seed, Stories = stories, HardNegativeRate = 0.2, DistractorRate = 0.2, TemplateRate = templateRate })
             .Generate(s_bases);
 
     private static byte[] Serialize(GeneratedCorpus corpus)
@@ -150,6 +151,64 @@ public sealed class CorpusGeneratorTests
                 Assert.All(wireParagraphs, p => Assert.Contains(p, paragraphs));
             }
         }
+    }
+
+    [Fact]
+    public void Template_instances_repeat_a_story_days_later_with_other_numbers()
+    {
+        var corpus = Generate(4, templateRate: 0.5);
+        var articles = corpus.Articles.ToDictionary(a => a.Id);
+        var originals = corpus.Gold.Where(g => g.Original && g.Kind == GoldKinds.Original).ToDictionary(g => g.Story);
+        var instances = corpus.Gold
+            .Where(g => g.Kind == GoldKinds.HardNegative && originals.ContainsKey(g.BorrowedFrom!)
+                && articles[g.Id].Published - articles[originals[g.BorrowedFrom!].Id].Published >= TimeSpan.FromHours(48))
+            .ToList();
+
+        Assert.NotEmpty(instances);
+        foreach (var instance in instances)
+        {
+            string body = articles[instance.Id].Body, first = articles[originals[instance.BorrowedFrom!].Id].Body;
+            Assert.NotEqual(first, body);
+            // The same words once the numbers are set aside, and a story of its own.
+            Assert.True(TextVariants.WordShingleJaccard(NoDigits(first), NoDigits(body)) > 0.8);
+            Assert.True(TextVariants.WordShingleJaccard(first, body) < 0.9);
+            Assert.NotEqual(instance.BorrowedFrom, instance.Story);
+        }
+
+        static string NoDigits(string text) => new([.. text.Where(c => !char.IsAsciiDigit(c))]);
+    }
+
+    [Fact]
+    public void Respacing_keeps_the_letters_and_rewritten_openings_keep_the_rest_of_the_lead()
+    {
+        var rng = new SplitMix64(7);
+        string lead = s_bases[0].Paragraphs[0];
+        int changed = 0;
+        for (int i = 0; i < 50; i++)
+        {
+            string respaced = TextVariants.Respace(lead, rng);
+            Assert.Equal(lead.Replace(" ", string.Empty, StringComparison.Ordinal), respaced.Replace(" ", string.Empty, StringComparison.Ordinal));
+            changed += respaced == lead ? 0 : 1;
+        }
+
+        Assert.True(changed > 25, $"{changed} of 50 respaced");
+
+        string rewritten = TextVariants.RewriteOpening(lead, rng);
+        string[] words = lead.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEqual(lead, rewritten);
+        Assert.EndsWith(string.Join(' ', words[^3..]), rewritten, StringComparison.Ordinal);
+        Assert.False(rewritten.StartsWith(words[0] + " " + words[1], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Changed_numbers_leave_every_other_character_in_place()
+    {
+        var rng = new SplitMix64(3);
+        const string Text = "وصلت الطائرة 5 وعلى متنها 12 طنا في 2015";
+        string changed = TextVariants.ChangeNumbers(Text, rng);
+
+        Assert.NotEqual(Text, changed);
+        Assert.Equal(new string([.. Text.Where(c => !char.IsAsciiDigit(c))]), new string([.. changed.Where(c => !char.IsAsciiDigit(c))]));
     }
 
     [Fact]
