@@ -30,7 +30,7 @@ internal static class Program
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction and not HelpWithExitCodes)
         {
-            foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+            foreach (System.CommandLine.Parsing.ParseError error in UsageErrors.ToReport(parsed))
             {
                 CliRunner.Error(UsageErrors.Describe(error, parsed.CommandResult.Command));
             }

@@ -41,8 +41,36 @@ public sealed partial class SyndicationEngine
     public static Task<SyndicationEngine> OpenAsync(string directory, SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null, TimeProvider? timeProvider = null, Durability durability = Durability.Process, long checkpointBytes = DefaultCheckpointBytes, CancellationToken cancellationToken = default) =>
         Task.Run(() => OpenCore(directory, options, logger, timeProvider, durability, checkpointBytes, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// The options a state directory was last opened (or exported) with, which <see cref="Open"/> stores beside the
+    /// state: the fingerprint options, the thresholds, the LSH banding, the candidate limit, the boilerplate setting
+    /// and the window. The gazetteer and the canonical policy are code and come back as their defaults. Null when
+    /// <paramref name="directory"/> holds no stored options (no state, or one written before options were stored).
+    /// Reopen with these to keep a state's behaviour; <see cref="Open"/> applies whatever it is given, and stores it.
+    /// </summary>
+    /// <param name="directory">The state directory.</param>
+    /// <exception cref="StateException">The options file is damaged or of another format version.</exception>
+    public static SyndicationOptions? ReadOptions(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        try
+        {
+            return StateSettings.Read(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(Path.Combine(directory, StateSettings.FileName), "cannot read: " + e.Message, e);
+        }
+    }
+
     /// <summary>The state directory of a durable engine; null for an in-memory one.</summary>
     public string? StateDirectory => NotDisposed(_state?.Directory);
+
+    /// <summary>
+    /// What opening this durable engine cut from the end of its journal (a record cut short by a crash, or the zeros a
+    /// power cut leaves), for a warning; null when the journal was intact or the engine is in memory.
+    /// </summary>
+    public JournalRepair? JournalRepair => NotDisposed(_state?.Repair);
 
     internal DurableState? State => _state;
 

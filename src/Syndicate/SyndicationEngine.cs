@@ -82,7 +82,10 @@ public sealed partial class SyndicationEngine : IDisposable
 
     /// <summary>
     /// Adds an article and returns the engine's verdict on it. If an article with the same id is already held, nothing
-    /// changes and the verdict describes the held one (<see cref="Verdict.Inserted"/> is false).
+    /// changes and the verdict is the one the held article got when it was added (<see cref="GetVerdict"/>, with
+    /// <see cref="Verdict.Inserted"/> false): re-feeding an input after a crash gives every article the answer it got
+    /// the first time, whether or not that answer was delivered. An id held for another title or body also gets the held
+    /// verdict, marked <see cref="Verdict.IdReused"/>.
     /// </summary>
     public Verdict Add(Article article)
     {
@@ -204,6 +207,24 @@ public sealed partial class SyndicationEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// The verdict a held article got when it was added: the same relation, similarity, matched copy, cluster, canonical
+    /// copy and wire, however its story changed since (grew, merged, elected another canonical copy); persisted with a
+    /// durable state. <see cref="Verdict.Inserted"/> and <see cref="Verdict.CanonicalChanged"/> are false,
+    /// <see cref="Verdict.Dateline"/> is null and <see cref="Verdict.ClusterSize"/> is the size of the cluster holding it
+    /// now. Null if no article has that id (never added, removed or evicted). For the article's place now, see
+    /// <see cref="GetClusterOf"/>.
+    /// </summary>
+    public Verdict? GetVerdict(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        lock (_lock)
+        {
+            ThrowIfDisposed();
+            return _clusterer.TryDescribe(articleId, out Verdict? verdict) ? verdict : null;
+        }
+    }
+
     /// <summary>A snapshot of one cluster, or null if no cluster has that id.</summary>
     public Cluster? GetCluster(long clusterId)
     {
@@ -277,7 +298,7 @@ public sealed partial class SyndicationEngine : IDisposable
         ThrowIfDisposed();
         if (_clusterer.TryDescribe(article.Id, out Verdict? existing))
         {
-            return existing;
+            return _clusterer.HeldForOtherText(article) ? existing.AsIdReused() : existing;
         }
 
         long timestamp = article.Published?.UtcTicks ?? _time.GetUtcNow().UtcTicks;

@@ -21,6 +21,12 @@ public sealed class Verdict
         Inserted = inserted;
     }
 
+    /// <summary>
+    /// True when the engine already held an article with this id that was added with another title or body: nothing
+    /// changed, and the verdict is the held article's. An id names one text; a caller should report the reuse.
+    /// </summary>
+    public bool IdReused { get; private init; }
+
     /// <summary>The article this verdict is about.</summary>
     public string ArticleId { get; }
 
@@ -63,6 +69,16 @@ public sealed class Verdict
     /// <summary>Members in the cluster after this article. The full attribution is <see cref="SyndicationEngine.GetCluster"/>.</summary>
     public int ClusterSize { get; }
 
-    /// <summary>False for a query, or when an article with the same id was already present (the engine keeps the first).</summary>
+    /// <summary>
+    /// False for a query, or when an article with the same id was already present (the engine keeps the first, and the
+    /// verdict is the one that first article got when it was added).
+    /// </summary>
     public bool Inserted { get; }
+
+    /// <summary>This verdict, for an article that reused its id for another text.</summary>
+    internal Verdict AsIdReused() =>
+        new(ArticleId, Relation, ClusterId, CanonicalId, Similarity, MatchedId, CanonicalChanged, PreviousCanonicalId, Wire, Dateline, ClusterSize, Inserted)
+        {
+            IdReused = true,
+        };
 }

@@ -38,7 +38,8 @@ internal static class CliRunner
         }
     }
 
-    public static void Error(string message) => Console.Error.WriteLine("syndicate: " + message);
+    /// <summary>Writes one line to stderr, its control characters made harmless (a message may quote an input's text).</summary>
+    public static void Error(string message) => Console.Error.WriteLine("syndicate: " + TerminalText.Neutralize(message));
 
     public static RunReport Cluster(InputSet inputs, SyndicationOptions options, InputFormat format, ErrorMode mode, ILoggerFactory loggers, bool keepTexts, bool quiet)
     {
@@ -47,7 +48,7 @@ internal static class CliRunner
         var reader = inputs.CreateReader(format, mode, e =>
         {
             errors++;
-            Console.Error.WriteLine("syndicate: " + e);
+            Error(e.ToString());
         });
         if (quiet || Console.IsErrorRedirected)
         {
@@ -72,48 +73,8 @@ internal static class CliRunner
         return report!;
     }
 
-    /// <summary>Writes to a file (through a temporary file renamed into place, so a failed run leaves no half report) or to stdout.</summary>
-    public static void WriteOutput(string? path, Action<Stream> write)
-    {
-        if (path is null)
-        {
-            using Stream stdout = Console.OpenStandardOutput();
-            using var buffered = new BufferedStream(stdout, 1 << 16);
-            write(buffered);
-            return;
-        }
-
-        string full = Path.GetFullPath(path);
-        string temp = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(file);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new OutputException($"cannot write {path}: {e.Message}");
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    /// <summary>Writes to <paramref name="path"/>, or to stdout when it is null or <c>-</c>; see <see cref="OutputTarget"/>.</summary>
+    public static void WriteOutput(string? path, Action<Stream> write) => OutputTarget.Write(path, write);
 }
 
 /// <summary>The output could not be written.</summary>

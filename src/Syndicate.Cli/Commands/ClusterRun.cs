@@ -7,6 +7,11 @@ using Syndicate.Clustering;
 namespace Syndicate.Cli.Commands;
 
 /// <summary>Feeds a stream of input records through an engine and collects one result per input article.</summary>
+/// <remarks>
+/// An article still held at the end is reported as the final clusters place it (its story may have grown, merged or
+/// changed canonical copy since it arrived). An article that a <c>--window</c> evicted before the end is reported with
+/// the verdict it got when it was added: it keeps its line, and the statistics count it as evicted.
+/// </remarks>
 internal static class ClusterRun
 {
     /// <summary>Articles fingerprinted in parallel per batch; insertion stays in input order.</summary>
@@ -24,6 +29,7 @@ internal static class ClusterRun
         var stopwatch = Stopwatch.StartNew();
         var engine = new SyndicationEngine(options, loggers.CreateLogger<SyndicationEngine>());
         var order = new List<(string Id, string Source)>();
+        var verdicts = new List<Verdict>();
         var texts = new Dictionary<string, Article>(StringComparer.Ordinal);
         var batch = new List<Article>(BatchSize);
         foreach (InputRecord record in records)
@@ -37,7 +43,7 @@ internal static class ClusterRun
 
             if (batch.Count == BatchSize)
             {
-                engine.AddRange(batch);
+                verdicts.AddRange(engine.AddRange(batch));
                 batch.Clear();
                 progress?.Invoke(order.Count);
             }
@@ -45,7 +51,7 @@ internal static class ClusterRun
 
         if (batch.Count > 0)
         {
-            engine.AddRange(batch);
+            verdicts.AddRange(engine.AddRange(batch));
             progress?.Invoke(order.Count);
         }
 
@@ -62,16 +68,24 @@ internal static class ClusterRun
         }
 
         var results = new List<ArticleResult>(order.Count);
-        int duplicates = 0, near = 0, partial = 0;
-        foreach ((string id, string source) in order)
+        int duplicates = 0, near = 0, partial = 0, evicted = 0;
+        for (int i = 0; i < order.Count; i++)
         {
-            if (!byId.TryGetValue(id, out var hit))
+            (string id, string source) = order[i];
+            ArticleResult result;
+            if (byId.TryGetValue(id, out var hit))
             {
-                continue;
+                bool canonical = hit.Cluster.CanonicalId == id;
+                result = new ArticleResult(id, hit.Cluster.Id, canonical, canonical ? Relation.Original : hit.Member.Relation, canonical ? 1.0 : hit.Member.Similarity, source, hit.Cluster.Wire);
+            }
+            else
+            {
+                Verdict v = verdicts[i];
+                evicted++;
+                result = new ArticleResult(id, v.ClusterId, v.IsNew, v.Relation, v.IsNew ? 1.0 : v.Similarity, source, v.Wire?.Name);
             }
 
-            bool canonical = hit.Cluster.CanonicalId == id;
-            Relation relation = canonical ? Relation.Original : hit.Member.Relation;
+            Relation relation = result.Relation;
             switch (relation)
             {
                 case Relation.Duplicate: duplicates++; break;
@@ -79,12 +93,12 @@ internal static class ClusterRun
                 case Relation.Partial: partial++; break;
             }
 
-            results.Add(new ArticleResult(id, hit.Cluster.Id, canonical, relation, canonical ? 1.0 : hit.Member.Similarity, source, hit.Cluster.Wire));
+            results.Add(result);
         }
 
         var stats = new RunStatistics(
             results.Count, clusters.Count, clusters.Count(c => c.Members.Count > 1), duplicates, near, partial, errorCount(),
-            stopwatch.Elapsed.TotalSeconds, 0, statistics.BytesPerArticle);
+            stopwatch.Elapsed.TotalSeconds, 0, statistics.BytesPerArticle, evicted);
         return new RunReport
         {
             Clusters = clusters,

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Syndicate.Cli.Input;
@@ -15,8 +14,6 @@ namespace Syndicate.Cli.Commands;
 /// </summary>
 internal static class DedupCommand
 {
-    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create()
     {
         var common = new CommonOptions();
@@ -26,26 +23,44 @@ internal static class DedupCommand
             Description = "Directory of the persistent state (created if missing). Every article is journaled before its verdict is written, so an article whose verdict was printed survives a crash.",
             Required = true,
         };
-        var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that start a new story; an article whose id is already in the state is not new." };
+        var changeOptions = new Option<bool>("--change-options") { Description = "Let the engine options given on this command line replace those stored with the state (thresholds, banding, window), from this run on. Without it, a value that differs from the stored one is an error." };
+        var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that started a new story when they were added. An article already in the state gets the verdict it got then, so re-feeding an input after a crash writes again what a reader may have missed." };
         // Hidden: a small value makes checkpoints frequent, which the crash tests need to kill the process inside one.
         var checkpointBytes = new Option<long?>("--checkpoint-bytes") { Description = "Journal size that triggers a checkpoint.", Hidden = true };
-        var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the state must be reopened with the same --shingle-size, --sketch-size and --seed. Reads JSONL from stdin when no input is named.");
+        var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the engine options of the run that created the state are stored with it and stay in force (see --change-options). Reads JSONL from stdin when no input is named.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(state);
         command.Options.Add(newOnly);
+        command.Options.Add(changeOptions);
         command.Options.Add(checkpointBytes);
         command.SetAction(result => CliRunner.Guard(() =>
         {
+            string directory = result.GetValue(state)!;
+            if (string.IsNullOrWhiteSpace(directory))
+            {
+                throw new UsageException("--state: expected a directory, got an empty path.");
+            }
+
             SyndicationOptions options = engine.Build(result);
+            if (Directory.Exists(directory) && SyndicationEngine.ReadOptions(directory) is { } stored)
+            {
+                options = StateOptions.Reconcile(directory, stored, options, engine, result, result.GetValue(changeOptions));
+            }
+
             using ILoggerFactory loggers = common.Loggers(result);
             string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? [.. InputSet.Resolve(named).Paths] : ["-"];
-            int errors = 0;
-            var reader = new ArticleReader(inputs, common.Format(result), common.ErrorMode(result), e =>
-            {
-                errors++;
-                CliRunner.Error(e.ToString());
-            });
+            var summary = new DedupSummary();
+            var reader = new ArticleReader(
+                inputs,
+                common.Format(result),
+                common.ErrorMode(result),
+                e =>
+                {
+                    summary.Errors++;
+                    CliRunner.Error(e.ToString());
+                },
+                onWarning: w => CliRunner.Error(w.ToString()));
             long journalLimit = SyndicationEngine.DefaultCheckpointBytes;
             if (result.GetValue(checkpointBytes) is { } bytes)
             {
@@ -57,34 +72,23 @@ internal static class DedupCommand
                 journalLimit = bytes;
             }
 
-            string statePath = result.GetValue(state)!;
-            if (string.IsNullOrWhiteSpace(statePath))
+            using SyndicationEngine syndicate = OpenState(directory, options, loggers, journalLimit);
+            bool talk = !common.Quiet(result);
+            if (syndicate.JournalRepair is { } repair && talk)
             {
-                throw new UsageException("--state: expected a directory, got an empty path.");
+                CliRunner.Error("warning: " + repair);
             }
 
-            using SyndicationEngine syndicate = OpenState(statePath, options, loggers, journalLimit);
-
-            bool onlyNew = result.GetValue(newOnly);
-            using Stream stdout = Console.OpenStandardOutput();
-            using var writer = new Utf8JsonWriter(stdout, s_json);
-            foreach (InputRecord record in reader.Read())
-            {
-                Verdict verdict = syndicate.Add(record.Article);
-                // An article already in the state (same id, seen by an earlier run) is not news, whatever it started then.
-                if (onlyNew && !(verdict.IsNew && verdict.Inserted))
-                {
-                    continue;
-                }
-
-                WriteLine(writer, record.Article, verdict);
-                writer.Flush();
-                stdout.WriteByte((byte)'\n');
-                stdout.Flush();
-                writer.Reset();
-            }
-
+            bool terminal = talk && !Console.IsErrorRedirected;
+            using Stream stdout = OutputTarget.OpenStdout();
+            using var run = new DedupRun(syndicate, stdout, summary, talk);
+            run.Execute(reader.Read(), result.GetValue(newOnly), terminal, reader.ReportHeldForOtherText);
             syndicate.Checkpoint();
+            if (terminal)
+            {
+                Console.Error.WriteLine(summary.Describe());
+            }
+
             return InputSet.ReportIncomplete(reader.IncompleteInputs) ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
@@ -102,7 +106,7 @@ internal static class DedupCommand
         }
     }
 
-    private static void WriteLine(Utf8JsonWriter w, Article a, Verdict v)
+    internal static void WriteLine(Utf8JsonWriter w, Article a, Verdict v)
     {
         w.WriteStartObject();
         w.WriteString("id", a.Id);

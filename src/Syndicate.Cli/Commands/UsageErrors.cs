@@ -39,6 +39,22 @@ internal static class UsageErrors
         return $"{message.TrimEnd('.')} (see '{help}')";
     }
 
+    /// <summary>
+    /// The errors worth a line. An unknown word where a command was expected says all there is to say: the parser's
+    /// "Required command was not provided" and its complaints about the words that follow are left out.
+    /// </summary>
+    public static IEnumerable<ParseError> ToReport(ParseResult parsed)
+    {
+        if (parsed.CommandResult.Command is RootCommand && parsed.UnmatchedTokens.Count > 0)
+        {
+            string word = parsed.UnmatchedTokens[0];
+            ParseError? first = parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{word}'", StringComparison.Ordinal));
+            return [first ?? parsed.Errors[0]];
+        }
+
+        return parsed.Errors;
+    }
+
     private static string Expected(Type type) =>
         type == typeof(double) || type == typeof(float) ? "a number"
         : type == typeof(int) || type == typeof(long) || type == typeof(ulong) || type == typeof(uint) ? "a whole number"

@@ -69,7 +69,7 @@ internal sealed class ArticleReader
         _mode = mode;
         _onError = onError;
         _stdin = stdin;
-        _onWarning = onWarning ?? (w => Console.Error.WriteLine("syndicate: " + w));
+        _onWarning = onWarning ?? (w => Console.Error.WriteLine("syndicate: " + Output.TerminalText.Neutralize(w.ToString())));
     }
 
     /// <summary>The errors that stopped the reading of an input, one per input not read completely, in input order.</summary>
@@ -395,6 +395,13 @@ internal sealed class ArticleReader
         hash.Append(MemoryMarshal.AsBytes(article.Body.AsSpan()));
         return hash.GetCurrentHashAsUInt128();
     }
+
+    /// <summary>
+    /// Reports a record whose id the state already holds for another text (the engine's
+    /// <see cref="Verdict.IdReused"/>): an error like a reuse within the run, so <c>--on-error fail</c> stops at it.
+    /// </summary>
+    public void ReportHeldForOtherText(InputRecord record) =>
+        Report(new InputError(record.Input, record.Line, $"id \"{record.Article.Id}\" was already used by an article held in the state for different text"));
 
     private void Report(InputError error)
     {

@@ -66,6 +66,7 @@ internal static class JsonWriters
         w.WriteNumber("nearDuplicates", s.NearDuplicates);
         w.WriteNumber("partials", s.Partials);
         w.WriteNumber("errors", s.Errors);
+        w.WriteNumber("evicted", s.Evicted);
         w.WriteNumber("seconds", Math.Round(s.Seconds, 4));
         w.WriteNumber("bytesPerArticle", Math.Round(s.BytesPerArticle, 1));
         w.WriteEndObject();

@@ -20,4 +20,16 @@ internal sealed class RunReport
     public required RunStatistics Statistics { get; init; }
 }
 
-internal sealed record RunStatistics(int Articles, int Clusters, int MultiMemberClusters, int Duplicates, int NearDuplicates, int Partials, int Errors, double Seconds, long Bytes, double BytesPerArticle);
+/// <summary>The counts of one run.</summary>
+/// <param name="Articles">Input articles, each with its output line.</param>
+/// <param name="Clusters">Stories held at the end (a story whose every copy was evicted is no longer counted).</param>
+/// <param name="MultiMemberClusters">Held stories with more than one copy.</param>
+/// <param name="Duplicates">Articles reported as exact copies.</param>
+/// <param name="NearDuplicates">Articles reported as near-duplicates.</param>
+/// <param name="Partials">Articles reported as partial copies.</param>
+/// <param name="Errors">Input records skipped as malformed.</param>
+/// <param name="Seconds">Wall-clock time of the clustering.</param>
+/// <param name="Bytes">Input bytes read, when known.</param>
+/// <param name="BytesPerArticle">The engine's memory per held article.</param>
+/// <param name="Evicted">Articles the window evicted before the end; each is reported with the verdict it got when added.</param>
+internal sealed record RunStatistics(int Articles, int Clusters, int MultiMemberClusters, int Duplicates, int NearDuplicates, int Partials, int Errors, double Seconds, long Bytes, double BytesPerArticle, int Evicted = 0);

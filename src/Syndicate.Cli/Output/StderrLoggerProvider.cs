@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Syndicate.Cli.Output;
 
 /// <summary>
-/// The CLI's log sink: one line per entry on stderr (<c>info: message</c>), above a minimum level. It takes no
+/// The CLI's log sink: one line per entry on stderr (<c>info: message</c>, control characters neutralised), above a minimum level. It takes no
 /// dependency-injection container, so a run starts without building one.
 /// </summary>
 internal sealed class StderrLoggerProvider(LogLevel minimum, TextWriter? writer = null) : ILoggerProvider
@@ -51,7 +51,7 @@ internal sealed class StderrLoggerProvider(LogLevel minimum, TextWriter? writer 
 
             lock (provider._writer)
             {
-                provider._writer.WriteLine($"{Label(logLevel)}: {message.ReplaceLineEndings(" ")}");
+                provider._writer.WriteLine($"{Label(logLevel)}: {TerminalText.Neutralize(message.ReplaceLineEndings(" "))}");
             }
         }
     }

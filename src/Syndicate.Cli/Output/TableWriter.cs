@@ -52,7 +52,7 @@ internal static class TableWriter
             };
             if (layout.Wire)
             {
-                cells.Add(Markup.Escape(c.Wire ?? "-"));
+                cells.Add(Markup.Escape(TerminalText.Neutralize(c.Wire ?? "-")));
             }
 
             cells.Add(c.Members.Count.ToString(CultureInfo.InvariantCulture));
@@ -88,8 +88,9 @@ internal static class TableWriter
         }
 
         console.MarkupLine(CultureInfo.InvariantCulture,
-            "{0} articles → {1} stories: [bold]{2}[/] carried by several copies, {3} singletons. {4} duplicates, {5} near-duplicates, {6} partial copies{7}.",
+            "{0} articles → {1} stories: [bold]{2}[/] carried by several copies, {3} singletons. {4} duplicates, {5} near-duplicates, {6} partial copies{7}{8}.",
             s.Articles, s.Clusters, multi.Count, singletons, s.Duplicates, s.NearDuplicates, s.Partials,
+            s.Evicted > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {s.Evicted} articles left the window before the end (stories counted as held at the end)") : "",
             s.Errors > 0 ? $", [yellow]{s.Errors} input errors skipped[/]" : "");
     }
 
@@ -105,10 +106,10 @@ internal static class TableWriter
         {
             bool narrow = width < 120;
             int number = Math.Max(1, shown.Select(c => c.Id.ToString(CultureInfo.InvariantCulture).Length).DefaultIfEmpty(1).Max());
-            int longestId = shown.Select(c => c.CanonicalId.Length).DefaultIfEmpty(2).Max();
+            int longestId = shown.Select(c => TerminalText.Neutralize(c.CanonicalId).Length).DefaultIfEmpty(2).Max();
             // An id longer than a third of the line keeps its start and end (ids seldom differ only in the middle).
             int idWidth = Math.Min(longestId, Math.Max(16, width / 3));
-            int wire = Math.Max(4, shown.Select(c => (c.Wire ?? "-").Length).DefaultIfEmpty(1).Max());
+            int wire = Math.Max(4, shown.Select(c => TerminalText.Neutralize(c.Wire ?? "-").Length).DefaultIfEmpty(1).Max());
             var layout = new Layout(narrow, Time: true, Outlets: true, Wire: true, FirstSeen: true, 0, idWidth);
             while (true)
             {
@@ -137,6 +138,7 @@ internal static class TableWriter
 
     private static string ShortenMiddle(string text, int max)
     {
+        text = TerminalText.Neutralize(text);
         if (text.Length <= max)
         {
             return text;
@@ -150,7 +152,8 @@ internal static class TableWriter
 
     private static string Shorten(string text, int max)
     {
-        text = text.ReplaceLineEndings(" ").Trim();
+        // Control characters are shown, not obeyed (a title may carry escape sequences or bidirectional overrides).
+        text = TerminalText.Neutralize(text.ReplaceLineEndings(" ").Trim());
         return text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
     }
 }

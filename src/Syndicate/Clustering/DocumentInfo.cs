@@ -65,4 +65,22 @@ internal sealed class DocumentInfo
 
     /// <summary>The id of the copy this one was first matched with, if any.</summary>
     public string? MatchedId { get; set; }
+
+    /// <summary>
+    /// The cluster this copy joined or started when it arrived (clusters merge and change canonical copy later); 0 when
+    /// not known, for a copy restored from a state written before arrivals were recorded.
+    /// </summary>
+    public long ArrivalClusterId { get; set; }
+
+    /// <summary>The canonical copy of <see cref="ArrivalClusterId"/> when this copy arrived; null when it was this copy.</summary>
+    public string? ArrivalCanonicalId { get; set; }
+
+    /// <summary>
+    /// A hash of the title and body as given (<see cref="Internal.Utf16Hash.OfText"/>), to tell a re-fed article from
+    /// another text under the same id; 0 when not known (restored from a state written before it was kept).
+    /// </summary>
+    public ulong TextHash { get; set; }
+
+    /// <summary>The wire of <see cref="ArrivalClusterId"/> when this copy arrived.</summary>
+    public WireAgency? ArrivalWire { get; set; }
 }

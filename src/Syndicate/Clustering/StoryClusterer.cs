@@ -55,17 +55,32 @@ internal sealed partial class StoryClusterer
 
     public bool Contains(string id) => _store.TryGetHandle(id, out _);
 
-    /// <summary>The verdict on an article already held, if one has that id.</summary>
+    /// <summary>The verdict an article already held got when it was added, if one has that id.</summary>
     public bool TryDescribe(string id, [NotNullWhen(true)] out Verdict? verdict)
     {
         if (_store.TryGetHandle(id, out int existing))
         {
-            verdict = Describe(existing, inserted: false);
+            verdict = DescribeArrival(existing);
             return true;
         }
 
         verdict = null;
         return false;
+    }
+
+    /// <summary>
+    /// True when an article with <paramref name="article"/>'s id is held and was added with another title or body (as
+    /// far as the state knows: a copy restored from an older state has no text hash and never differs).
+    /// </summary>
+    public bool HeldForOtherText(Article article)
+    {
+        if (!_store.TryGetHandle(article.Id, out int handle))
+        {
+            return false;
+        }
+
+        ulong held = _store.Documents.Info(handle).TextHash;
+        return held != 0 && held != Internal.Utf16Hash.OfText(article.Title, article.Body);
     }
 
     /// <summary>Inserts an article not yet held (the caller checked its id), clusters it and slides the window.</summary>
@@ -82,6 +97,7 @@ internal sealed partial class StoryClusterer
             Wire = credited ?? _options.Gazetteer.Find(article.Source),
             DatelineOutlet = print.Cleaned.Dateline?.Outlet,
             IsTruncated = print.Cleaned.HadContinuationMarker,
+            TextHash = Internal.Utf16Hash.OfText(article.Title, article.Body),
         };
         info.IsWireCopy = IsWireCopy(article.Source, credited);
         int handle = _store.Insert(print, info, timestamp);
@@ -138,6 +154,9 @@ internal sealed partial class StoryClusterer
 
         _store.Boilerplate.Observe(sourceKey, print.LineHashes, cluster.Id, timestamp);
         Verdict verdict = Describe(handle, inserted: true, canonicalChanged && best is not null, previousCanonical, print.Cleaned.Dateline);
+        info.ArrivalClusterId = verdict.ClusterId;
+        info.ArrivalCanonicalId = verdict.CanonicalId == info.Id ? null : verdict.CanonicalId;
+        info.ArrivalWire = verdict.Wire;
         SlideWindow(timestamp);
         return verdict;
     }
@@ -498,6 +517,26 @@ internal sealed partial class StoryClusterer
         (Relation relation, double similarity, string? matched) = JoinRecord(info, handle == cluster.Canonical);
         return new Verdict(info.Id, relation, cluster.Id, docs.Info(cluster.Canonical).Id, similarity,
             matched, canonicalChanged, previousCanonical, cluster.Wire, dateline, cluster.Members.Count, inserted);
+    }
+
+    /// <summary>
+    /// The verdict a held article got when it was added: its relation, similarity and match, the cluster and canonical
+    /// copy and wire as they were then. <see cref="Verdict.ClusterSize"/> is the size of the cluster holding it now.
+    /// </summary>
+    private Verdict DescribeArrival(int handle)
+    {
+        DocumentTable docs = _store.Documents;
+        DocumentInfo info = docs.Info(handle);
+        if (info.ArrivalClusterId == 0)
+        {
+            return Describe(handle, inserted: false);
+        }
+
+        (Relation relation, double similarity, string? matched) = info.StartedStory
+            ? (Relation.Original, 1.0, null)
+            : (info.JoinRelation, info.JoinSimilarity, info.MatchedId);
+        return new Verdict(info.Id, relation, info.ArrivalClusterId, info.ArrivalCanonicalId ?? info.Id, similarity,
+            matched, false, null, info.ArrivalWire, null, docs.Cluster(handle).Members.Count, inserted: false);
     }
 
     private Cluster Snapshot(ClusterState state)

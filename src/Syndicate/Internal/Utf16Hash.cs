@@ -21,6 +21,17 @@ internal static class Utf16Hash
             ? System.IO.Hashing.XxHash3.HashToUInt64(MemoryMarshal.AsBytes(source), seed)
             : XxHash3OnBigEndianHost(source, seed);
 
+    /// <summary>
+    /// A hash of an optional title and a body together: each part's hash seeds the next, and a missing title differs
+    /// from an empty one, so no two different pairs collide by concatenation. Never 0 (0 means "not known").
+    /// </summary>
+    public static ulong OfText(string? title, string body)
+    {
+        ulong h = title is null ? 0x9E3779B97F4A7C15UL : XxHash3(title, 1);
+        h = XxHash3(body, unchecked((long)h));
+        return h == 0 ? 1 : h;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ulong XxHash3OnBigEndianHost(ReadOnlySpan<char> source, long seed)
     {

@@ -46,17 +46,22 @@ internal sealed class DurableState : IDisposable
     /// <summary>The journal size past which the next add writes a checkpoint.</summary>
     public long CheckpointBytes { get; set; } = DefaultCheckpointBytes;
 
+    /// <summary>The damaged journal tail opening cut, if any.</summary>
+    public JournalRepair? Repair { get; private set; }
+
     /// <summary>
     /// Locks <paramref name="directory"/>, loads its snapshot into the (empty) clusterer, replays its journal and
     /// returns the state ready to journal new operations.
     /// </summary>
     public static DurableState Open(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter, Durability durability, CancellationToken cancellationToken)
     {
+        RefuseForeignDirectory(directory);
         System.IO.Directory.CreateDirectory(directory);
         var state = new DurableState(directory, options, clusterer, fingerprinter);
         try
         {
             state.Load(durability, cancellationToken);
+            state.RecordOptions();
         }
         catch
         {
@@ -74,8 +79,12 @@ internal sealed class DurableState : IDisposable
     public static void Save(string directory, SyndicationOptions options, StoryClusterer clusterer)
     {
         System.IO.Directory.CreateDirectory(directory);
-        StateFormat.WriteAtomically(Path.Combine(directory, StateFormat.SnapshotFile), stream => StateSnapshot.Write(stream, clusterer, options, 1));
-        Journal.Create(Path.Combine(directory, StateFormat.JournalFile), options, 1, Durability.Process).Dispose();
+        // Generation 2, as after a first checkpoint: only a state never checkpointed has a journal of generation 1 and
+        // no snapshot, so a missing snapshot is always recognised as missing.
+        const ulong generation = 2;
+        StateFormat.WriteAtomically(Path.Combine(directory, StateFormat.SnapshotFile), stream => StateSnapshot.Write(stream, clusterer, options, generation));
+        Journal.Create(Path.Combine(directory, StateFormat.JournalFile), options, generation, Durability.Process).Dispose();
+        StateSettings.Write(directory, options);
     }
 
     public void JournalAdd(Article article, long timestamp)
@@ -170,9 +179,16 @@ internal sealed class DurableState : IDisposable
             _generation = StateSnapshot.Load(stream, snapshotPath, _clusterer, _options);
         }
 
+        bool hasSnapshot = File.Exists(snapshotPath);
         if (File.Exists(journalPath))
         {
             ulong journalGeneration = PeekGeneration(journalPath);
+            if (!hasSnapshot && journalGeneration > 1)
+            {
+                // A journal after the first checkpoint holds only what happened since; the rest was in the snapshot.
+                throw new StateException(snapshotPath, $"the snapshot is missing: the journal beside it (generation {journalGeneration}) holds only the operations since checkpoint {journalGeneration - 1}, and the articles before them were in the snapshot. Restore {StateFormat.SnapshotFile} from a backup, or delete the state directory to start afresh");
+            }
+
             if (journalGeneration == _generation)
             {
                 _journal = OpenJournal(journalPath, durability, cancellationToken);
@@ -191,6 +207,57 @@ internal sealed class DurableState : IDisposable
         _journal = CreateJournal(journalPath, durability);
     }
 
+    /// <summary>
+    /// Refuses an existing directory that holds files but no state: a mistyped <c>--state</c> (a home or project
+    /// folder) must not get state files written among the user's own.
+    /// </summary>
+    private static void RefuseForeignDirectory(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            return;
+        }
+
+        string? foreign = null;
+        foreach (string entry in System.IO.Directory.EnumerateFileSystemEntries(directory))
+        {
+            string name = Path.GetFileName(entry);
+            if (name is StateFormat.SnapshotFile or StateFormat.JournalFile)
+            {
+                return;
+            }
+
+            if (name is not (StateFormat.LockFile or StateSettings.FileName) && !name.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                foreign ??= name;
+            }
+        }
+
+        if (foreign is not null)
+        {
+            throw new StateException(directory, $"not a Syndicate state directory: it holds other files (such as '{foreign}') and no {StateFormat.SnapshotFile} or {StateFormat.JournalFile}; give a new or empty directory to start a state");
+        }
+    }
+
+    /// <summary>Stores the options in force with the state, when they are not what it already stores.</summary>
+    private void RecordOptions()
+    {
+        SyndicationOptions? stored;
+        try
+        {
+            stored = StateSettings.Read(_directory);
+        }
+        catch (StateException)
+        {
+            stored = null; // damaged: replaced by the options in force
+        }
+
+        if (StateSettings.Differ(stored, _options))
+        {
+            StateSettings.Write(_directory, _options);
+        }
+    }
+
     private ulong PeekGeneration(string journalPath)
     {
         using FileStream stream = OpenRead(journalPath);
@@ -201,11 +268,13 @@ internal sealed class DurableState : IDisposable
     {
         try
         {
-            return Journal.Open(path, _options, durability, out _, payload =>
+            Journal journal = Journal.Open(path, _options, durability, out _, out JournalRepair? repair, payload =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Replay(payload, path);
             });
+            Repair = repair;
+            return journal;
         }
         catch (IOException e)
         {

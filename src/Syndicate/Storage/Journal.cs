@@ -10,8 +10,10 @@ namespace Syndicate.Storage;
 /// </summary>
 /// <remarks>
 /// On open, records are read until the end. A damaged record that reaches the end of the file is a write cut short by
-/// a crash: it was never acknowledged, so the journal is truncated before it. A damaged record followed by more data is
-/// corruption and refused.
+/// a crash: it was never acknowledged, so the journal is cut before it. A tail of zeros is what a power cut leaves (the
+/// file system had extended the file but not written the data) and is cut too. Either cut is reported as a
+/// <see cref="JournalRepair"/>. A damaged record followed by other data is corruption and refused, with the offset the
+/// intact records end at.
 /// </remarks>
 internal sealed class Journal : IDisposable
 {
@@ -45,12 +47,13 @@ internal sealed class Journal : IDisposable
     }
 
     /// <summary>
-    /// Opens an existing journal, hands every intact record's payload to <paramref name="replay"/>, truncates a torn
-    /// tail, and returns the journal ready for appending.
+    /// Opens an existing journal, hands every intact record's payload to <paramref name="replay"/>, cuts a damaged
+    /// tail (described in <paramref name="repair"/>), and returns the journal ready for appending.
     /// </summary>
-    public static Journal Open(string path, SyndicationOptions options, Durability durability, out ulong generation, Action<ReadOnlyMemory<byte>> replay)
+    public static Journal Open(string path, SyndicationOptions options, Durability durability, out ulong generation, out JournalRepair? repair, Action<ReadOnlyMemory<byte>> replay)
     {
         long goodEnd;
+        repair = null;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         {
             generation = StateFormat.ReadHeader(stream, path, StateFormat.JournalMagic, options, "journal");
@@ -63,7 +66,8 @@ internal sealed class Journal : IDisposable
                 stream.Position = goodEnd;
                 if (stream.ReadAtLeast(header, 12, throwOnEndOfStream: false) < 12)
                 {
-                    break; // torn header at the tail
+                    repair = Tail(stream, path, goodEnd, "a record header cut short");
+                    break;
                 }
 
                 uint size = BinaryPrimitives.ReadUInt32LittleEndian(header);
@@ -71,12 +75,15 @@ internal sealed class Journal : IDisposable
                 long end = goodEnd + 12 + size;
                 if (size > MaxRecord || end > length)
                 {
-                    if (size <= MaxRecord && end > length)
+                    if (size <= MaxRecord)
                     {
-                        break; // the record was being written when the process died
+                        // The record was being written when the process died.
+                        repair = Tail(stream, path, goodEnd, "a record cut short");
+                        break;
                     }
 
-                    throw new StateException(path, $"corrupt journal: a record at offset {goodEnd} claims {size} bytes");
+                    repair = Tail(stream, path, goodEnd, null) ?? throw Corrupt(path, goodEnd, $"a record at offset {goodEnd} claims {size} bytes");
+                    break;
                 }
 
                 if (payload.Length < size)
@@ -87,12 +94,10 @@ internal sealed class Journal : IDisposable
                 stream.ReadExactly(payload, 0, (int)size);
                 if (XxHash3.HashToUInt64(payload.AsSpan(0, (int)size), 0) != checksum)
                 {
-                    if (end == length)
-                    {
-                        break; // torn last record
-                    }
-
-                    throw new StateException(path, $"corrupt journal: the record at offset {goodEnd} fails its checksum and more records follow it");
+                    repair = end == length
+                        ? Tail(stream, path, goodEnd, "the last record fails its checksum")
+                        : Tail(stream, path, goodEnd, null) ?? throw Corrupt(path, goodEnd, $"the record at offset {goodEnd} fails its checksum and more records follow it");
+                    break;
                 }
 
                 replay(payload.AsMemory(0, (int)size));
@@ -102,6 +107,41 @@ internal sealed class Journal : IDisposable
 
         return OpenForAppend(path, generation, durability, goodEnd);
     }
+
+    /// <summary>
+    /// Describes the cut of everything from <paramref name="goodEnd"/> on: zeros (what a power cut leaves where the file
+    /// system had reserved room for data never written), or else the one damaged record <paramref name="torn"/> names.
+    /// Null when the tail is not all zeros and <paramref name="torn"/> is null: damage followed by data.
+    /// </summary>
+    private static JournalRepair? Tail(FileStream stream, string path, long goodEnd, string? torn)
+    {
+        long dropped = stream.Length - goodEnd;
+        if (AllZeros(stream, goodEnd))
+        {
+            return new JournalRepair(path, goodEnd, 0, dropped, "zeros after the last record, as a power cut leaves");
+        }
+
+        return torn is null ? null : new JournalRepair(path, goodEnd, 1, dropped, torn);
+    }
+
+    private static bool AllZeros(FileStream stream, long from)
+    {
+        stream.Position = from;
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static StateException Corrupt(string path, long goodEnd, string what) =>
+        new(path, $"corrupt journal: {what}. The records before offset {goodEnd} are intact; to keep them and drop the rest, cut the journal there (truncate -s {goodEnd} {path}), or restore the state from a backup");
 
     private static Journal OpenForAppend(string path, ulong generation, Durability durability, long goodEnd)
     {

@@ -52,6 +52,10 @@ internal static class StateSnapshot
     private const int LeadKey = 17;
     private const int StartedStoryKey = 18;
     private const int EvidenceKey = 19;
+    private const int ArrivalClusterKey = 20;
+    private const int ArrivalCanonicalKey = 21;
+    private const int ArrivalWireKey = 22;
+    private const int TextHashKey = 23;
 
     // Cluster record keys.
     private const int ClusterIdKey = 0;
@@ -116,7 +120,8 @@ internal static class StateSnapshot
             DocumentInfo info = docs.Info(h);
             w = Begin(record);
             w.WriteMapHeader(15 + (info.Url is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
-                + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1));
+                + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1) + (info.ArrivalClusterId == 0 ? 0 : 1)
+                + (info.ArrivalCanonicalId is null ? 0 : 1) + (info.ArrivalWire is null ? 0 : 1) + (info.TextHash == 0 ? 0 : 1));
             w.Write(HandleKey);
             w.Write(h);
             w.Write(IdKey);
@@ -165,6 +170,30 @@ internal static class StateSnapshot
             {
                 w.Write(DatelineOutletKey);
                 StatePack.WriteString(ref w, outlet);
+            }
+
+            if (info.TextHash != 0)
+            {
+                w.Write(TextHashKey);
+                w.Write(info.TextHash);
+            }
+
+            if (info.ArrivalClusterId != 0)
+            {
+                w.Write(ArrivalClusterKey);
+                w.Write(info.ArrivalClusterId);
+            }
+
+            if (info.ArrivalCanonicalId is { } arrivalCanonical)
+            {
+                w.Write(ArrivalCanonicalKey);
+                StatePack.WriteString(ref w, arrivalCanonical);
+            }
+
+            if (info.ArrivalWire is { } arrivalWire)
+            {
+                w.Write(ArrivalWireKey);
+                StatePack.WriteString(ref w, arrivalWire.Name);
             }
 
             w.Write(ShingleCountKey);
@@ -326,7 +355,9 @@ internal static class StateSnapshot
         {
             r = new MessagePackReader(blocks.ReadRecord(ref scratch));
             int h = -1, leadCount = 0, shingles = -1;
-            string? id = null, source = null, url = null, matched = null, wire = null, outlet = null;
+            string? id = null, source = null, url = null, matched = null, wire = null, outlet = null, arrivalCanonical = null, arrivalWire = null;
+            long arrivalCluster = 0;
+            ulong textHash = 0;
             DateTimeOffset? published = null;
             long sequence = 0, timestamp = 0;
             bool wireCopy = false, truncated = false, startedStory = false, validTime = true, hasSignature = false, hasEvidence = false;
@@ -352,6 +383,10 @@ internal static class StateSnapshot
                     case MatchedIdKey: matched = StatePack.ReadString(ref r); break;
                     case WireKey: wire = StatePack.ReadString(ref r); break;
                     case DatelineOutletKey: outlet = StatePack.ReadString(ref r); break;
+                    case ArrivalClusterKey: arrivalCluster = r.ReadInt64(); break;
+                    case ArrivalCanonicalKey: arrivalCanonical = StatePack.ReadString(ref r); break;
+                    case ArrivalWireKey: arrivalWire = StatePack.ReadString(ref r); break;
+                    case TextHashKey: textHash = r.ReadUInt64(); break;
                     case ShingleCountKey: shingles = r.ReadInt32(); break;
                     case ContentHashKey: content = r.ReadUInt64(); break;
                     case SignatureKey:
@@ -434,6 +469,10 @@ internal static class StateSnapshot
                 MatchedId = matched,
                 Wire = ResolveWire(options, wire),
                 DatelineOutlet = outlet,
+                ArrivalClusterId = arrivalCluster,
+                TextHash = textHash,
+                ArrivalCanonicalId = arrivalCanonical,
+                ArrivalWire = ResolveWire(options, arrivalWire),
             };
             docs.Restore(h, signature, evidence, leadBuffer.AsSpan(0, leadCount), shingles, content, info, timestamp);
             order.Add((sequence, h));

@@ -119,6 +119,11 @@ public class CorruptionTests
         {
             Assert.Equal(articles.Count - 1, engine.Count);
             Assert.Null(engine.GetClusterOf(articles[^1].Id));
+            JournalRepair repair = engine.JournalRepair!;
+            Assert.Equal(1, repair.DroppedRecords);
+            Assert.True(repair.DroppedBytes > 0);
+            Assert.Equal(journal.Length - 40 - repair.DroppedBytes, repair.ValidLength);
+            Assert.Contains("1 record (", repair.ToString(), StringComparison.Ordinal);
             engine.Add(articles[^1]);
         }
 
@@ -127,13 +132,120 @@ public class CorruptionTests
     }
 
     [Fact]
-    public void Damage_in_the_middle_of_the_journal_is_refused()
+    public void Damage_in_the_middle_of_the_journal_is_refused_saying_where_the_intact_records_end()
     {
         using TempDirectory dir = StateWithSnapshotAndJournal(out _);
         byte[] journal = File.ReadAllBytes(dir.File("journal.bin"));
         journal[StateFormatHeader + 30] ^= 0x10;
         File.WriteAllBytes(dir.File("journal.bin"), journal);
         AssertRefused(dir.Path, "journal.bin", "corrupt journal");
+        AssertRefused(dir.Path, "journal.bin", $"truncate -s {StateFormatHeader} ");
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(4096)]
+    [InlineData(70_000)]
+    public void A_tail_of_zeros_from_a_power_cut_is_cut_with_a_warning(int zeros)
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out List<Article> articles);
+        string path = dir.File("journal.bin");
+        long intact = new FileInfo(path).Length;
+        using (var stream = new FileStream(path, FileMode.Append))
+        {
+            stream.Write(new byte[zeros]);
+        }
+
+        using (SyndicationEngine engine = SyndicationEngine.Open(dir.Path))
+        {
+            Assert.Equal(articles.Count, engine.Count);
+            JournalRepair repair = engine.JournalRepair!;
+            Assert.Equal(0, repair.DroppedRecords);
+            Assert.Equal(zeros, repair.DroppedBytes);
+            Assert.Equal(intact, repair.ValidLength);
+            Assert.Equal(path, repair.Path);
+            Assert.Equal(intact, new FileInfo(path).Length);
+        }
+
+        using SyndicationEngine reopened = SyndicationEngine.Open(dir.Path);
+        Assert.Null(reopened.JournalRepair);
+        Assert.Equal(articles.Count, reopened.Count);
+    }
+
+    [Fact]
+    public void A_missing_snapshot_is_named_as_missing()
+    {
+        using TempDirectory dir = StateWithSnapshotAndJournal(out _);
+        File.Delete(dir.File("snapshot.bin"));
+        AssertRefused(dir.Path, "snapshot.bin", "the snapshot is missing");
+    }
+
+    [Fact]
+    public void An_exported_state_without_its_snapshot_is_named_as_missing()
+    {
+        using var dir = new TempDirectory();
+        var engine = new SyndicationEngine();
+        foreach (Article a in Corpus.Stream(syntheticStories: 2))
+        {
+            engine.Add(a);
+        }
+
+        engine.Export(dir.Path);
+        File.Delete(dir.File("snapshot.bin"));
+        AssertRefused(dir.Path, "snapshot.bin", "the snapshot is missing");
+    }
+
+    [Fact]
+    public void A_directory_of_other_files_is_not_made_a_state()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("notes.txt", "mine");
+        StateException e = Assert.Throws<StateException>(() => SyndicationEngine.Open(dir.Path));
+        Assert.Contains("not a Syndicate state directory", e.Message, StringComparison.Ordinal);
+        Assert.Contains("notes.txt", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_options_in_force_are_stored_with_the_state()
+    {
+        using var dir = new TempDirectory();
+        Assert.Null(SyndicationEngine.ReadOptions(dir.Path));
+        var options = new SyndicationOptions
+        {
+            SimilarityThreshold = 0.72,
+            ContainmentThreshold = 0.55,
+            LshThreshold = 0.4,
+            Lsh = new Syndicate.Index.LshParameters(16, 8),
+            Window = TimeSpan.FromHours(36),
+            ShingleSize = 4,
+            MaxCandidates = 9,
+        };
+        using (SyndicationEngine engine = SyndicationEngine.Open(dir.Path, options))
+        {
+            engine.Add(Corpus.Stream(syntheticStories: 1)[0]);
+        }
+
+        SyndicationOptions stored = SyndicationEngine.ReadOptions(dir.Path)!;
+        Assert.Equal(0.72, stored.SimilarityThreshold);
+        Assert.Equal(0.55, stored.ContainmentThreshold);
+        Assert.Equal(0.4, stored.LshThreshold);
+        Assert.Equal((16, 8), (stored.Lsh!.Value.Bands, stored.Lsh.Value.Rows));
+        Assert.Equal(TimeSpan.FromHours(36), stored.Window);
+        Assert.Equal(4, stored.ShingleSize);
+        Assert.Equal(9, stored.MaxCandidates);
+
+        // The stored options reopen the state; a damaged options file is refused by name.
+        using (SyndicationEngine reopened = SyndicationEngine.Open(dir.Path, stored))
+        {
+            Assert.Equal(1, reopened.Count);
+        }
+
+        byte[] bytes = File.ReadAllBytes(dir.File("options.bin"));
+        bytes[^20] ^= 0x40;
+        File.WriteAllBytes(dir.File("options.bin"), bytes);
+        StateException e = Assert.Throws<StateException>(() => SyndicationEngine.ReadOptions(dir.Path));
+        Assert.EndsWith("options.bin", e.Path, StringComparison.Ordinal);
     }
 
     private const int StateFormatHeader = 32;

@@ -1,9 +1,12 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Syndicate.Tests.Cli.EndToEnd;
 
 /// <summary><c>syndicate dedup --state DIR</c>: a feed filter whose state carries one run's stories into the next.</summary>
-public sealed class DedupTests : IDisposable
+public sealed partial class DedupTests : IDisposable
 {
     private static readonly string[] s_articleFields = ["id", "source", "url", "published", "title", "body", "syndicate"];
     private static readonly string[] s_verdictFields = ["verdict", "cluster", "canonical", "similarity", "matched", "wire", "canonicalChanged", "inserted"];
@@ -66,6 +69,30 @@ public sealed class DedupTests : IDisposable
     }
 
     [Fact]
+    public void AnIdTheStateHoldsForAnotherText_IsAnError_NamingTheLine()
+    {
+        string state = _dir.File("state");
+        string reused = _dir.File("reused.jsonl");
+        JsonElement first = JsonDocument.Parse(Corpus.Lines[0]).RootElement;
+        string id = first.GetProperty("id").GetString()!;
+        File.WriteAllLines(reused, [
+            Corpus.Lines[0],
+            JsonSerializer.Serialize(new { id, source = "another", body = "نص آخر تماما لا علاقة له بالخبر الأول، نشر تحت المعرف نفسه." }),
+        ]);
+
+        SyndicateCli.Run("dedup", "--state", state, _firstHalf).ExpectClean();
+        CliResult skip = SyndicateCli.Run("dedup", "--state", state, reused);
+        CliResult fail = SyndicateCli.Run("dedup", "--state", state, "--on-error", "fail", reused);
+
+        // The same text again is the held article; the other text under its id is named, and gets no verdict line.
+        Assert.Single(skip.Lines);
+        string error = Assert.Single(skip.ErrorLines, l => l.Contains("already used", StringComparison.Ordinal));
+        Assert.Contains($"{reused}:2: id \"{id}\"", error, StringComparison.Ordinal);
+        Assert.Equal(1, fail.ExitCode);
+        Assert.Contains(fail.ErrorLines, l => l.Contains($"{reused}:2:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NewOnly_WritesOnlyTheArticlesThatStartAStory_AndNothingTwice()
     {
         string state = _dir.File("state");
@@ -78,9 +105,213 @@ public sealed class DedupTests : IDisposable
         Assert.NotEmpty(expected);
         Assert.True(expected.Length < all.Lines.Length);
         Assert.Equal(expected, newOnly.Lines);
-        // Feeds repeat items from one poll to the next; an article the state already holds is not news again.
-        Assert.Empty(again.StdoutBytes);
+        // Re-fed articles get the verdict they got when added, so the new ones among them are written again (a reader
+        // that died before reading them gets them by re-feeding), marked as not inserted.
+        string[] secondHalfIds = Corpus.Ids.Skip(_half).ToArray();
+        string[] expectedAgain = expected.Where(l => secondHalfIds.Contains(Id(JsonDocument.Parse(l).RootElement))).ToArray();
+        Assert.NotEmpty(expectedAgain);
+        Assert.Equal(expectedAgain.Select(l => l.Replace("\"inserted\":true", "\"inserted\":false", StringComparison.Ordinal)), again.Lines);
     }
+
+    [Fact]
+    public void ReFedArticles_GetTheVerdictTheyGotWhenAdded_FromTheSnapshot()
+    {
+        string state = _dir.File("state");
+        CliResult first = SyndicateCli.Run("dedup", "--state", state, Corpus.Path).ExpectClean();
+        CliResult again = SyndicateCli.Run("dedup", "--state", state, Corpus.Path).ExpectClean();
+
+        Assert.Equal(Corpus.Ids.Count, again.Lines.Length);
+        for (int i = 0; i < first.Lines.Length; i++)
+        {
+            JsonElement was = JsonDocument.Parse(first.Lines[i]).RootElement.GetProperty("syndicate");
+            JsonElement now = JsonDocument.Parse(again.Lines[i]).RootElement.GetProperty("syndicate");
+            foreach (string field in new[] { "verdict", "cluster", "canonical", "similarity", "matched", "wire" })
+            {
+                Assert.Equal(was.GetProperty(field).ToString(), now.GetProperty(field).ToString());
+            }
+
+            Assert.False(now.GetProperty("inserted").GetBoolean());
+        }
+    }
+
+    [UnixFact("/bin/sh")]
+    public void BrokenStdout_StopsTheRun_AndReFeedingDeliversWhatWasMissed()
+    {
+        string state = _dir.File("state");
+        string rc = _dir.File("rc");
+        string err = _dir.File("err");
+        CliResult all = SyndicateCli.Run("dedup", "--state", _dir.File("all"), Corpus.Path).ExpectClean();
+
+        // head takes the first line and goes; every later line hits a closed pipe.
+        CliResult head = ShellCli.Run($"{{ \"$DOTNET\" \"$CLI\" dedup --state \"{state}\" \"{Corpus.Path}\" 2>\"{err}\"; echo $? >\"{rc}\"; }} | head -n 1");
+        Assert.Equal(all.Lines[0], Assert.Single(head.Lines));
+        Assert.Equal("4", File.ReadAllText(rc).Trim());
+        Assert.Equal("syndicate: cannot write standard output: Broken pipe", File.ReadAllText(err).Trim());
+
+        // The run stopped at the first failed write: only the lines the pipe took (a few of 371) were journaled.
+        CliResult newOnly = SyndicateCli.Run("dedup", "--state", state, "--new-only", Corpus.Path).ExpectClean();
+        int held = newOnly.Lines.Count(l => !Inserted(l));
+        Assert.InRange(held, 1, Corpus.Ids.Count / 4);
+
+        // Every article that started a story is delivered by the re-feed, with the verdict a clean run gives it.
+        string[] expected = all.Lines.Where(l => Verdict(JsonDocument.Parse(l).RootElement) == "new").ToArray();
+        Assert.Equal(expected.Select(WithoutInserted), newOnly.Lines.Select(WithoutInserted));
+    }
+
+    [UnixFact]
+    public void SigTerm_FinishesTheArticleInHand_PrintsTheSummary_AndExitsWith143() => StopBySignal(15, 143, "SIGTERM");
+
+    [UnixFact]
+    public void SigInt_FinishesTheArticleInHand_PrintsTheSummary_AndExitsWith130() => StopBySignal(2, 130, "SIGINT");
+
+    private void StopBySignal(int signal, int code, string name)
+    {
+        string state = _dir.File("state");
+        var info = new ProcessStartInfo(ShellCli.DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardErrorEncoding = new UTF8Encoding(false),
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
+        foreach (string arg in new[] { SyndicateCli.Dll, "dedup", "--state", state })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        // Read while feeding: a process whose output nobody reads stops reading its input.
+        int received = 0;
+        Task reading = Task.Run(() =>
+        {
+            while (received < _half && process.StandardOutput.ReadLine() is not null)
+            {
+                Interlocked.Increment(ref received);
+            }
+        });
+        foreach (string line in Corpus.Lines.Take(_half))
+        {
+            process.StandardInput.WriteLine(line);
+        }
+
+        process.StandardInput.Flush();
+        // Every line sent has come back: the process now waits for more input, holding the state open.
+        Assert.True(reading.Wait(TimeSpan.FromMinutes(1)), $"{received} of {_half} lines came back");
+        Assert.Equal(_half, received);
+
+        Assert.Equal(0, Kill(process.Id, signal));
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), name + " did not stop the run");
+        process.WaitForExit();
+
+        Assert.Equal(code, process.ExitCode);
+        Assert.Contains($"dedup: {_half} articles", stderr.Result, StringComparison.Ordinal);
+        Assert.Contains("Stopped by " + name, stderr.Result, StringComparison.Ordinal);
+        CliResult again = SyndicateCli.Run("dedup", "--state", state, _firstHalf).ExpectClean();
+        Assert.Equal(_half, again.Lines.Length);
+        Assert.All(again.Lines, l => Assert.False(Inserted(l)));
+    }
+
+    [UnixFact("/usr/bin/script", "/bin/sh")]
+    public void OnATerminal_StderrGetsASummary()
+    {
+        // script(1) gives the run a terminal; its standard output still goes to a file.
+        string state = _dir.File("state");
+        string output = _dir.File("out.jsonl");
+        CliResult run = ShellCli.Run($"script -qec '\"$DOTNET\" \"$CLI\" dedup --state \"{state}\" \"{Corpus.Path}\" > \"{output}\"' /dev/null").Expect(0);
+
+        Assert.Equal(Corpus.Ids.Count, File.ReadAllLines(output).Length);
+        int fresh = File.ReadAllLines(output).Count(l => Verdict(JsonDocument.Parse(l).RootElement) == "new");
+        Assert.Contains($"syndicate: dedup: {Corpus.Ids.Count} articles: {fresh} new, {Corpus.Ids.Count - fresh} copies of a known story", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZerosAfterThePowerCut_AreCutFromTheJournal_WithAWarning()
+    {
+        string state = _dir.File("state");
+        SyndicateCli.Run("dedup", "--state", state, "--checkpoint-bytes", "1000000000", _firstHalf).ExpectClean();
+        string journal = Path.Combine(state, "journal.bin");
+        long intact = new FileInfo(journal).Length;
+        using (var stream = new FileStream(journal, FileMode.Append))
+        {
+            stream.Write(new byte[4096]);
+        }
+
+        CliResult run = SyndicateCli.Run("dedup", "--state", state, _secondHalf).Expect(0);
+
+        Assert.Equal(Corpus.Ids.Count - _half, run.Lines.Length);
+        string warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"syndicate: warning: {journal}: ", warning, StringComparison.Ordinal);
+        Assert.Contains($"offset {intact}: 0 records (4096 bytes) dropped", warning, StringComparison.Ordinal);
+        // Nothing acknowledged was lost: the first run's articles are all still held.
+        CliResult again = SyndicateCli.Run("dedup", "--state", state, _firstHalf).ExpectClean();
+        Assert.All(again.Lines, l => Assert.False(Inserted(l)));
+    }
+
+    [Fact]
+    public void MissingSnapshot_IsNamedAsMissing()
+    {
+        string state = _dir.File("state");
+        SyndicateCli.Run("dedup", "--state", state, _firstHalf).ExpectClean();
+        File.Delete(Path.Combine(state, "snapshot.bin"));
+
+        CliResult run = SyndicateCli.Run("dedup", "--state", state, _secondHalf).Expect(3);
+
+        Assert.StartsWith($"syndicate: {Path.Combine(state, "snapshot.bin")}: the snapshot is missing", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.StdoutBytes);
+    }
+
+    [Fact]
+    public void AFolderOfOtherFiles_IsNotMadeAState()
+    {
+        string folder = _dir.File("mine");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+
+        CliResult run = SyndicateCli.Run("dedup", "--state", folder, _firstHalf).Expect(3);
+
+        Assert.Contains("not a Syndicate state directory", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+        run.ExpectNoStackTrace();
+    }
+
+    [Fact]
+    public void OptionsStoredWithTheState_StayInForce_AndAConflictSaysHowToChangeThem()
+    {
+        string state = _dir.File("state");
+        SyndicateCli.Run("dedup", "--state", state, "--window", "6h", "--threshold", "0.7", _firstHalf).ExpectClean();
+
+        // A run that does not repeat them keeps them.
+        SyndicateCli.Run("dedup", "--state", state, _secondHalf).ExpectClean();
+        SyndicationOptions stored = SyndicationEngine.ReadOptions(state)!;
+        Assert.Equal(TimeSpan.FromHours(6), stored.Window);
+        Assert.Equal(0.7, stored.SimilarityThreshold);
+
+        // Repeating them is fine; contradicting them is an error that names the way to change them.
+        SyndicateCli.Run("dedup", "--state", state, "--threshold", "0.7", "--window", "6h", _secondHalf).ExpectClean();
+        CliResult conflict = SyndicateCli.Run("dedup", "--state", state, "--window", "1h", _secondHalf).Expect(2);
+        Assert.Contains("--window 1h differs from 6h", Assert.Single(conflict.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("--change-options", conflict.Stderr, StringComparison.Ordinal);
+        Assert.Empty(conflict.StdoutBytes);
+        Assert.Equal(TimeSpan.FromHours(6), SyndicationEngine.ReadOptions(state)!.Window);
+
+        CliResult fixedOption = SyndicateCli.Run("dedup", "--state", state, "--shingle-size", "4", "--change-options", _secondHalf).Expect(2);
+        Assert.Contains("cannot change for an existing state", fixedOption.Stderr, StringComparison.Ordinal);
+
+        SyndicateCli.Run("dedup", "--state", state, "--window", "1h", "--change-options", _secondHalf).ExpectClean();
+        Assert.Equal(TimeSpan.FromHours(1), SyndicationEngine.ReadOptions(state)!.Window);
+        Assert.Equal(0.7, SyndicationEngine.ReadOptions(state)!.SimilarityThreshold);
+    }
+
+    private static bool Inserted(string line) => JsonDocument.Parse(line).RootElement.GetProperty("syndicate").GetProperty("inserted").GetBoolean();
+
+    private static string WithoutInserted(string line) =>
+        line.Replace("\"inserted\":true", "", StringComparison.Ordinal).Replace("\"inserted\":false", "", StringComparison.Ordinal);
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     [Fact]
     public void CorruptState_ExitsWithCode3_NamingTheFile()

@@ -58,4 +58,13 @@ public sealed class OptionTests
         Assert.Contains("--treshold", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.Empty(run.StdoutBytes);
     }
+
+    [Fact]
+    public void UnknownCommand_ExitsWithUsageError_AndOneLineNamingIt()
+    {
+        CliResult run = SyndicateCli.Run("clsuter", Corpus.Path).Expect(2);
+
+        Assert.Contains("'clsuter'", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.StdoutBytes);
+    }
 }

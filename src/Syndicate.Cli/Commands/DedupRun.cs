@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Syndicate.Cli.Input;
+using Syndicate.Cli.Output;
+
+namespace Syndicate.Cli.Commands;
+
+/// <summary>
+/// The loop of <c>syndicate dedup</c>: each article is added (and so journaled), then its line is written and flushed
+/// before the next article is read. A write that fails stops the run there, so at most the article whose line failed
+/// is journaled undelivered, and re-feeding the input delivers it again with the verdict it got.
+/// </summary>
+/// <remarks>
+/// SIGINT and SIGTERM do not kill the run mid-article: the article in hand is finished (journaled and written), the
+/// summary goes to stderr, the state is closed, and the process exits with 130 or 143 (128 + the signal number), as
+/// shells expect of a process stopped by a signal. A run waiting for input stops at once; one whose write is blocked by
+/// a reader that stopped reading stops after a few seconds.
+/// </remarks>
+internal sealed class DedupRun : IDisposable
+{
+    private const int SigInt = 2;
+    private const int SigTerm = 15;
+
+    /// <summary>How long a signal waits for the article in hand to be written.</summary>
+    private static readonly TimeSpan s_stopGrace = TimeSpan.FromSeconds(5);
+
+    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly SyndicationEngine _engine;
+    private readonly Stream _stdout;
+    private readonly DedupSummary _summary;
+    private readonly bool _talk;
+    private readonly Lock _article = new();
+    private readonly PosixSignalRegistration[] _signals;
+    private bool _progressShown;
+
+    public DedupRun(SyndicationEngine engine, Stream stdout, DedupSummary summary, bool talk)
+    {
+        _engine = engine;
+        _stdout = stdout;
+        _summary = summary;
+        _talk = talk;
+        _signals = OperatingSystem.IsWindows()
+            ? []
+            : [PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop)];
+    }
+
+    public void Execute(IEnumerable<InputRecord> records, bool onlyNew, bool progress, Action<InputRecord> onIdReused)
+    {
+        using var writer = new Utf8JsonWriter(_stdout, s_json);
+        long nextProgress = Environment.TickCount64 + 1000;
+        foreach (InputRecord record in records)
+        {
+            lock (_article)
+            {
+                Verdict verdict = _engine.Add(record.Article);
+                if (verdict.IdReused)
+                {
+                    // Not the article the state holds under that id: an error, and no verdict is written for it.
+                    onIdReused(record);
+                    continue;
+                }
+
+                _summary.Count(verdict);
+                // Selected by the verdict the article got when it was added, so a re-fed article is written again.
+                if (!onlyNew || verdict.IsNew)
+                {
+                    OutputTarget.Guarded(OutputTarget.StdoutName, () =>
+                    {
+                        DedupCommand.WriteLine(writer, record.Article, verdict);
+                        writer.Flush();
+                        _stdout.WriteByte((byte)'\n');
+                        _stdout.Flush();
+                    });
+                    writer.Reset();
+                }
+            }
+
+            if (progress && Environment.TickCount64 >= nextProgress)
+            {
+                nextProgress = Environment.TickCount64 + 1000;
+                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rdedup: {_summary.Articles:N0} articles, {_summary.New:N0} new"));
+                _progressShown = true;
+            }
+        }
+
+        ClearProgress();
+    }
+
+    public void Dispose()
+    {
+        foreach (PosixSignalRegistration signal in _signals)
+        {
+            signal.Dispose();
+        }
+    }
+
+    private void ClearProgress()
+    {
+        if (_progressShown)
+        {
+            Console.Error.Write("\r\u001b[K");
+            _progressShown = false;
+        }
+    }
+
+    /// <summary>
+    /// Runs on a signal: waits for the article in hand (the lock is never released, so no other starts), then reports,
+    /// closes the state and exits. A run blocked reading its input holds no lock and stops at once.
+    /// </summary>
+    private void Stop(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        int code = 128 + (context.Signal == PosixSignal.SIGINT ? SigInt : SigTerm);
+        // A reader that stopped reading blocks the article in hand in its write; after a grace period the run stops
+        // anyway. That article is journaled, and its line, perhaps incomplete, is written again by a re-feed.
+        bool idle = _article.TryEnter(s_stopGrace);
+        try
+        {
+            _stdout.Flush();
+        }
+        catch (IOException)
+        {
+            // The reader went away; the summary still says how far the run got.
+        }
+
+        ClearProgress();
+        if (_talk)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_summary.Describe()} Stopped by {(code == 130 ? "SIGINT" : "SIGTERM")}; every article counted is journaled and written."));
+        }
+
+        if (idle)
+        {
+            // Otherwise the engine may be inside an add; the journal has every acknowledged record written, and the
+            // directory lock goes with the process.
+            _engine.Dispose();
+        }
+
+        Environment.Exit(code);
+    }
+}
+
+/// <summary>What a <c>dedup</c> run did, for its summary line.</summary>
+internal sealed class DedupSummary
+{
+    public int Articles { get; private set; }
+
+    public int New { get; private set; }
+
+    public int Copies { get; private set; }
+
+    public int AlreadyHeld { get; private set; }
+
+    public int Errors { get; set; }
+
+    public void Count(Verdict verdict)
+    {
+        Articles++;
+        if (verdict.IsNew)
+        {
+            New++;
+        }
+        else
+        {
+            Copies++;
+        }
+
+        if (!verdict.Inserted)
+        {
+            AlreadyHeld++;
+        }
+    }
+
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"syndicate: dedup: {Articles} articles: {New} new, {Copies} copies of a known story; {AlreadyHeld} were already in the state (given their first verdict again){(Errors > 0 ? $"; {Errors} input errors skipped" : "")}.");
+}
