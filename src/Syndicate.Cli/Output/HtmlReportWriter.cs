@@ -17,7 +17,8 @@ namespace Syndicate.Cli.Output;
 /// nothing but the page's own text, and is pinned by a Content-Security-Policy hash, so any other script (injected or
 /// not) is refused by the browser; nothing is fetched from elsewhere. Text blocks carry <c>dir="auto"</c>, and the page
 /// itself is right to left when most stories are written in a right-to-left script; the English labels are isolated
-/// left-to-right runs within it.
+/// left-to-right runs within it, and every field is isolated too, so a bidirectional override in an id or an outlet
+/// cannot reorder the text around it.
 /// </remarks>
 internal static partial class HtmlReportWriter
 {
@@ -34,6 +35,7 @@ internal static partial class HtmlReportWriter
         + ".text{white-space:pre-wrap;border-inline-start:3px solid #cde;padding:.2em .8em;max-height:20em;overflow:auto}"
         + "ol.copies{padding-inline-start:1.5em}ol.copies li{margin:.6em 0}"
         + ".diff{font-size:.92em;margin:.2em 0}"
+        + "code,.src,.wire,.diff{unicode-bidi:isolate}"
         + "ins{background:#d8f5d0;text-decoration:none}del{background:#fbd9d9}.gap{color:#999;font-size:.85em}";
 
     /// <summary>

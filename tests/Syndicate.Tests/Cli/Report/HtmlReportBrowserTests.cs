@@ -143,6 +143,7 @@ public sealed class HtmlReportBrowserTests(Chromium chromium, BundledReport bund
         await page.GotoAsync(new Uri(path).AbsoluteUri);
 
         Assert.Equal(1, await VisibleStoriesAsync(page, null));
+        Assert.Equal("ltr", await page.EvaluateAsync<string>("document.documentElement.dir"));
         Assert.Null(await page.EvaluateAsync<string?>("window.pwned ?? null"));
         Assert.Empty(dialogs);
         // The page's own script ran (the counter is filled in) and is the only one.
