@@ -24,7 +24,7 @@ namespace Syndicate.Cli.Input;
 /// file passes with probability total/2^32.
 /// </para>
 /// </remarks>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : PassThroughReadStream
 {
     /// <summary>Decompressed bytes kept to check the CRC32 of a last member that is not the first.</summary>
     public const int Window = 1 << 20;
@@ -33,7 +33,6 @@ internal sealed class CheckedGzipStream : Stream
     private const int MinimumMemberBytes = 18;
 
     private readonly TailStream _raw;
-    private readonly GZipStream _inner;
     private readonly Crc32 _crc = new();
     private readonly byte[] _recent = new byte[Window];
     private long _length;
@@ -41,31 +40,19 @@ internal sealed class CheckedGzipStream : Stream
 
     /// <summary>Decompresses <paramref name="compressed"/>, which is disposed with this stream.</summary>
     public CheckedGzipStream(Stream compressed)
+        : this(new TailStream(compressed ?? throw new ArgumentNullException(nameof(compressed))))
     {
-        ArgumentNullException.ThrowIfNull(compressed);
-        _raw = new TailStream(compressed);
-        _inner = new GZipStream(_raw, CompressionMode.Decompress);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
+    private CheckedGzipStream(TailStream raw)
+        : base(new GZipStream(raw, CompressionMode.Decompress))
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
+        _raw = raw;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        int read = _inner.Read(buffer);
+        int read = Inner.Read(buffer);
         if (read > 0)
         {
             Remember(buffer[..read]);
@@ -79,26 +66,6 @@ internal sealed class CheckedGzipStream : Stream
         }
 
         return 0;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private void Remember(ReadOnlySpan<byte> data)
@@ -168,7 +135,7 @@ internal sealed class CheckedGzipStream : Stream
         new("truncated or corrupt gzip data (" + detail + ")");
 
     /// <summary>Passes reads through and keeps the last eight bytes read, where a complete gzip file has its trailer.</summary>
-    private sealed class TailStream(Stream inner) : Stream
+    private sealed class TailStream(Stream inner) : PassThroughReadStream(inner)
     {
         private readonly byte[] _tail = new byte[8];
 
@@ -177,25 +144,9 @@ internal sealed class CheckedGzipStream : Stream
         /// <summary>The last eight bytes read, oldest first; valid when <see cref="Total"/> is at least eight.</summary>
         public ReadOnlySpan<byte> Tail => _tail;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
-            int read = inner.Read(buffer);
+            int read = Inner.Read(buffer);
             if (read >= _tail.Length)
             {
                 buffer.Slice(read - _tail.Length, _tail.Length).CopyTo(_tail);
@@ -208,26 +159,6 @@ internal sealed class CheckedGzipStream : Stream
 
             Total += read;
             return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -6,20 +6,12 @@ namespace Syndicate.Cli.Input;
 /// A read-only stream that first returns bytes already taken from another stream and then the rest of that stream,
 /// so that the start of a non-seekable input (standard input, a decompressor) can be inspected before it is parsed.
 /// </summary>
-internal sealed class ReplayStream : Stream
+internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream inner) : PassThroughReadStream(inner)
 {
-    private readonly byte[] _prefix;
-    private readonly int _prefixLength;
-    private readonly Stream _inner;
+    private readonly byte[] _prefix = prefix;
+    private readonly int _prefixLength = prefixLength;
     private int _prefixPosition;
     private ExceptionDispatchInfo? _pending;
-
-    public ReplayStream(byte[] prefix, int prefixLength, Stream inner)
-    {
-        _prefix = prefix;
-        _prefixLength = prefixLength;
-        _inner = inner;
-    }
 
     /// <summary>
     /// Reads up to <paramref name="count"/> bytes from the start of <paramref name="stream"/> and returns them, with a
@@ -44,22 +36,6 @@ internal sealed class ReplayStream : Stream
         return new ReplayStream(prefix, length, stream);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (_prefixPosition < _prefixLength)
@@ -78,7 +54,7 @@ internal sealed class ReplayStream : Stream
 
             try
             {
-                return n + _inner.Read(buffer[n..]);
+                return n + Inner.Read(buffer[n..]);
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
@@ -93,26 +69,6 @@ internal sealed class ReplayStream : Stream
             pending.Throw();
         }
 
-        return _inner.Read(buffer);
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return Inner.Read(buffer);
     }
 }
