@@ -74,6 +74,20 @@ internal static class ExplainJsonWriter
             w.WriteNumber("templateGapHours", e.TemplateGapHours);
             w.WriteEndObject();
 
+            w.WriteStartObject("numbers");
+            if (e.NumberAgreement is { } agreement)
+            {
+                w.WriteNumber("agreement", agreement);
+            }
+            else
+            {
+                w.WriteNull("agreement");
+            }
+
+            w.WriteNumber("minAgreementAcrossGap", e.MinGapNumberAgreement);
+            w.WriteNumber("repeatJaccard", e.RepeatJaccard);
+            w.WriteEndObject();
+
             w.WriteStartObject("rewriteScore");
             w.WriteNumber("score", e.RewriteScore);
             w.WriteNumber("threshold", e.RewriteThreshold);

@@ -12,7 +12,7 @@ public sealed class ExplainTests
         + "old crossing stays open until the new one carries its first traffic.";
 
     private static readonly string[] s_keys =
-        ["first", "second", "relation", "related", "rewrite", "exactCopy", "exact", "slots", "jaccard", "containment", "lead", "time", "rewriteScore"];
+        ["first", "second", "relation", "related", "rewrite", "exactCopy", "exact", "slots", "jaccard", "containment", "lead", "time", "numbers", "rewriteScore"];
 
     private static readonly string[] s_articleKeys =
         ["id", "source", "wire", "dateline", "continuationMarker", "shingles", "distinctShingles", "leadValues", "cleanedText"];
@@ -38,6 +38,7 @@ public sealed class ExplainTests
         Assert.Equal(relation == "duplicate", root.GetProperty("exactCopy").GetBoolean());
         Assert.InRange(root.GetProperty("jaccard").GetProperty("estimate").GetDouble(), 0.0, 1.0);
         Assert.Equal(1.0, root.GetProperty("time").GetProperty("hoursApart").GetDouble(), 6);
+        Assert.Equal(["agreement", "minAgreementAcrossGap", "repeatJaccard"], root.GetProperty("numbers").EnumerateObject().Select(p => p.Name));
 
         // The text form names the same relation, spelled the same way.
         CliResult text = SyndicateCli.Run("explain", "-a", "wire", "-b", second, input).ExpectClean();
