@@ -17,6 +17,69 @@ internal static class ClusterRun
     /// <summary>Articles fingerprinted in parallel per batch; insertion stays in input order.</summary>
     private const int BatchSize = 4096;
 
+    /// <summary>Batches waiting for the engine while the next is read: reading overlaps fingerprinting and indexing.</summary>
+    private const int BatchesAhead = 2;
+
+    /// <summary>
+    /// The records in batches of <see cref="BatchSize"/>, in input order, read and parsed on another thread while the
+    /// caller works on the batch before: the same batches as reading in turn, so the same clusters. A reading error
+    /// (under <c>--on-error fail</c>) reaches the caller after the batches read before it.
+    /// </summary>
+    internal static IEnumerable<List<Article>> ReadAhead(IEnumerable<InputRecord> records)
+    {
+        using var ready = new System.Collections.Concurrent.BlockingCollection<List<Article>>(BatchesAhead);
+        using var stop = new CancellationTokenSource();
+        Task reader = Task.Run(() =>
+        {
+            try
+            {
+                var batch = new List<Article>(BatchSize);
+                foreach (InputRecord record in records)
+                {
+                    batch.Add(record.Article);
+                    if (batch.Count == BatchSize)
+                    {
+                        ready.Add(batch, stop.Token);
+                        batch = new List<Article>(BatchSize);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    ready.Add(batch, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The caller stopped taking batches.
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        });
+
+        bool finished = false;
+        try
+        {
+            foreach (List<Article> batch in ready.GetConsumingEnumerable())
+            {
+                yield return batch;
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            stop.Cancel();
+            if (finished)
+            {
+                // Every batch was taken: the reader has ended, and its error, if any, is the run's.
+                reader.GetAwaiter().GetResult();
+            }
+        }
+    }
+
     public static RunReport Execute(
         IEnumerable<InputRecord> records,
         SyndicationOptions options,
@@ -31,26 +94,17 @@ internal static class ClusterRun
         var order = new List<(string Id, string Source)>();
         var verdicts = new List<Verdict>();
         var texts = new Dictionary<string, Article>(StringComparer.Ordinal);
-        var batch = new List<Article>(BatchSize);
-        foreach (InputRecord record in records)
+        foreach (List<Article> batch in ReadAhead(records))
         {
-            batch.Add(record.Article);
-            order.Add((record.Article.Id, record.Article.Source));
-            if (keepTexts)
+            foreach (Article article in batch)
             {
-                texts.TryAdd(record.Article.Id, record.Article);
+                order.Add((article.Id, article.Source));
+                if (keepTexts)
+                {
+                    texts.TryAdd(article.Id, article);
+                }
             }
 
-            if (batch.Count == BatchSize)
-            {
-                verdicts.AddRange(engine.AddRange(batch));
-                batch.Clear();
-                progress?.Invoke(order.Count);
-            }
-        }
-
-        if (batch.Count > 0)
-        {
             verdicts.AddRange(engine.AddRange(batch));
             progress?.Invoke(order.Count);
         }
