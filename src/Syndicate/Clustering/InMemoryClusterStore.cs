@@ -23,6 +23,9 @@ internal sealed class InMemoryClusterStore : IClusterStore
     private readonly LeadKeySource _leadKeySource;
     private long _nextClusterId = 1;
 
+    // Between BeginRestore and EndRestore: the handles each candidate index will hold, in restore order.
+    private (List<int> Words, List<int> Leads, List<int> Characters)? _restoring;
+
     public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh)
     {
         Documents = new DocumentTable(options.SignatureLength);
@@ -181,11 +184,24 @@ internal sealed class InMemoryClusterStore : IClusterStore
         _lsh.Reserve(count);
         _leads.Reserve(count);
         _characters.Reserve(count);
+        _restoring = ([], [], []);
     }
 
-    /// <summary>Shrinks the band tables reserved by <see cref="BeginRestore"/> to what their distinct keys need.</summary>
+    /// <summary>
+    /// Builds the candidate indexes of the restored documents band by band (<see cref="LshIndex.InsertAll"/>: the same
+    /// tables as inserting them one by one, in a fraction of the time) and shrinks the tables reserved by
+    /// <see cref="BeginRestore"/> to what their distinct keys need.
+    /// </summary>
     public void EndRestore()
     {
+        if (_restoring is var (words, leads, characters))
+        {
+            _restoring = null;
+            _lsh.InsertAll(CollectionsMarshal.AsSpan(words));
+            _leads.InsertAll(CollectionsMarshal.AsSpan(leads));
+            _characters.InsertAll(CollectionsMarshal.AsSpan(characters));
+        }
+
         _lsh.Compact();
         _leads.Compact();
         _characters.Compact();
@@ -201,22 +217,43 @@ internal sealed class InMemoryClusterStore : IClusterStore
         }
 
         _exact.TryAdd(Documents.ContentHash(handle), handle);
-        if (Documents.ShingleCount(handle) > 0)
+        bool words = Documents.ShingleCount(handle) > 0;
+        bool leads = words && Documents.Lead(handle).Length >= Fingerprint.LeadKeys;
+        bool characters = Evidence.CharacterCount(Documents.Evidence(handle)) > 0;
+        if (_restoring is var (wordHandles, leadHandles, characterHandles))
         {
-            _lsh.Insert(handle, Documents.Signature(handle));
-            ReadOnlySpan<uint> lead = Documents.Lead(handle);
-            if (lead.Length >= Fingerprint.LeadKeys)
+            // Indexed all at once by EndRestore, in this order.
+            AddIf(wordHandles, words, handle);
+            AddIf(leadHandles, leads, handle);
+            AddIf(characterHandles, characters, handle);
+        }
+        else
+        {
+            if (words)
             {
-                _leads.Insert(handle, LeadKeys(lead));
+                _lsh.Insert(handle, Documents.Signature(handle));
+            }
+
+            if (leads)
+            {
+                _leads.Insert(handle, LeadKeys(Documents.Lead(handle)));
+            }
+
+            if (characters)
+            {
+                _characters.Insert(handle, Evidence.CharacterSignature(Documents.Evidence(handle)));
             }
         }
 
-        if (Evidence.CharacterCount(Documents.Evidence(handle)) > 0)
-        {
-            _characters.Insert(handle, Evidence.CharacterSignature(Documents.Evidence(handle)));
-        }
-
         NextSequence = Math.Max(NextSequence, info.Sequence + 1);
+    }
+
+    private static void AddIf(List<int> handles, bool condition, int handle)
+    {
+        if (condition)
+        {
+            handles.Add(handle);
+        }
     }
 
     /// <summary>Re-creates a cluster with its persisted id.</summary>

@@ -628,6 +628,72 @@ internal sealed class LshIndex
         }
     }
 
+    /// <summary>
+    /// Indexes <paramref name="handles"/>, in that order, into an empty index whose signatures come from its
+    /// <see cref="ISignatureSource"/>: the same tables and chains as <see cref="Insert"/> called for each in turn, built
+    /// band by band, so that one band's table is hot in the cache while the signatures stream past it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The index is not empty, keeps its own signatures, or a handle repeats.</exception>
+    internal void InsertAll(ReadOnlySpan<int> handles)
+    {
+        if (Count != 0 || _owned is not null)
+        {
+            ThrowHelper.InvalidOperation("Only an empty index that reads its signatures from a source can be filled at once.");
+        }
+
+        foreach (var handle in handles)
+        {
+            if (handle < 0)
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(handles), "Handles are non-negative.");
+            }
+
+            if (handle >= _handleCapacity)
+            {
+                GrowHandles(handle);
+            }
+
+            ref var presentWord = ref _present[handle >> 6];
+            var bit = 1UL << handle;
+            if ((presentWord & bit) != 0)
+            {
+                ThrowHelper.InvalidOperation("A handle is listed twice.");
+            }
+
+            ValidateSignature(_source.Signature(handle));
+            presentWord |= bit;
+        }
+
+        Count = handles.Length;
+        var next = _next;
+        for (var band = 0; band < _bands; band++)
+        {
+            foreach (var handle in handles)
+            {
+                if (_tableCounts[band] >= _tables[band].Length / MaxLoadDenominator * MaxLoadNumerator)
+                {
+                    GrowTable(band);
+                }
+
+                var table = _tables[band];
+                var key = BandKey.Compute(_source.Signature(handle).Slice(band * _bandBytes, _bandBytes));
+                var slot = FindSlot(table, band, key);
+                if (slot >= 0)
+                {
+                    next[(handle * _bands) + band] = HeadOf(table[slot]);
+                }
+                else
+                {
+                    slot = ~slot;
+                    next[(handle * _bands) + band] = EndOfChain;
+                    _tableCounts[band]++;
+                }
+
+                table[slot] = Pack(key, handle);
+            }
+        }
+    }
+
     /// <summary>Rebuilds every band table whose keys fit a smaller table within the load limit at that size.</summary>
     internal void Compact()
     {

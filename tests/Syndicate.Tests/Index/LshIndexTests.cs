@@ -251,6 +251,67 @@ public sealed class LshIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Filled_band_by_band_an_index_answers_as_one_filled_handle_by_handle(bool reserve)
+    {
+        // Handles in a restore's order (by arrival, not by handle), many sharing band keys.
+        const int N = 5_000;
+        var random = new Random(7);
+        var signatures = new byte[N][];
+        for (var handle = 0; handle < N; handle++)
+        {
+            signatures[handle] = new byte[Bands * Rows];
+            if (handle >= 10 && random.Next(3) != 0)
+            {
+                signatures[handle - random.Next(1, 10)].CopyTo(signatures[handle], 0);
+                signatures[handle][random.Next(Bands * Rows)] = (byte)random.Next(256);
+            }
+            else
+            {
+                random.NextBytes(signatures[handle]);
+            }
+        }
+
+        int[] order = [.. Enumerable.Range(0, N).Where(h => h % 11 != 3).OrderBy(_ => random.Next())];
+        var source = new JaggedSource(signatures);
+        var oneByOne = new LshIndex(Bands, Rows, 1, source, initialCapacity: 1);
+        var allAtOnce = new LshIndex(Bands, Rows, 1, source, initialCapacity: 1);
+        if (reserve)
+        {
+            oneByOne.Reserve(N);
+            allAtOnce.Reserve(N);
+        }
+
+        foreach (int handle in order)
+        {
+            oneByOne.Insert(handle, signatures[handle]);
+        }
+
+        allAtOnce.InsertAll(order);
+
+        Assert.Equal(oneByOne.Count, allAtOnce.Count);
+        for (var band = 0; band < Bands; band++)
+        {
+            Assert.Equal(oneByOne.DistinctKeys(band), allAtOnce.DistinctKeys(band));
+            Assert.Equal(oneByOne.TableCapacity(band), allAtOnce.TableCapacity(band));
+        }
+
+        for (var handle = 0; handle < N; handle += 3)
+        {
+            Assert.Equal(oneByOne.Contains(handle), allAtOnce.Contains(handle));
+            Assert.Equal(QueryAll(oneByOne, signatures[handle]), QueryAll(allAtOnce, signatures[handle]));
+        }
+
+        Assert.Throws<InvalidOperationException>(() => allAtOnce.InsertAll([order[0]]));
+    }
+
+    private sealed class JaggedSource(byte[][] signatures) : ISignatureSource
+    {
+        public ReadOnlySpan<byte> Signature(int handle) => signatures[handle];
+    }
+
     [Fact]
     public void Sparse_large_handle_grows_the_handle_arrays()
     {
