@@ -17,7 +17,7 @@ namespace Syndicate.Clustering;
 /// no earlier rule settles and that has evidence rows; otherwise 0.</param>
 /// <param name="LeadContainment">The exact lead containment (<see cref="PairVerifier.LeadContainment"/>), measured only
 /// for a pair the rewrite score would link and whose two texts are at hand; otherwise -1.</param>
-/// <param name="NumberAgreement">The share of the smaller set of numbers the other copy also mentions (<see cref="Fingerprinting.Evidence.NumberAgreement"/>); -1 when either mentions none.</param>
+/// <param name="NumberAgreement">The share of the smaller set of numbers the other copy also mentions (<see cref="Fingerprinting.Evidence.NumberAgreement"/>), measured only for a near-duplicate across the template gap; otherwise, or when either mentions none, -1.</param>
 internal readonly record struct PairSignals(
     bool Comparable,
     bool SameText,

@@ -105,6 +105,7 @@ internal sealed class PairVerifier
 
         int equal = EqualSlots(a, b);
         double jaccard = Jaccard(equal);
+        bool gap = IsTemplateGap(a.Published, b.Published);
         var signals = new PairSignals(
             Comparable: true,
             SameText: SameText(a, b),
@@ -114,8 +115,9 @@ internal sealed class PairVerifier
             LeadAgreement: LeadAgreement(a.Lead, b.Lead),
             ShorterShingles: Math.Min(a.ShingleCount, b.ShingleCount),
             LongerShingles: Math.Max(a.ShingleCount, b.ShingleCount),
-            TemplateGap: IsTemplateGap(a.Published, b.Published),
-            NumberAgreement: Evidence.NumberAgreement(a.Evidence, b.Evidence) ?? -1);
+            TemplateGap: gap,
+            // Read only where it decides: a near-duplicate across the template gap (see IsLaterInstance).
+            NumberAgreement: gap && jaccard >= SimilarityThreshold && jaccard < RepeatJaccard ? NumberAgreementOf(a, b) : -1);
 
         // The rewrite signals are read only where they decide: for a pair no earlier rule links or blocks (most
         // candidates are near-duplicates), and the lead test, which reads both texts, only when the score would link.
@@ -191,6 +193,9 @@ internal sealed class PairVerifier
     /// </remarks>
     public static bool IsLaterInstance(in PairSignals s) =>
         s.TemplateGap && s.Jaccard < RepeatJaccard && s.NumberAgreement >= 0 && s.NumberAgreement < MinGapNumberAgreement;
+
+    /// <summary>The share of the smaller set of numbers the other copy also mentions; -1 when either mentions none.</summary>
+    private static double NumberAgreementOf(PairSide a, PairSide b) => Evidence.NumberAgreement(a.Evidence, b.Evidence) ?? -1;
 
     /// <summary>From this estimated Jaccard similarity a copy is a re-run of the same text whatever its numbers and gap.</summary>
     public const double RepeatJaccard = 0.95;
@@ -430,7 +435,7 @@ internal sealed class PairVerifier
             SimilarLengthRatio = SimilarLengthRatio,
             HoursApart = a.Article?.Published is { } pa && b.Article?.Published is { } pb ? (pa - pb).Duration().TotalHours : null,
             TemplateGapHours = TemplateGap.TotalHours,
-            NumberAgreement = signals.NumberAgreement >= 0 ? signals.NumberAgreement : null,
+            NumberAgreement = NumberAgreementOf(sideA, sideB) is var numbers and >= 0 ? numbers : null,
             MinGapNumberAgreement = MinGapNumberAgreement,
             RepeatJaccard = RepeatJaccard,
             RewriteSignals = [.. Signals(sideA, sideB).Select(s => new ExplainedSignal(s.Name, s.Value, s.Weight))],
