@@ -210,21 +210,7 @@ public sealed class LshIndexTests
         // Many copies share band keys, as in a reopened state: the reserved tables are sized for all keys distinct
         // and compaction must shrink them to what the distinct keys need without changing any answer.
         const int N = 5_000;
-        var random = new Random(99);
-        var signatures = new byte[N][];
-        for (var handle = 0; handle < N; handle++)
-        {
-            signatures[handle] = new byte[Bands * Rows];
-            if (handle >= 10 && random.Next(3) != 0)
-            {
-                signatures[handle - random.Next(1, 10)].CopyTo(signatures[handle], 0);
-                signatures[handle][random.Next(Bands * Rows)] = (byte)random.Next(256);
-            }
-            else
-            {
-                random.NextBytes(signatures[handle]);
-            }
-        }
+        byte[][] signatures = NearCopies(N, seed: 99);
 
         var grown = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
         var reserved = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
@@ -259,20 +245,7 @@ public sealed class LshIndexTests
         // Handles in a restore's order (by arrival, not by handle), many sharing band keys.
         const int N = 5_000;
         var random = new Random(7);
-        var signatures = new byte[N][];
-        for (var handle = 0; handle < N; handle++)
-        {
-            signatures[handle] = new byte[Bands * Rows];
-            if (handle >= 10 && random.Next(3) != 0)
-            {
-                signatures[handle - random.Next(1, 10)].CopyTo(signatures[handle], 0);
-                signatures[handle][random.Next(Bands * Rows)] = (byte)random.Next(256);
-            }
-            else
-            {
-                random.NextBytes(signatures[handle]);
-            }
-        }
+        byte[][] signatures = NearCopies(N, seed: 7);
 
         int[] order = [.. Enumerable.Range(0, N).Where(h => h % 11 != 3).OrderBy(_ => random.Next())];
         var source = new JaggedSource(signatures);
@@ -305,6 +278,28 @@ public sealed class LshIndexTests
         }
 
         Assert.Throws<InvalidOperationException>(() => allAtOnce.InsertAll([order[0]]));
+    }
+
+    /// <summary>Random signatures, two in three a copy of one of the ten before with one byte changed.</summary>
+    private static byte[][] NearCopies(int count, int seed)
+    {
+        var random = new Random(seed);
+        var signatures = new byte[count][];
+        for (var handle = 0; handle < count; handle++)
+        {
+            signatures[handle] = new byte[Bands * Rows];
+            if (handle >= 10 && random.Next(3) != 0)
+            {
+                signatures[handle - random.Next(1, 10)].CopyTo(signatures[handle], 0);
+                signatures[handle][random.Next(Bands * Rows)] = (byte)random.Next(256);
+            }
+            else
+            {
+                random.NextBytes(signatures[handle]);
+            }
+        }
+
+        return signatures;
     }
 
     private sealed class JaggedSource(byte[][] signatures) : ISignatureSource
