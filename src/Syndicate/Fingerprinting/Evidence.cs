@@ -168,35 +168,30 @@ internal static class Evidence
         int ka = Math.Min(na, NumberSlots), kb = Math.Min(nb, NumberSlots);
         if (na <= NumberSlots && nb <= NumberSlots)
         {
-            int shared = 0;
-            for (int i = 0, j = 0; i < ka && j < kb;)
-            {
-                ushort x = Number(sa, i), y = Number(sb, j);
-                if (x == y)
-                {
-                    shared++;
-                    i++;
-                    j++;
-                }
-                else if (x < y)
-                {
-                    i++;
-                }
-                else
-                {
-                    j++;
-                }
-            }
-
-            return (double)shared / Math.Min(na, nb);
+            // Both samples are whole sets: walk them to the end and count what they share.
+            return (double)Merge(sa, ka, sb, kb, int.MaxValue, out _) / Math.Min(na, nb);
         }
 
         // The k smallest of the union, and how many of them both samples hold.
-        int taken = 0, both = 0;
-        for (int i = 0, j = 0; taken < NumberSlots && (i < ka || j < kb); taken++)
+        int both = Merge(sa, ka, sb, kb, NumberSlots, out int taken);
+        double jaccard = (double)both / Math.Max(1, taken);
+        double sharedEstimate = jaccard * (na + nb) / (1 + jaccard);
+        return Math.Min(1.0, sharedEstimate / Math.Min(na, nb));
+    }
+
+    /// <summary>
+    /// Walks two ascending samples together through at most <paramref name="limit"/> distinct values of their union
+    /// (<paramref name="taken"/> of them) and returns how many of those both hold. An exhausted sample reads as
+    /// <see cref="EmptyNumber"/>, which no stored number equals.
+    /// </summary>
+    private static int Merge(ReadOnlySpan<byte> sa, int ka, ReadOnlySpan<byte> sb, int kb, int limit, out int taken)
+    {
+        int both = 0;
+        taken = 0;
+        for (int i = 0, j = 0; taken < limit && (i < ka || j < kb); taken++)
         {
-            ushort x = i < ka ? Number(sa, i) : ushort.MaxValue;
-            ushort y = j < kb ? Number(sb, j) : ushort.MaxValue;
+            ushort x = i < ka ? Number(sa, i) : EmptyNumber;
+            ushort y = j < kb ? Number(sb, j) : EmptyNumber;
             if (x == y)
             {
                 both++;
@@ -213,9 +208,7 @@ internal static class Evidence
             }
         }
 
-        double jaccard = (double)both / Math.Max(1, taken);
-        double sharedEstimate = jaccard * (na + nb) / (1 + jaccard);
-        return Math.Min(1.0, sharedEstimate / Math.Min(na, nb));
+        return both;
     }
 
     private static ushort Number(ReadOnlySpan<byte> numbers, int i) => BinaryPrimitives.ReadUInt16LittleEndian(numbers[(2 * i)..]);
