@@ -167,7 +167,7 @@ public sealed partial class DedupTests : IDisposable
     private void StopBySignal(int signal, int code, string name)
     {
         string state = _dir.File("state");
-        var info = new ProcessStartInfo(ShellCli.DotnetHost())
+        var info = new ProcessStartInfo(SyndicateCli.DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

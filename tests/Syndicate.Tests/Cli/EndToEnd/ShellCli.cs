@@ -19,7 +19,7 @@ internal static class ShellCli
         };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(script);
-        info.Environment["DOTNET"] = DotnetHost();
+        info.Environment["DOTNET"] = SyndicateCli.DotnetHost();
         info.Environment["CLI"] = SyndicateCli.Dll;
         info.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start /bin/sh");
@@ -34,9 +34,4 @@ internal static class ShellCli
         process.WaitForExit();
         return new CliResult(process.ExitCode, Encoding.UTF8.GetBytes(stdout.Result), stderr.Result);
     }
-
-    /// <summary>The <c>dotnet</c> host the tests run under.</summary>
-    public static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
 }

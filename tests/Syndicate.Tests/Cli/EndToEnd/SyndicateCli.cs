@@ -88,7 +88,8 @@ internal static class SyndicateCli
         return buffer.ToArray();
     }
 
-    private static string DotnetHost()
+    /// <summary>The <c>dotnet</c> host the tests run under.</summary>
+    public static string DotnetHost()
     {
         // `dotnet test` names the host it runs under; the test host itself is usually run by it too.
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))

@@ -18,7 +18,7 @@ public sealed class NativeBuildTests
         string output = Path.Combine(Path.GetTempPath(), "syndicate-native-" + Guid.NewGuid().ToString("N"));
         try
         {
-            (int exit, string log) = Run(DotnetHost(), RepositoryPaths.Root,
+            (int exit, string log) = Run(SyndicateCli.DotnetHost(), RepositoryPaths.Root,
                 "publish", Path.Combine("src", "Syndicate.Cli"), "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-clp:NoSummary");
             Assert.True(exit == 0, log);
             Assert.DoesNotContain("warning", log, StringComparison.OrdinalIgnoreCase);
@@ -63,9 +63,6 @@ public sealed class NativeBuildTests
         process.WaitForExit();
         return (process.ExitCode, stdout + stderr.Result);
     }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     /// <summary>Skips unless this is Linux x64 with <c>clang</c> and zlib's headers, which the native linker needs.</summary>
     private sealed class NativeToolchainFactAttribute : FactAttribute
