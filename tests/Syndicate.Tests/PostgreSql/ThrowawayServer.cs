@@ -155,8 +155,7 @@ internal sealed class ThrowawayServer : IAsyncDisposable
             .Append("listen_addresses = '127.0.0.1'\n")
             .Append("port = ").Append(Port.ToString(CultureInfo.InvariantCulture)).Append('\n')
             .Append("unix_socket_directories = '").Append(Root).Append("'\n")
-            .Append("max_connections = 200\n")
-            .Append("shared_buffers = 64MB\n");
+            .Append("max_connections = 200\n");
         if (!_durable)
         {
             settings.Append("fsync = off\nfull_page_writes = off\n");
