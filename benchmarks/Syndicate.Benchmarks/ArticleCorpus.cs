@@ -91,7 +91,7 @@ internal static class ArticleCorpus
         return [.. bodies];
     }
 
-    private static string? FindUpwards(string relative)
+    internal static string? FindUpwards(string relative)
     {
         for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
