@@ -96,7 +96,7 @@ internal sealed class BoilerplateLearner
 
     internal void Restore(ulong key, LineStat stat) => _lines[key] = stat;
 
-    private static ulong Key(ulong sourceKey, ulong lineHash) => (sourceKey * 0x9E3779B97F4A7C15UL) ^ lineHash;
+    internal static ulong Key(ulong sourceKey, ulong lineHash) => (sourceKey * 0x9E3779B97F4A7C15UL) ^ lineHash;
 
     internal struct LineStat
     {

@@ -26,15 +26,15 @@ internal sealed class InMemoryClusterStore : IClusterStore
     // Between BeginRestore and EndRestore: the handles each candidate index will hold, in restore order.
     private (List<int> Words, List<int> Leads, List<int> Characters)? _restoring;
 
-    public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh)
+    public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh, int initialCapacity = 1024)
     {
-        Documents = new DocumentTable(options.SignatureLength);
+        Documents = new DocumentTable(options.SignatureLength, initialCapacity);
         _byId = new HandleTable<string, IdKeys>(new IdKeys(Documents));
         _exact = new HandleTable<ulong, ContentKeys>(new ContentKeys(Documents));
-        _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1, Documents);
+        _lsh = new LshIndex(lsh.Bands, lsh.Rows, 1, Documents, initialCapacity);
         _leadKeySource = new LeadKeySource(Documents);
-        _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4, _leadKeySource);
-        _characters = new LshIndex(CharacterBands, CharacterRows, 2, new CharacterSource(Documents));
+        _leads = new LshIndex(Fingerprint.LeadKeys, 1, 4, _leadKeySource, initialCapacity);
+        _characters = new LshIndex(CharacterBands, CharacterRows, 2, new CharacterSource(Documents), initialCapacity);
         Boilerplate = new BoilerplateLearner(options.BoilerplateMinStories, options.Seed);
     }
 
@@ -217,9 +217,7 @@ internal sealed class InMemoryClusterStore : IClusterStore
         }
 
         _exact.TryAdd(Documents.ContentHash(handle), handle);
-        bool words = Documents.ShingleCount(handle) > 0;
-        bool leads = words && Documents.Lead(handle).Length >= Fingerprint.LeadKeys;
-        bool characters = Evidence.CharacterCount(Documents.Evidence(handle)) > 0;
+        (bool words, bool leads, bool characters) = IndexedBy(Documents.ShingleCount(handle), Documents.Lead(handle).Length, Documents.Evidence(handle));
         if (_restoring is var (wordHandles, leadHandles, characterHandles))
         {
             // Indexed all at once by EndRestore, in this order.
@@ -269,6 +267,16 @@ internal sealed class InMemoryClusterStore : IClusterStore
     }
 
     public void RestoreSequence(long next) => NextSequence = Math.Max(NextSequence, next);
+
+    /// <summary>Makes the next arrival's sequence exactly <paramref name="next"/>: a shared store hands them out.</summary>
+    internal void SetNextSequence(long next) => NextSequence = next;
+
+    /// <summary>Whether a handle is held by the word, lead and character indexes (what <see cref="IndexDocument"/> adds).</summary>
+    internal static (bool Words, bool Leads, bool Characters) IndexedBy(int shingleCount, int leadLength, ReadOnlySpan<byte> evidence)
+    {
+        bool words = shingleCount > 0;
+        return (words, words && leadLength >= Fingerprint.LeadKeys, Evidence.CharacterCount(evidence) > 0);
+    }
 
     public void Remove(int handle)
     {

@@ -53,6 +53,12 @@ internal sealed partial class StoryClusterer
 
     public int Count => _store.Documents.Count;
 
+    /// <summary>
+    /// Whether <see cref="Insert"/> slides the window (true). A shared store loads only part of the state for one
+    /// insert and evicts across all of it separately.
+    /// </summary>
+    public bool SlidesWindow { get; init; } = true;
+
     public bool Contains(string id) => _store.TryGetHandle(id, out _);
 
     /// <summary>The verdict an article already held got when it was added, if one has that id.</summary>
@@ -486,7 +492,7 @@ internal sealed partial class StoryClusterer
 
     private void SlideWindow(long timestamp)
     {
-        if (_options.Window is not { } window)
+        if (_options.Window is not { } window || !SlidesWindow)
         {
             return;
         }

@@ -107,7 +107,8 @@ internal static class StateSettings
         return options;
     }
 
-    private static byte[] Encode(SyndicationOptions o)
+    /// <summary>The options record: a MessagePack map of the fields above (also what a database store keeps).</summary>
+    internal static byte[] Encode(SyndicationOptions o)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         var w = new MessagePackWriter(buffer);
@@ -158,6 +159,20 @@ internal static class StateSettings
 
     private static SyndicationOptions Decode(ReadOnlyMemory<byte> record, BlockReader blocks)
     {
+        try
+        {
+            return Decode(record);
+        }
+        catch (InvalidDataException e)
+        {
+            throw blocks.Corrupt(e.Message);
+        }
+    }
+
+    /// <summary>Reads a record written by <see cref="Encode"/>.</summary>
+    /// <exception cref="InvalidDataException">The record is malformed.</exception>
+    internal static SyndicationOptions Decode(ReadOnlyMemory<byte> record)
+    {
         SyndicationOptions d = SyndicationOptions.Default;
         int shingleSize = d.ShingleSize, kind = (int)d.ShingleKind, signature = d.SignatureLength, bands = 0, rows = 0;
         int maxCandidates = d.MaxCandidates, boilerplate = d.BoilerplateMinStories;
@@ -193,7 +208,7 @@ internal static class StateSettings
 
         if (!r.End || !Enum.IsDefined((ShingleKind)kind) || bands < 0 || rows < 0 || (bands == 0) != (rows == 0) || window < 0)
         {
-            throw blocks.Corrupt("the options record is malformed");
+            throw new InvalidDataException("the options record is malformed");
         }
 
         return new SyndicationOptions

@@ -629,7 +629,7 @@ internal static class StateSnapshot
 
     private static readonly ClusterState s_placeholderCluster = new(0, -1, []);
 
-    private static WireAgency? ResolveWire(SyndicationOptions options, string? name)
+    internal static WireAgency? ResolveWire(SyndicationOptions options, string? name)
     {
         if (name is null)
         {
