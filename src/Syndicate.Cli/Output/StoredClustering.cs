@@ -14,11 +14,12 @@ internal static class StoredClustering
 {
     /// <param name="clusters">Every stored cluster.</param>
     /// <param name="options">The options the store holds.</param>
-    /// <param name="source">What was read, for the json report's <c>inputs</c> (a directory, or a server and database).</param>
+    /// <param name="inputs">What was read, for the json report's <c>inputs</c> (a directory, a server and database, or the inputs added to it).</param>
     /// <param name="bytesPerArticle">The engine's memory (or the store's bytes) per held article.</param>
     /// <param name="seconds">How long reading took.</param>
     /// <param name="minSize">Only the stories with at least this many copies are listed, their articles given rows and counted.</param>
-    public static RunReport ToReport(IReadOnlyList<Cluster> clusters, SyndicationOptions options, string source, double bytesPerArticle, double seconds, int minSize = 1)
+    /// <param name="errors">Input records skipped as malformed, when input was added.</param>
+    public static RunReport ToReport(IReadOnlyList<Cluster> clusters, SyndicationOptions options, IReadOnlyList<string> inputs, double bytesPerArticle, double seconds, int minSize = 1, int errors = 0)
     {
         IReadOnlyList<Cluster> listed = minSize <= 1 ? clusters : [.. clusters.Where(c => c.Members.Count >= minSize)];
         var rows = new List<(long Sequence, ArticleResult Row)>();
@@ -51,8 +52,8 @@ internal static class StoredClustering
             Articles = rows.ConvertAll(r => r.Row),
             Texts = new Dictionary<string, Article>(StringComparer.Ordinal),
             Options = options,
-            Inputs = [source],
-            Statistics = new RunStatistics(rows.Count, listed.Count, multi, duplicates, near, partial, Errors: 0, seconds, Bytes: 0, bytesPerArticle),
+            Inputs = inputs,
+            Statistics = new RunStatistics(rows.Count, listed.Count, multi, duplicates, near, partial, errors, seconds, Bytes: 0, bytesPerArticle),
         };
     }
 }
