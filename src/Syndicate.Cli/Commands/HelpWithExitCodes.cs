@@ -49,7 +49,7 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
         var lines = new List<string>
         {
             "Exit codes:",
-            "  0  success (records skipped with --on-error skip are reported on stderr)",
+            name == "report" ? "  0  success" : "  0  success (records skipped with --on-error skip are reported on stderr)",
         };
         if (root || name is "cluster" or "dedup" or "eval")
         {
@@ -66,6 +66,10 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
         if (root || name == "dedup")
         {
             lines.Add("  3  the --state directory could not be opened (corrupt, foreign, other options) or written");
+        }
+        else if (name == "report")
+        {
+            lines.Add("  3  the --state directory could not be read (missing, not a state, corrupt, or being written by a dedup)");
         }
 
         lines.Add("  4  the output could not be written");
