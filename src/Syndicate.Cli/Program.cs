@@ -14,6 +14,7 @@ internal static class Program
         {
             ClusterCommand.Create(),
             DedupCommand.Create(),
+            ReportCommand.Create(),
             EvalCommand.Create(),
             GenerateCommand.Create(),
             ExplainCommand.Create(),

@@ -42,6 +42,41 @@ public sealed partial class SyndicationEngine
         Task.Run(() => OpenCore(directory, options, logger, timeProvider, durability, checkpointBytes, cancellationToken), cancellationToken);
 
     /// <summary>
+    /// Opens an existing state directory to read it (clusters, verdicts, statistics, queries, explanations, export)
+    /// without changing it: no file in <paramref name="directory"/> is created, written, truncated or replaced, not
+    /// even the journal's damaged tail that <see cref="Open"/> would cut (see <see cref="JournalRepair"/>). The directory
+    /// is held with a shared lock while the engine is open, so a writing engine cannot open it meanwhile, and opening
+    /// one that a writing engine holds fails. <see cref="Add(Article)"/> of an article not already held,
+    /// <see cref="Remove"/>, <see cref="EvictOlderThan"/> and <see cref="Checkpoint"/> throw
+    /// <see cref="InvalidOperationException"/>.
+    /// </summary>
+    /// <param name="directory">An existing state directory.</param>
+    /// <param name="options">
+    /// The options to read it with; null for those stored with the state (<see cref="ReadOptions"/>), or the defaults
+    /// when it stores none. Must have the fingerprint options the state was written with.
+    /// </param>
+    /// <param name="logger">Receives debug events.</param>
+    /// <exception cref="StateException">
+    /// The directory does not exist or holds no state, a state file is truncated, corrupt, foreign, of a newer version or
+    /// written with other options, or an engine is writing the directory.
+    /// </exception>
+    public static SyndicationEngine OpenReadOnly(string directory, SyndicationOptions? options = null, ILogger<SyndicationEngine>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (options is null && Directory.Exists(directory))
+        {
+            options = ReadOptions(directory);
+        }
+
+        var engine = new SyndicationEngine(options, logger);
+        engine._state = DurableState.OpenReadOnly(directory, engine._options, engine._clusterer, engine._fingerprinter, CancellationToken.None);
+        return engine;
+    }
+
+    /// <summary>True for an engine opened by <see cref="OpenReadOnly"/>, which never changes its state directory.</summary>
+    public bool IsReadOnly => NotDisposed(_state?.IsReadOnly ?? false);
+
+    /// <summary>
     /// The options a state directory was last opened (or exported) with, which <see cref="Open"/> stores beside the
     /// state: the fingerprint options, the thresholds, the LSH banding, the candidate limit, the boilerplate setting
     /// and the window. The gazetteer and the canonical policy are code and come back as their defaults. Null when
@@ -68,7 +103,8 @@ public sealed partial class SyndicationEngine
 
     /// <summary>
     /// What opening this durable engine cut from the end of its journal (a record cut short by a crash, or the zeros a
-    /// power cut leaves), for a warning; null when the journal was intact or the engine is in memory.
+    /// power cut leaves), or for one opened read-only what it read past and left in place, for a warning; null when the
+    /// journal was intact or the engine is in memory.
     /// </summary>
     public JournalRepair? JournalRepair => NotDisposed(_state?.Repair);
 

@@ -31,6 +31,11 @@ internal static class CliRunner
             Error(e.Message);
             return ExitCodes.StateError;
         }
+        catch (StoreException e)
+        {
+            Error(e.Message);
+            return ExitCodes.StateError;
+        }
         catch (OutputException e)
         {
             Error(e.Message);

@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Syndicate.Cli.Input;
 using Syndicate.Cli.Output;
+using Syndicate.Clustering;
 
 namespace Syndicate.Cli.Commands;
 
@@ -29,6 +31,8 @@ internal static class ClusterCommand
         format.AcceptOnlyFromAmong("table", "json", "jsonl", "csv", "html");
         var output = new Option<string?>("--out", "-o") { Description = "Write the report to this file instead of stdout." };
         var top = new Option<int?>("--top") { Description = "Stories listed, biggest first: 25 by default in the table; every story in the html report unless given." };
+        var store = new StoreOption(fallsBackToVariable: false);
+        var changeOptions = new Option<bool>("--change-options") { Description = "With --store: let the engine options given on this command line replace those the store holds (thresholds, window), from this run on. Without it, a value that differs from the stored one is an error." };
 
         var command = new Command("cluster", "Cluster a corpus into stories: which articles are copies of one another, the canonical copy, the wire and the outlets that carried it. With no input, clusters stdin, or at a terminal the bundled sample corpus.");
         common.AddTo(command);
@@ -36,9 +40,17 @@ internal static class ClusterCommand
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(top);
+        store.AddTo(command);
+        command.Options.Add(changeOptions);
         command.SetAction(result => CliRunner.Guard(() =>
         {
             SyndicationOptions options = engine.Build(result);
+            StoreConnection? shared = store.Resolve(result, state: null);
+            if (shared is null && result.GetValue(changeOptions))
+            {
+                throw new UsageException("--change-options changes the options a store holds: it needs --store.");
+            }
+
             if (result.GetValue(top) < 0)
             {
                 throw new UsageException($"--top must not be negative, got {result.GetValue(top)}.");
@@ -48,8 +60,20 @@ internal static class ClusterCommand
             string fmt = result.GetValue(format) ?? (outPath is null && !Console.IsOutputRedirected ? "table" : "jsonl");
             using ILoggerFactory loggers = common.Loggers(result);
             InputSet inputs = InputSet.Resolve(result.GetValue(common.Inputs));
-            RunReport report = CliRunner.Cluster(inputs, options, common.Format(result), common.ErrorMode(result), loggers, keepTexts: fmt == "html", quiet: common.Quiet(result));
-            if (report.Statistics.Articles == 0 && report.Statistics.Errors > 0)
+            int read;
+            RunReport report;
+            if (shared is not null)
+            {
+                options = DedupCommand.Reconcile(shared, options, engine, result, result.GetValue(changeOptions));
+                report = ClusterIntoStore(shared, options, inputs, common.Format(result), common.ErrorMode(result), loggers, common.Quiet(result), out read);
+            }
+            else
+            {
+                report = CliRunner.Cluster(inputs, options, common.Format(result), common.ErrorMode(result), loggers, keepTexts: fmt == "html", quiet: common.Quiet(result));
+                read = report.Statistics.Articles;
+            }
+
+            if (read == 0 && report.Statistics.Errors > 0)
             {
                 // Every input failed (a mistyped path, say): an empty report would look like success.
                 inputs.ReportIncomplete();
@@ -57,7 +81,7 @@ internal static class ClusterCommand
                 return ExitCodes.InputError;
             }
 
-            if (report.Statistics.Articles == 0)
+            if (read == 0)
             {
                 inputs.NoteIfStdinWasEmpty();
             }
@@ -66,6 +90,52 @@ internal static class ClusterCommand
             return inputs.ReportIncomplete() ? ExitCodes.InputError : ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Adds every input article to the store, one committed transaction each and in input order, then reads the store's
+    /// whole clustering: the stories of this input together with everything other runs and workers added.
+    /// </summary>
+    private static RunReport ClusterIntoStore(StoreConnection store, SyndicationOptions options, InputSet inputs, InputFormat format, ErrorMode mode, ILoggerFactory loggers, bool quiet, out int read)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        int errors = 0;
+        var reader = inputs.CreateReader(format, mode, e =>
+        {
+            errors++;
+            CliRunner.Error(e.ToString());
+        });
+        using PostgreSql.PostgreSqlSyndicationEngine engine = store.Open(options, loggers.CreateLogger("syndicate.store"));
+        int added = 0;
+        bool progress = !quiet && !Console.IsErrorRedirected;
+        long nextProgress = Environment.TickCount64 + 1000;
+        foreach (InputRecord record in reader.Read())
+        {
+            Verdict verdict = store.Run(() => engine.AddAsync(record.Article).GetAwaiter().GetResult());
+            if (verdict.IdReused)
+            {
+                // Not the article the store holds under that id: an error, as in dedup.
+                reader.ReportHeldForOtherText(record);
+                continue;
+            }
+
+            added++;
+            if (progress && Environment.TickCount64 >= nextProgress)
+            {
+                nextProgress = Environment.TickCount64 + 1000;
+                Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rcluster: {added:N0} articles added to {store.Display}"));
+            }
+        }
+
+        if (progress && added > 0)
+        {
+            Console.Error.Write("\r\u001b[K");
+        }
+
+        read = added;
+        IReadOnlyList<Cluster> clusters = store.Run(() => engine.GetClustersAsync().GetAwaiter().GetResult());
+        EngineStatistics statistics = store.Run(() => engine.GetStatisticsAsync().GetAwaiter().GetResult());
+        return StoredClustering.ToReport(clusters, engine.Options, [store.Display], statistics.BytesPerArticle, stopwatch.Elapsed.TotalSeconds, errors: errors);
     }
 
     internal static void WriteReport(RunReport report, string format, string? outPath, int? top)

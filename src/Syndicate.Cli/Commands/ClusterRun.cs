@@ -112,12 +112,12 @@ internal static class ClusterRun
         IReadOnlyList<Cluster> clusters = engine.GetClusters();
         EngineStatistics statistics = engine.GetStatistics();
         stopwatch.Stop();
-        var byId = new Dictionary<string, (Cluster Cluster, ClusterMember Member)>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, ArticleResult>(StringComparer.Ordinal);
         foreach (Cluster c in clusters)
         {
             foreach (ClusterMember m in c.Members)
             {
-                byId[m.Id] = (c, m);
+                byId[m.Id] = ArticleResult.Of(c, m);
             }
         }
 
@@ -126,11 +126,13 @@ internal static class ClusterRun
         for (int i = 0; i < order.Count; i++)
         {
             (string id, string source) = order[i];
-            ArticleResult result;
-            if (byId.TryGetValue(id, out var hit))
+            if (byId.TryGetValue(id, out ArticleResult? result))
             {
-                bool canonical = hit.Cluster.CanonicalId == id;
-                result = new ArticleResult(id, hit.Cluster.Id, canonical, canonical ? Relation.Original : hit.Member.Relation, canonical ? 1.0 : hit.Member.Similarity, source, hit.Cluster.Wire);
+                if (!string.Equals(result.Source, source, StringComparison.Ordinal))
+                {
+                    // A repeated id (given the held article's verdict) keeps its own line's source.
+                    result = result with { Source = source };
+                }
             }
             else
             {

@@ -18,39 +18,46 @@ internal static class DedupCommand
     {
         var common = new CommonOptions();
         var engine = new EngineOptions();
-        var state = new Option<string>("--state", "-s")
+        var state = new Option<string?>("--state", "-s")
         {
             Description = "Directory of the persistent state (created if missing). Every article is journaled before its verdict is written, so an article whose verdict was printed survives a crash.",
-            Required = true,
         };
-        var changeOptions = new Option<bool>("--change-options") { Description = "Let the engine options given on this command line replace those stored with the state (thresholds, banding, window), from this run on. Without it, a value that differs from the stored one is an error." };
+        var store = new StoreOption(fallsBackToVariable: true);
+        var changeOptions = new Option<bool>("--change-options") { Description = "Let the engine options given on this command line replace those stored with the state or store (thresholds, window; banding too for a state), from this run on. Without it, a value that differs from the stored one is an error." };
         var newOnly = new Option<bool>("--new-only") { Description = "Write only the articles that started a new story when they were added. An article already in the state gets the verdict it got then, so re-feeding an input after a crash writes again what a reader may have missed." };
         // Hidden: a small value makes checkpoints frequent, which the crash tests need to kill the process inside one.
         var checkpointBytes = new Option<long?>("--checkpoint-bytes") { Description = "Journal size that triggers a checkpoint.", Hidden = true };
-        var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's; the engine options of the run that created the state are stored with it and stay in force (see --change-options). Reads JSONL from stdin when no input is named.");
+        var command = new Command("dedup", "Filter a feed: writes each article as a JSON line (id, source, url, published, title, body) with a \"syndicate\" object holding its verdict (new, duplicate, near-duplicate, partial), the story's cluster, canonical copy and wire. Remembers earlier runs' stories in --state, so tomorrow's run knows today's, or in a PostgreSQL --store that several dedup processes share; the engine options of the run that created the state are stored with it and stay in force (see --change-options). Reads JSONL from stdin when no input is named.");
         common.AddTo(command);
         engine.AddTo(command);
         command.Options.Add(state);
+        store.AddTo(command);
         command.Options.Add(newOnly);
         command.Options.Add(changeOptions);
         command.Options.Add(checkpointBytes);
         command.SetAction(result => CliRunner.Guard(() =>
         {
-            string directory = result.GetValue(state)!;
-            if (string.IsNullOrWhiteSpace(directory))
+            StoreConnection? shared = store.Resolve(result, state);
+            string? directory = result.GetValue(state);
+            if (shared is null && directory is null)
+            {
+                throw new UsageException($"dedup: give the state directory with --state DIR, or a PostgreSQL store with --store CONNECTION-STRING (or {StoreConnection.Variable}).");
+            }
+
+            if (shared is null && string.IsNullOrWhiteSpace(directory))
             {
                 throw new UsageException("--state: expected a directory, got an empty path.");
             }
 
             SyndicationOptions options = engine.Build(result);
-            if (Directory.Exists(directory) && SyndicationEngine.ReadOptions(directory) is { } stored)
+            if (shared is null && Directory.Exists(directory) && SyndicationEngine.ReadOptions(directory!) is { } stored)
             {
-                options = StateOptions.Reconcile(directory, stored, options, engine, result, result.GetValue(changeOptions));
+                options = StateOptions.Reconcile(directory!, stored, options, engine, result, result.GetValue(changeOptions));
             }
 
             using ILoggerFactory loggers = common.Loggers(result);
             string[] inputs = result.GetValue(common.Inputs) is { Length: > 0 } named ? [.. InputSet.Resolve(named).Paths] : ["-"];
-            var summary = new DedupSummary();
+            var summary = new DedupSummary(shared is null ? "state" : "store");
             var reader = new ArticleReader(
                 inputs,
                 common.Format(result),
@@ -72,18 +79,30 @@ internal static class DedupCommand
                 journalLimit = bytes;
             }
 
-            using SyndicationEngine syndicate = OpenState(directory, options, loggers, journalLimit);
             bool talk = !common.Quiet(result);
-            if (syndicate.JournalRepair is { } repair && talk)
+            bool terminal = talk && !Console.IsErrorRedirected;
+            if (shared is not null)
             {
-                CliRunner.Error("warning: " + repair);
+                options = Reconcile(shared, options, engine, result, result.GetValue(changeOptions));
+                using PostgreSql.PostgreSqlSyndicationEngine database = shared.Open(options, loggers.CreateLogger("syndicate.store"));
+                using Stream output = OutputTarget.OpenStdout();
+                using var storeRun = new DedupRun(a => shared.Run(() => database.AddAsync(a).GetAwaiter().GetResult()), database, output, summary, talk);
+                storeRun.Execute(reader.Read(), result.GetValue(newOnly), terminal, reader.ReportHeldForOtherText);
+            }
+            else
+            {
+                using SyndicationEngine syndicate = OpenState(directory!, options, loggers, journalLimit);
+                if (syndicate.JournalRepair is { } repair && talk)
+                {
+                    CliRunner.Error("warning: " + repair);
+                }
+
+                using Stream stdout = OutputTarget.OpenStdout();
+                using var run = new DedupRun(syndicate.Add, syndicate, stdout, summary, talk);
+                run.Execute(reader.Read(), result.GetValue(newOnly), terminal, reader.ReportHeldForOtherText);
+                syndicate.Checkpoint();
             }
 
-            bool terminal = talk && !Console.IsErrorRedirected;
-            using Stream stdout = OutputTarget.OpenStdout();
-            using var run = new DedupRun(syndicate, stdout, summary, talk);
-            run.Execute(reader.Read(), result.GetValue(newOnly), terminal, reader.ReportHeldForOtherText);
-            syndicate.Checkpoint();
             if (terminal)
             {
                 Console.Error.WriteLine(summary.Describe());
@@ -93,6 +112,13 @@ internal static class DedupCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// The options to open a store with: those it holds, with the values typed on the command line checked against them
+    /// as for a state directory; for a database that holds no store yet, the typed ones.
+    /// </summary>
+    internal static SyndicationOptions Reconcile(StoreConnection store, SyndicationOptions typed, EngineOptions engine, ParseResult result, bool change) =>
+        store.ReadOptions() is { } stored ? StateOptions.ForStore(store, stored, typed, engine, result, change) : typed;
 
     private static SyndicationEngine OpenState(string directory, SyndicationOptions options, ILoggerFactory loggers, long checkpointBytes)
     {

@@ -28,7 +28,8 @@ internal sealed class DedupRun : IDisposable
 
     private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly SyndicationEngine _engine;
+    private readonly Func<Article, Verdict> _add;
+    private readonly IDisposable _engine;
     private readonly Stream _stdout;
     private readonly DedupSummary _summary;
     private readonly bool _talk;
@@ -36,8 +37,14 @@ internal sealed class DedupRun : IDisposable
     private readonly PosixSignalRegistration[] _signals;
     private bool _progressShown;
 
-    public DedupRun(SyndicationEngine engine, Stream stdout, DedupSummary summary, bool talk)
+    /// <param name="add">Adds an article and returns its verdict once it is stored (journaled, or committed).</param>
+    /// <param name="engine">Closed by a signal that finds no article in hand.</param>
+    /// <param name="stdout">Where the lines go.</param>
+    /// <param name="summary">Counts the run.</param>
+    /// <param name="talk">Whether a signal prints the summary.</param>
+    public DedupRun(Func<Article, Verdict> add, IDisposable engine, Stream stdout, DedupSummary summary, bool talk)
     {
+        _add = add;
         _engine = engine;
         _stdout = stdout;
         _summary = summary;
@@ -55,7 +62,7 @@ internal sealed class DedupRun : IDisposable
         {
             lock (_article)
             {
-                Verdict verdict = _engine.Add(record.Article);
+                Verdict verdict = _add(record.Article);
                 if (verdict.IdReused)
                 {
                     // Not the article the state holds under that id: an error, and no verdict is written for it.
@@ -129,13 +136,13 @@ internal sealed class DedupRun : IDisposable
         ClearProgress();
         if (_talk)
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_summary.Describe()} Stopped by {(code == 130 ? "SIGINT" : "SIGTERM")}; every article counted is journaled and written."));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_summary.Describe()} Stopped by {(code == 130 ? "SIGINT" : "SIGTERM")}; every article counted is {_summary.Stored} and written."));
         }
 
         if (idle)
         {
-            // Otherwise the engine may be inside an add; the journal has every acknowledged record written, and the
-            // directory lock goes with the process.
+            // Otherwise the engine may be inside an add; the journal (or the database) has every acknowledged article,
+            // and the directory lock (or the connection) goes with the process.
             _engine.Dispose();
         }
 
@@ -144,8 +151,12 @@ internal sealed class DedupRun : IDisposable
 }
 
 /// <summary>What a <c>dedup</c> run did, for its summary line.</summary>
-internal sealed class DedupSummary
+/// <param name="holder">What holds the articles: <c>state</c> or <c>store</c>.</param>
+internal sealed class DedupSummary(string holder = "state")
 {
+    /// <summary>What happened to an article counted: journaled (a state) or committed (a store).</summary>
+    public string Stored => holder == "state" ? "journaled" : "committed";
+
     public int Articles { get; private set; }
 
     public int New { get; private set; }
@@ -175,5 +186,5 @@ internal sealed class DedupSummary
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"syndicate: dedup: {Articles} articles: {New} new, {Copies} copies of a known story; {AlreadyHeld} were already in the state (given their first verdict again){(Errors > 0 ? $"; {Errors} input errors skipped" : "")}.");
+        $"syndicate: dedup: {Articles} articles: {New} new, {Copies} copies of a known story; {AlreadyHeld} were already in the {holder} (given their first verdict again){(Errors > 0 ? $"; {Errors} input errors skipped" : "")}.");
 }

@@ -49,7 +49,7 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
         var lines = new List<string>
         {
             "Exit codes:",
-            "  0  success (records skipped with --on-error skip are reported on stderr)",
+            name == "report" ? "  0  success" : "  0  success (records skipped with --on-error skip are reported on stderr)",
         };
         if (root || name is "cluster" or "dedup" or "eval")
         {
@@ -65,7 +65,17 @@ internal sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLi
         lines.Add("  2  bad command line: unknown option or invalid value");
         if (root || name == "dedup")
         {
-            lines.Add("  3  the --state directory could not be opened (corrupt, foreign, other options) or written");
+            lines.Add("  3  the --state directory could not be opened (corrupt, foreign, other options) or written, or the --store");
+            lines.Add("     database could not be reached or used (refused login, newer schema, other fingerprint options)");
+        }
+        else if (name == "report")
+        {
+            lines.Add("  3  the --state directory could not be read (missing, not a state, corrupt, or being written by a dedup), or");
+            lines.Add("     the --store database could not be reached or holds no store");
+        }
+        else if (name == "cluster")
+        {
+            lines.Add("  3  the --store database could not be reached or used (refused login, newer schema, other fingerprint options)");
         }
 
         lines.Add("  4  the output could not be written");

@@ -8,11 +8,23 @@ namespace Syndicate.Cli.Commands;
 /// The options of a run on an existing state: those stored with the state are in force, an option typed on the
 /// command line that agrees with them is fine, and one that disagrees is an error unless <c>--change-options</c> says
 /// the change is meant. A fingerprint option (shingles, sketch, seed, MinHash kind) cannot change at all: the stored
-/// fingerprints would no longer compare with new ones.
+/// fingerprints would no longer compare with new ones. A PostgreSQL store also keeps its LSH banding fixed, since its
+/// band postings are stored (<see cref="ForStore"/>).
 /// </summary>
 internal static class StateOptions
 {
-    public static SyndicationOptions Reconcile(string directory, SyndicationOptions stored, SyndicationOptions typed, EngineOptions engine, ParseResult result, bool change)
+    /// <summary>Reconciles with the options stored with the state directory <paramref name="directory"/>.</summary>
+    public static SyndicationOptions Reconcile(string directory, SyndicationOptions stored, SyndicationOptions typed, EngineOptions engine, ParseResult result, bool change) =>
+        Reconcile(new Holder($"the state in {directory}", "give a new --state directory", FixedBanding: false), stored, typed, engine, result, change);
+
+    /// <summary>Reconciles with the options a PostgreSQL store holds; its banding (<c>--bands</c>, <c>--lsh-threshold</c>) cannot change either.</summary>
+    public static SyndicationOptions ForStore(StoreConnection store, SyndicationOptions stored, SyndicationOptions typed, EngineOptions engine, ParseResult result, bool change) =>
+        Reconcile(new Holder($"the store at {store.Display}", "use a new database", FixedBanding: true), stored, typed, engine, result, change);
+
+    /// <summary>What holds the stored options, for messages, and whether its banding is fixed.</summary>
+    private sealed record Holder(string Name, string Fresh, bool FixedBanding);
+
+    private static SyndicationOptions Reconcile(Holder holder, SyndicationOptions stored, SyndicationOptions typed, EngineOptions engine, ParseResult result, bool change)
     {
         var conflicts = new List<(string Name, string Stored, string Typed, bool Fingerprint)>();
         void Check<T>(Option option, T storedValue, T typedValue, Func<T, string> show, bool fingerprint = false)
@@ -28,8 +40,8 @@ internal static class StateOptions
         Check(engine.Threshold, stored.SimilarityThreshold, typed.SimilarityThreshold, Number);
         Check(engine.Containment, stored.ContainmentThreshold, typed.ContainmentThreshold, Number);
         Check(engine.RewriteThreshold, stored.RewriteThreshold, typed.RewriteThreshold, Number);
-        Check(engine.LshThreshold, stored.LshThreshold, typed.LshThreshold, Number);
-        Check(engine.Bands, Bands(stored.Lsh), Bands(typed.Lsh), b => b);
+        Check(engine.LshThreshold, stored.LshThreshold, typed.LshThreshold, Number, fingerprint: holder.FixedBanding);
+        Check(engine.Bands, Bands(stored.Lsh), Bands(typed.Lsh), b => b, fingerprint: holder.FixedBanding);
         Check(engine.Window, stored.Window, typed.Window, w => w is { } t ? Duration(t) : "none");
         Check(engine.ShingleSize, stored.ShingleSize, typed.ShingleSize, v => Integer(v), fingerprint: true);
         Check(engine.SketchSize, stored.SignatureLength, typed.SignatureLength, v => Integer(v), fingerprint: true);
@@ -38,13 +50,14 @@ internal static class StateOptions
 
         if (conflicts.FirstOrDefault(c => c.Fingerprint) is { Name: not null } fixedOne)
         {
-            throw new UsageException($"{fixedOne.Name} {fixedOne.Typed} differs from {fixedOne.Stored}, stored with the state in {directory}; it decides the fingerprints and cannot change for an existing state. Leave it out to use the stored value, or give a new --state directory.");
+            string decides = fixedOne.Name is "--bands" or "--lsh-threshold" ? "the stored band postings" : "the fingerprints";
+            throw new UsageException($"{fixedOne.Name} {fixedOne.Typed} differs from {fixedOne.Stored}, stored with {holder.Name}; it decides {decides} and cannot change for an existing {(holder.FixedBanding ? "store" : "state")}. Leave it out to use the stored value, or {holder.Fresh}.");
         }
 
         if (conflicts.Count > 0 && !change)
         {
             (string name, string was, string now, _) = conflicts[0];
-            throw new UsageException($"{name} {now} differs from {was}, stored with the state in {directory}; the options stored with a state stay in force. Leave it out to use the stored value, or add --change-options to change it from now on.");
+            throw new UsageException($"{name} {now} differs from {was}, stored with {holder.Name}; the options stored with a {(holder.FixedBanding ? "store" : "state")} stay in force. Leave it out to use the stored value, or add --change-options to change it from now on.");
         }
 
         bool Typed(Option option) => result.GetResult(option) is { Implicit: false };

@@ -11,6 +11,13 @@ namespace Syndicate.Cli.Output;
 /// </remarks>
 internal sealed record ArticleResult(string Id, long Cluster, bool Canonical, Relation Relation, double Similarity, string Source, string? Wire)
 {
+    /// <summary>The row of a held article, as its cluster places it now: the canonical copy is an original of similarity 1.</summary>
+    public static ArticleResult Of(Cluster cluster, ClusterMember member)
+    {
+        bool canonical = cluster.CanonicalId == member.Id;
+        return new ArticleResult(member.Id, cluster.Id, canonical, canonical ? Relation.Original : member.Relation, canonical ? 1.0 : member.Similarity, member.Source, cluster.Wire);
+    }
+
     public static string RelationName(Relation relation) => relation switch
     {
         Relation.Duplicate => "duplicate",

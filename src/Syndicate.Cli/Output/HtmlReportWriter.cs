@@ -79,6 +79,11 @@ internal static partial class HtmlReportWriter
         }
 
         output.Write("</span></p>\n");
+        if (report.Texts.Count == 0 && shown.Count > 0)
+        {
+            output.Write("<p class=\"meta\"><span dir=\"ltr\">Read from a store, which keeps the canonical copy's text only: the copies are listed without a word diff (<code>syndicate cluster --format html</code> on the input shows them).</span></p>\n");
+        }
+
         if (shown.Count < multi.Count)
         {
             output.Write(string.Create(inv, $"<p class=\"warn\"><span dir=\"ltr\">Only the {shown.Count:N0} biggest of the {multi.Count:N0} stories with several copies are listed (--top {shown.Count}); {multi.Count - shown.Count:N0} are left out.</span></p>\n"));

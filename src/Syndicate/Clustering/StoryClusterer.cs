@@ -15,7 +15,8 @@ namespace Syndicate.Clustering;
 /// <remarks>
 /// A new article joins the cluster of its best verified match only if it also reaches
 /// <see cref="SyndicationOptions.ChainingThreshold"/> against that cluster's canonical copy; otherwise the next best
-/// match's cluster is tried, and failing all, the article starts a story of its own. Two clusters merge only when the
+/// match's cluster is tried, and failing all, the article starts a story of its own; a near-identical twin of the
+/// match (<see cref="TwinJaccard"/>) joins it without that check. Two clusters merge only when the
 /// new article verifies against members of both and the two canonical copies verify against each other.
 /// </remarks>
 internal sealed partial class StoryClusterer
@@ -317,6 +318,12 @@ internal sealed partial class StoryClusterer
             return true;
         }
 
+        if (IsTwin(print, link, _store.Documents))
+        {
+            // A near-identical copy goes where its twin is, even if the story's canonical copy reads differently.
+            return true;
+        }
+
         Link toCanonical = RelateToHandle(print, canonical);
         if (toCanonical.Relation != Relation.Original)
         {
@@ -333,6 +340,21 @@ internal sealed partial class StoryClusterer
         return toCanonical.Jaccard >= _options.ChainingThreshold
             && !PairVerifier.IsTemplateGap(print.Article?.Published, _store.Documents.Info(canonical).Published);
     }
+
+    /// <summary>
+    /// Estimated Jaccard similarity at which a near-duplicate within the template gap is a twin of the copy it matched.
+    /// </summary>
+    /// <remarks>
+    /// Without it, a copy whose story's canonical copy reads differently (a cluster opened by a related article, such as
+    /// the phone call that preceded a meeting) starts a story of its own beside its near-identical twin. On the judged
+    /// SaudiNewsNet pairs, joining twins at 0.7 or 0.8 raised recall from 0.642 to 0.655 with precision 0.948 to 0.949;
+    /// at 0.6 precision fell to 0.944. COUNTER and the generated hard negatives did not change.
+    /// </remarks>
+    internal const double TwinJaccard = 0.8;
+
+    private static bool IsTwin(Fingerprint print, in Link link, DocumentTable docs) =>
+        link.Relation == Relation.NearDuplicate && !link.Rewrite && link.Pair.Jaccard >= TwinJaccard
+        && !PairVerifier.IsTemplateGap(print.Article?.Published, docs.Info(link.Handle).Published);
 
     /// <summary>The verifier's answer on an article and an indexed one. <see cref="Relation.Original"/> means no relation.</summary>
     private Link RelateToHandle(Fingerprint print, int handle) =>

@@ -28,6 +28,7 @@ internal sealed class DurableState : IDisposable
     private FileStream? _directoryLock;
     private ulong _generation;
     private Durability _durability;
+    private bool _readOnly;
 
     private DurableState(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter)
     {
@@ -46,8 +47,11 @@ internal sealed class DurableState : IDisposable
     /// <summary>The journal size past which the next add writes a checkpoint.</summary>
     public long CheckpointBytes { get; set; } = DefaultCheckpointBytes;
 
-    /// <summary>The damaged journal tail opening cut, if any.</summary>
+    /// <summary>The damaged journal tail opening cut (or, read-only, read past), if any.</summary>
     public JournalRepair? Repair { get; private set; }
+
+    /// <summary>True when opened by <see cref="OpenReadOnly"/>: nothing is journaled, checkpointed or locked exclusively.</summary>
+    public bool IsReadOnly => _readOnly;
 
     /// <summary>
     /// Locks <paramref name="directory"/>, loads its snapshot into the (empty) clusterer, replays its journal and
@@ -62,6 +66,38 @@ internal sealed class DurableState : IDisposable
         {
             state.Load(durability, cancellationToken);
             state.RecordOptions();
+        }
+        catch
+        {
+            state.Dispose();
+            throw;
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Loads an existing state into the (empty) clusterer without changing any file in <paramref name="directory"/>:
+    /// no directory, lock file, journal or options file is created, a damaged journal tail is read past but not cut,
+    /// and the options are not recorded. The lock file, when there is one, is held with a shared lock while the state
+    /// is open, so that no engine can write the directory meanwhile, and one that is writing it makes this open fail.
+    /// </summary>
+    public static DurableState OpenReadOnly(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter, CancellationToken cancellationToken)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new StateException(directory, "no such state directory");
+        }
+
+        if (!File.Exists(Path.Combine(directory, StateFormat.SnapshotFile)) && !File.Exists(Path.Combine(directory, StateFormat.JournalFile)))
+        {
+            throw new StateException(directory, $"not a Syndicate state directory: it holds no {StateFormat.SnapshotFile} or {StateFormat.JournalFile}");
+        }
+
+        var state = new DurableState(directory, options, clusterer, fingerprinter) { _readOnly = true };
+        try
+        {
+            state.LoadReadOnly(cancellationToken);
         }
         catch
         {
@@ -89,6 +125,7 @@ internal sealed class DurableState : IDisposable
 
     public void JournalAdd(Article article, long timestamp)
     {
+        ThrowIfReadOnly();
         if (_journal is null)
         {
             return;
@@ -100,6 +137,7 @@ internal sealed class DurableState : IDisposable
 
     public void JournalRemove(string id)
     {
+        ThrowIfReadOnly();
         if (_journal is null)
         {
             return;
@@ -111,6 +149,7 @@ internal sealed class DurableState : IDisposable
 
     public void JournalEvict(long cutoff)
     {
+        ThrowIfReadOnly();
         if (_journal is null)
         {
             return;
@@ -132,6 +171,7 @@ internal sealed class DurableState : IDisposable
     /// <summary>Writes a new snapshot of the whole state atomically and starts an empty journal.</summary>
     public void Checkpoint()
     {
+        ThrowIfReadOnly();
         if (_journal is null)
         {
             return;
@@ -153,6 +193,88 @@ internal sealed class DurableState : IDisposable
         _journal = null;
         _directoryLock?.Dispose();
         _directoryLock = null;
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (_readOnly)
+        {
+            throw new InvalidOperationException($"The state in {_directory} was opened read-only: it cannot be changed or checkpointed.");
+        }
+    }
+
+    private void LoadReadOnly(CancellationToken cancellationToken)
+    {
+        string lockPath = Path.Combine(_directory, StateFormat.LockFile);
+        if (File.Exists(lockPath))
+        {
+            try
+            {
+                // Read access with sharing is a shared lock (flock LOCK_SH on Unix): it waits for no one, fails while
+                // an engine holds the directory, and keeps one from opening it until this engine is disposed.
+                _directoryLock = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+            }
+            catch (FileNotFoundException)
+            {
+                // Removed since: no engine holds the directory.
+            }
+            catch (IOException e)
+            {
+                throw new StateException(lockPath, "the state directory is in use by another engine or process; read it once that has finished", e);
+            }
+        }
+
+        string snapshotPath = Path.Combine(_directory, StateFormat.SnapshotFile);
+        string journalPath = Path.Combine(_directory, StateFormat.JournalFile);
+        cancellationToken.ThrowIfCancellationRequested();
+        _generation = 1;
+        bool hasSnapshot = File.Exists(snapshotPath);
+        if (hasSnapshot)
+        {
+            using FileStream stream = OpenRead(snapshotPath);
+            _generation = StateSnapshot.Load(stream, snapshotPath, _clusterer, _options);
+        }
+
+        if (!File.Exists(journalPath))
+        {
+            return;
+        }
+
+        ulong journalGeneration = PeekGeneration(journalPath);
+        CheckGenerations(snapshotPath, hasSnapshot, journalPath, journalGeneration);
+        if (journalGeneration == _generation)
+        {
+            try
+            {
+                Journal.Read(journalPath, _options, out _, out JournalRepair? repair, payload =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Replay(payload, journalPath);
+                });
+                Repair = repair?.LeftInPlace();
+            }
+            catch (IOException e)
+            {
+                throw new StateException(journalPath, "cannot read the journal: " + e.Message, e);
+            }
+        }
+
+        // An older journal was folded into the snapshot by a checkpoint that died before replacing it.
+    }
+
+    /// <summary>Refuses a journal that cannot belong beside the snapshot (or beside no snapshot).</summary>
+    private void CheckGenerations(string snapshotPath, bool hasSnapshot, string journalPath, ulong journalGeneration)
+    {
+        if (!hasSnapshot && journalGeneration > 1)
+        {
+            // A journal after the first checkpoint holds only what happened since; the rest was in the snapshot.
+            throw new StateException(snapshotPath, $"the snapshot is missing: the journal beside it (generation {journalGeneration}) holds only the operations since checkpoint {journalGeneration - 1}, and the articles before them were in the snapshot. Restore {StateFormat.SnapshotFile} from a backup, or delete the state directory to start afresh");
+        }
+
+        if (journalGeneration > _generation)
+        {
+            throw new StateException(journalPath, $"the journal (generation {journalGeneration}) is newer than the snapshot (generation {_generation}); the snapshot was replaced by an older copy");
+        }
     }
 
     private void Load(Durability durability, CancellationToken cancellationToken)
@@ -183,21 +305,11 @@ internal sealed class DurableState : IDisposable
         if (File.Exists(journalPath))
         {
             ulong journalGeneration = PeekGeneration(journalPath);
-            if (!hasSnapshot && journalGeneration > 1)
-            {
-                // A journal after the first checkpoint holds only what happened since; the rest was in the snapshot.
-                throw new StateException(snapshotPath, $"the snapshot is missing: the journal beside it (generation {journalGeneration}) holds only the operations since checkpoint {journalGeneration - 1}, and the articles before them were in the snapshot. Restore {StateFormat.SnapshotFile} from a backup, or delete the state directory to start afresh");
-            }
-
+            CheckGenerations(snapshotPath, hasSnapshot, journalPath, journalGeneration);
             if (journalGeneration == _generation)
             {
                 _journal = OpenJournal(journalPath, durability, cancellationToken);
                 return;
-            }
-
-            if (journalGeneration > _generation)
-            {
-                throw new StateException(journalPath, $"the journal (generation {journalGeneration}) is newer than the snapshot (generation {_generation}); the snapshot was replaced by an older copy");
             }
 
             // An older journal: a checkpoint wrote the snapshot and died before starting the new journal. Everything

@@ -52,6 +52,16 @@ internal sealed class Journal : IDisposable
     /// </summary>
     public static Journal Open(string path, SyndicationOptions options, Durability durability, out ulong generation, out JournalRepair? repair, Action<ReadOnlyMemory<byte>> replay)
     {
+        long goodEnd = Read(path, options, out generation, out repair, replay);
+        return OpenForAppend(path, generation, durability, goodEnd);
+    }
+
+    /// <summary>
+    /// Hands every intact record's payload to <paramref name="replay"/> without changing the file, and returns where
+    /// the intact records end; a damaged tail is described in <paramref name="repair"/> but left in place.
+    /// </summary>
+    public static long Read(string path, SyndicationOptions options, out ulong generation, out JournalRepair? repair, Action<ReadOnlyMemory<byte>> replay)
+    {
         long goodEnd;
         repair = null;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
@@ -105,7 +115,7 @@ internal sealed class Journal : IDisposable
             }
         }
 
-        return OpenForAppend(path, generation, durability, goodEnd);
+        return goodEnd;
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace Syndicate.Storage;
 /// <summary>
 /// What opening a durable state cut from the end of its journal: a damaged tail (a record cut short by a crash, or the
 /// zeros a power cut leaves where the file system had reserved room for data never written). The journal now ends at
-/// the last valid record; every record before it was replayed.
+/// the last valid record; every record before it was replayed. An engine opened read-only
+/// (<see cref="SyndicationEngine.OpenReadOnly"/>) replays the same records but leaves the tail in the file.
 /// </summary>
 /// <remarks>
 /// Only a tail is cut. Damage followed by more data is not a crash's signature but corruption, and opening refuses it
@@ -13,14 +14,17 @@ namespace Syndicate.Storage;
 /// </remarks>
 public sealed class JournalRepair
 {
-    internal JournalRepair(string path, long validLength, int droppedRecords, long droppedBytes, string reason)
+    internal JournalRepair(string path, long validLength, int droppedRecords, long droppedBytes, string reason, bool cut = true)
     {
+        _cut = cut;
         Path = path;
         ValidLength = validLength;
         DroppedRecords = droppedRecords;
         DroppedBytes = droppedBytes;
         Reason = reason;
     }
+
+    private readonly bool _cut;
 
     /// <summary>The journal file.</summary>
     public string Path { get; }
@@ -37,7 +41,10 @@ public sealed class JournalRepair
     /// <summary>What the damaged tail was.</summary>
     public string Reason { get; }
 
+    /// <summary>The same damage, described as read past rather than cut (the file was opened read-only).</summary>
+    internal JournalRepair LeftInPlace() => new(Path, ValidLength, DroppedRecords, DroppedBytes, Reason, cut: false);
+
     /// <summary>One line for a warning: the file, what was dropped and why.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Path}: the journal's end was damaged ({Reason}); cut back to the last valid record at offset {ValidLength}: {DroppedRecords} {(DroppedRecords == 1 ? "record" : "records")} ({DroppedBytes} bytes) dropped");
+        $"{Path}: the journal's end was damaged ({Reason}); {(_cut ? "cut back to" : "read up to")} the last valid record at offset {ValidLength}: {DroppedRecords} {(DroppedRecords == 1 ? "record" : "records")} ({DroppedBytes} bytes) {(_cut ? "dropped" : "skipped, the file left as it is (opened read-only)")}");
 }

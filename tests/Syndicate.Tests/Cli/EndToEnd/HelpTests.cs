@@ -12,6 +12,7 @@ public sealed class HelpTests
     [InlineData(new[] { "dedup" }, "  syndicate dedup [<inputs>...] [options]")]
     [InlineData(new[] { "eval" }, "  syndicate eval [<inputs>...] [options]")]
     [InlineData(new[] { "generate" }, "  syndicate generate [options]")]
+    [InlineData(new[] { "report" }, "  syndicate report [options]")]
     public void Help_ShowsUsage_AndExitCodes(string[] command, string usage)
     {
         CliResult run = SyndicateCli.Run([.. command, "--help"]).ExpectClean();
