@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Syndicate.Cli.Evaluation;
+using Syndicate.Sketches;
 using Syndicate.Clustering;
 using Syndicate.Tests.Engine;
 
@@ -26,9 +27,6 @@ internal static class Stories
             .Select(body => (IReadOnlyList<string>)body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
     ]);
 
-    /// <summary>How many base stories <see cref="Copies"/> can draw from (<c>fixtures/synthetic/base-stories.jsonl</c>).</summary>
-    public static int BaseStoryCount => s_baseStories.Value.Count;
-
     /// <summary>
     /// <paramref name="count"/> copies of base story <paramref name="story"/>, as outlets reprint a wire story: each
     /// with its own dateline, some with an outlet's footer, some with spelling variants.
@@ -49,6 +47,55 @@ internal static class Stories
         }
 
         return copies;
+    }
+
+    /// <summary>
+    /// A stream of <paramref name="stories"/> unrelated stories with one to six copies each, in publication order:
+    /// reprints with the outlet's own dateline and footer, spelling variants, copies with every eleventh word dropped,
+    /// and partial copies of the first two paragraphs. Each story is drawn from the whole vocabulary of the bundled
+    /// base stories, several thousand words, so that two different stories share no run of words by chance and the
+    /// clusters do not depend on the order the copies arrive in.
+    /// </summary>
+    public static List<Article> Generated(int stories, ulong seed)
+    {
+        string[] vocabulary = [.. s_baseStories.Value.SelectMany(story => story)
+            .SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => w.Trim('.', '،', ',', '«', '»', '"', '(', ')', ':'))
+            .Where(w => w.Length > 1)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+        string[] datelines = ["الرياض - واس -", "جدة (واس) -", "القاهرة - أ ش أ -", "بيروت - سبوتنيك -", "RIYADH, Jan 18 (SPA) -"];
+        var rng = new SplitMix64(seed);
+        var articles = new List<Article>();
+        for (int s = 0; s < stories; s++)
+        {
+            var paragraphs = new List<string>();
+            for (int p = 3 + rng.NextInt(5); p > 0; p--)
+            {
+                paragraphs.Add(string.Join(' ', Enumerable.Range(0, 18 + rng.NextInt(25)).Select(_ => rng.Pick(vocabulary))) + ".");
+            }
+
+            DateTimeOffset start = new DateTimeOffset(2023, 3, 1, 6, 0, 0, TimeSpan.Zero).AddMinutes(20 * s);
+            for (int c = 1 + rng.NextInt(6), copy = 0; copy < c; copy++)
+            {
+                IReadOnlyList<string> body = rng.NextInt(4) switch
+                {
+                    0 => [.. paragraphs.Select(Reprints.Orthographic)],
+                    1 when paragraphs.Count > 3 => paragraphs[..2],
+                    2 => [.. paragraphs.Select(p => Reprints.DropWords(p, 11))],
+                    _ => paragraphs,
+                };
+                string text = Reprints.WithDateline(rng.Pick(datelines), body, rng.NextInt(2) == 0 ? "تابعونا على تويتر" : null);
+                articles.Add(new Article(string.Create(CultureInfo.InvariantCulture, $"g{seed}-{s}-{copy}"), string.Create(CultureInfo.InvariantCulture, $"outlet{rng.NextInt(12)}"), text)
+                {
+                    Title = string.Create(CultureInfo.InvariantCulture, $"خبر {s}"),
+                    Published = start.AddMinutes(rng.NextInt(600)),
+                });
+            }
+        }
+
+        articles.Sort((a, b) => Nullable.Compare(a.Published, b.Published) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
+        return articles;
     }
 
     /// <summary>Article id → the id of its cluster, over every article in <paramref name="clusters"/>.</summary>
