@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Syndicate.Cli.Evaluation;
-using Syndicate.Sketches;
 using Syndicate.Clustering;
+using Syndicate.Sketches;
 using Syndicate.Tests.Engine;
 
 namespace Syndicate.Tests.PostgreSql;
