@@ -809,7 +809,12 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 {
                     // The pool's other idle connections went down with this one.
                     dataSource.Clear();
-                    LogReconnecting(logger, server, attempt, e.Message);
+                    // Once when the server goes away, then every fifth attempt (about every 10 s at the longest backoff).
+                    if (attempt == 1 || attempt % 5 == 0)
+                    {
+                        LogReconnecting(logger, server, attempt, e.Message);
+                    }
+
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, s_maxBackoff.Ticks));
                 }
