@@ -576,7 +576,12 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
 
         foreach (ClusterWrite cluster in changes.UpdatedClusters)
         {
-            batch.BatchCommands.Add(ClusterCommand("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, canonical_title = @title, canonical_text = @text, canonical_original_text = @original, outlets = @outlets WHERE id = @id", cluster));
+            // A story grows far more often than it changes canonical copy: writing the unchanged texts again would store
+            // them again (a new TOAST value every time) and send them through the write-ahead log.
+            batch.BatchCommands.Add(cluster.TextChanged
+                ? ClusterCommand("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, canonical_title = @title, canonical_text = @text, canonical_original_text = @original, outlets = @outlets WHERE id = @id", cluster)
+                : Command("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, outlets = @outlets WHERE id = @id",
+                    ("id", cluster.Id), ("canonical", cluster.CanonicalSequence), ("size", cluster.Size), ("wire", (object?)cluster.Wire), ("outlets", cluster.Outlets)));
         }
     }
 
