@@ -576,7 +576,12 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
 
         foreach (ClusterWrite cluster in changes.UpdatedClusters)
         {
-            batch.BatchCommands.Add(ClusterCommand("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, canonical_title = @title, canonical_text = @text, canonical_original_text = @original, outlets = @outlets WHERE id = @id", cluster));
+            // A story grows far more often than it changes canonical copy: writing the unchanged texts again would store
+            // them again (a new TOAST value every time) and send them through the write-ahead log.
+            batch.BatchCommands.Add(cluster.TextChanged
+                ? ClusterCommand("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, canonical_title = @title, canonical_text = @text, canonical_original_text = @original, outlets = @outlets WHERE id = @id", cluster)
+                : Command("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, outlets = @outlets WHERE id = @id",
+                    ("id", cluster.Id), ("canonical", cluster.CanonicalSequence), ("size", cluster.Size), ("wire", (object?)cluster.Wire), ("outlets", cluster.Outlets)));
         }
     }
 
@@ -809,7 +814,12 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 {
                     // The pool's other idle connections went down with this one.
                     dataSource.Clear();
-                    LogReconnecting(logger, server, attempt, e.Message);
+                    // Once when the server goes away, then every fifth attempt (about every 10 s at the longest backoff).
+                    if (attempt == 1 || attempt % 5 == 0)
+                    {
+                        LogReconnecting(logger, server, attempt, e.Message);
+                    }
+
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, s_maxBackoff.Ticks));
                 }

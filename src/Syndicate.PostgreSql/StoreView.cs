@@ -151,7 +151,7 @@ internal sealed class StoreView
             bool known = _clustersBefore.TryGetValue(cluster.Id, out ClusterBefore? before);
             if (!known || !before!.SameAs(now))
             {
-                ClusterWrite write = Write(cluster);
+                ClusterWrite write = Write(cluster, textChanged: !known || !before!.SameTextAs(now));
                 (known ? changes.UpdatedClusters : changes.CreatedClusters).Add(write);
             }
         }
@@ -167,7 +167,7 @@ internal sealed class StoreView
         return changes;
     }
 
-    private ClusterWrite Write(ClusterState cluster)
+    private ClusterWrite Write(ClusterState cluster, bool textChanged)
     {
         DocumentTable docs = _store.Documents;
         var outlets = new SortedSet<string>(StringComparer.Ordinal);
@@ -177,7 +177,7 @@ internal sealed class StoreView
         }
 
         return new ClusterWrite(cluster.Id, docs.Info(cluster.Canonical).Sequence, cluster.Members.Count, cluster.Wire?.Name, [.. outlets],
-            cluster.CanonicalTitle, cluster.CanonicalText, cluster.CanonicalOriginalText);
+            cluster.CanonicalTitle, cluster.CanonicalText, cluster.CanonicalOriginalText, textChanged);
     }
 
     /// <summary>The columns of an article row that a change can touch.</summary>
@@ -199,16 +199,18 @@ internal sealed class StoreView
         private readonly string? _original = state.CanonicalOriginalText;
 
         public bool SameAs(ClusterBefore other) =>
-            _canonical == other._canonical && _size == other._size && _wire == other._wire
-            && ReferenceEquals(_title, other._title) && ReferenceEquals(_text, other._text) && ReferenceEquals(_original, other._original);
+            _canonical == other._canonical && _size == other._size && _wire == other._wire && SameTextAs(other);
+
+        public bool SameTextAs(ClusterBefore other) =>
+            ReferenceEquals(_title, other._title) && ReferenceEquals(_text, other._text) && ReferenceEquals(_original, other._original);
     }
 }
 
 /// <summary>A new article's row and the keys it is posted under.</summary>
 internal sealed record InsertedArticle(ArticleRow Row, PostingKeys Keys);
 
-/// <summary>A cluster row to insert or update.</summary>
-internal sealed record ClusterWrite(long Id, long CanonicalSequence, int Size, string? Wire, string[] Outlets, string? Title, string? Text, string? OriginalText);
+/// <summary>A cluster row to insert or update; an update leaves the canonical texts alone unless <paramref name="TextChanged"/>.</summary>
+internal sealed record ClusterWrite(long Id, long CanonicalSequence, int Size, string? Wire, string[] Outlets, string? Title, string? Text, string? OriginalText, bool TextChanged);
 
 /// <summary>The rows a change writes back.</summary>
 internal sealed class ViewChanges

@@ -261,6 +261,45 @@ public sealed partial class StoreCliTests(PostgreSqlServer server) : IDisposable
         Assert.Equal(half, (await ReadStatisticsAsync(store)).Articles);
     }
 
+    [PostgreSqlFact(RestartsServer = true)]
+    public async Task A_worker_carries_on_through_a_server_restart()
+    {
+        string store = await server.CreateDatabaseAsync();
+        int half = Corpus.Lines.Count / 2;
+        (Process process, List<string> lines, Task<string> stderr) = StartDedup(store, "-");
+        using (process)
+        {
+            foreach (string line in Corpus.Lines.Take(half))
+            {
+                process.StandardInput.WriteLine(line);
+            }
+
+            process.StandardInput.Flush();
+            WaitFor(() => lines.Count >= half, process, stderr);
+            // The worker's connections all break; it reconnects when the next article comes.
+            await server.RestartAsync(immediate: true);
+            foreach (string line in Corpus.Lines.Skip(half))
+            {
+                process.StandardInput.WriteLine(line);
+            }
+
+            process.StandardInput.Close();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the worker did not finish after the restart");
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {await stderr}");
+        }
+
+        string[] ids;
+        lock (lines)
+        {
+            ids = [.. lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!)];
+        }
+
+        Assert.Equal(Corpus.Ids, ids);
+        CliResult report = SyndicateCli.Run("report", "--store", store, "-f", "jsonl").ExpectClean();
+        Assert.Equal(Partition(Corpus.ClusterJsonl.Lines), Partition(report.Lines));
+    }
+
     private static async Task<Syndicate.Clustering.EngineStatistics> ReadStatisticsAsync(string store)
     {
         await using PostgreSqlSyndicationEngine engine = await PostgreSqlSyndicationEngine.OpenAsync(store);
