@@ -649,19 +649,13 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         string canonicalId = "";
         foreach (ArticleRow row in rows)
         {
-            DocumentInfo info = row.Info;
             bool canonical = row.Sequence == cluster.CanonicalSequence;
             if (canonical)
             {
-                canonicalId = info.Id;
+                canonicalId = row.Info.Id;
             }
 
-            // As the in-memory engine reports it: the copy that started its story is its original while it is canonical.
-            (Relation relation, double similarity, string? matched) = info.StartedStory && canonical
-                ? (Relation.Original, 1.0, null)
-                : (info.JoinRelation, info.JoinSimilarity, info.MatchedId);
-            members.Add(new ClusterMember(info.Id, info.Source, info.Url, info.Published, relation, similarity, matched, canonical,
-                info.Wire?.Name, info.DatelineOutlet, info.Sequence));
+            members.Add(StoryClusterer.Member(row.Info, canonical));
         }
 
         return new Cluster(cluster.Id, canonicalId, cluster.Wire, cluster.CanonicalTitle, cluster.CanonicalText, cluster.CanonicalOriginalText, members);

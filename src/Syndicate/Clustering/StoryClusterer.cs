@@ -567,17 +567,21 @@ internal sealed partial class StoryClusterer
             matched, false, null, info.ArrivalWire, null, docs.Cluster(handle).Members.Count, inserted: false);
     }
 
+    /// <summary>A member as reported, from its stored record (<see cref="JoinRecord"/>).</summary>
+    internal static ClusterMember Member(DocumentInfo info, bool canonical)
+    {
+        (Relation relation, double similarity, string? matched) = JoinRecord(info, canonical);
+        return new ClusterMember(info.Id, info.Source, info.Url, info.Published, relation, similarity, matched,
+            canonical, info.Wire?.Name, info.DatelineOutlet, info.Sequence);
+    }
+
     private Cluster Snapshot(ClusterState state)
     {
         DocumentTable docs = _store.Documents;
         var members = new List<ClusterMember>(state.Members.Count);
         foreach (int h in state.Members)
         {
-            DocumentInfo info = docs.Info(h);
-            bool canonical = h == state.Canonical;
-            (Relation relation, double similarity, string? matched) = JoinRecord(info, canonical);
-            members.Add(new ClusterMember(info.Id, info.Source, info.Url, info.Published, relation, similarity, matched,
-                canonical, info.Wire?.Name, info.DatelineOutlet, info.Sequence));
+            members.Add(Member(docs.Info(h), h == state.Canonical));
         }
 
         return new Cluster(state.Id, docs.Info(state.Canonical).Id, state.Wire?.Name, state.CanonicalTitle, state.CanonicalText, state.CanonicalOriginalText, members);
