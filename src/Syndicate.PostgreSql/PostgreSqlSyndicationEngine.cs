@@ -395,27 +395,9 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         // Lock the candidates' clusters (in id order, so that two inserts never wait for each other in a cycle), then
         // read them whole; each statement after the lock reads a snapshot in which no one else can change them.
         long[] clusterIds = [.. candidates.Values.Distinct().Order()];
-        var rows = new List<ArticleRow>();
-        var clusters = new List<ClusterRow>();
-        if (clusterIds.Length > 0)
-        {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(Command("SELECT count(*) FROM (SELECT id FROM syndicate_clusters WHERE id = ANY(@ids) ORDER BY id FOR UPDATE) AS l", ("ids", clusterIds)));
-            batch.BatchCommands.Add(Command($"SELECT {ArticleRow.QualifiedColumns} FROM syndicate_articles a WHERE a.cluster_id = ANY(@ids)", ("ids", clusterIds)));
-            batch.BatchCommands.Add(Command($"SELECT {ClusterRow.Columns} FROM syndicate_clusters WHERE id = ANY(@ids)", ("ids", clusterIds)));
-            await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            await reader.NextResultAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                rows.Add(ArticleRow.Read(reader, _options));
-            }
-
-            await reader.NextResultAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                clusters.Add(ClusterRow.Read(reader));
-            }
-        }
+        (List<ArticleRow> rows, List<ClusterRow> clusters) = clusterIds.Length == 0
+            ? ([], [])
+            : await ReadClustersAsync(connection, transaction, "= ANY(@ids)", ("ids", clusterIds), lockFirst: true, ct).ConfigureAwait(false);
 
         // A candidate that moved to another cluster (a merge) or went (an eviction) between the two reads: start again.
         int found = 0;
@@ -616,29 +598,49 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         _ => throw new ArgumentException($"No parameter mapping for {value.GetType().Name}.", nameof(value)),
     };
 
+    /// <summary>
+    /// Reads whole clusters, the clusters whose id is <paramref name="clusterIds"/> (an SQL condition on the id) with all
+    /// their members, in one round trip; <paramref name="lockFirst"/> locks their rows in id order first, so that the
+    /// reads after it see them as no one else can change them until the commit.
+    /// </summary>
+    private async Task<(List<ArticleRow> Rows, List<ClusterRow> Clusters)> ReadClustersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string clusterIds, (string Name, object? Value) parameter, bool lockFirst, CancellationToken ct)
+    {
+        var rows = new List<ArticleRow>();
+        var clusters = new List<ClusterRow>();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (lockFirst)
+        {
+            batch.BatchCommands.Add(Command($"SELECT count(*) FROM (SELECT id FROM syndicate_clusters WHERE id {clusterIds} ORDER BY id FOR UPDATE) AS l", parameter));
+        }
+
+        batch.BatchCommands.Add(Command($"SELECT {ArticleRow.QualifiedColumns} FROM syndicate_articles a WHERE a.cluster_id {clusterIds}", parameter));
+        batch.BatchCommands.Add(Command($"SELECT {ClusterRow.Columns} FROM syndicate_clusters WHERE id {clusterIds}", parameter));
+        await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (lockFirst)
+        {
+            await reader.NextResultAsync(ct).ConfigureAwait(false);
+        }
+
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add(ArticleRow.Read(reader, _options));
+        }
+
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            clusters.Add(ClusterRow.Read(reader));
+        }
+
+        return (rows, clusters);
+    }
+
     /// <summary>Loads the cluster holding an article with all its members (no locks); null if no article has that id.</summary>
     private async Task<StoreView?> LoadClusterOfAsync(NpgsqlConnection connection, string articleId, CancellationToken ct)
     {
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        var rows = new List<ArticleRow>();
-        var clusters = new List<ClusterRow>();
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            batch.BatchCommands.Add(Command($"SELECT {ArticleRow.QualifiedColumns} FROM syndicate_articles a WHERE a.cluster_id = (SELECT cluster_id FROM syndicate_articles WHERE id = @id)", ("id", articleId)));
-            batch.BatchCommands.Add(Command($"SELECT {ClusterRow.Columns} FROM syndicate_clusters WHERE id = (SELECT cluster_id FROM syndicate_articles WHERE id = @id)", ("id", articleId)));
-            await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                rows.Add(ArticleRow.Read(reader, _options));
-            }
-
-            await reader.NextResultAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                clusters.Add(ClusterRow.Read(reader));
-            }
-        }
-
+        (List<ArticleRow> rows, List<ClusterRow> clusters) = await ReadClustersAsync(connection, transaction,
+            "= (SELECT cluster_id FROM syndicate_articles WHERE id = @id)", ("id", articleId), lockFirst: false, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return rows.Count == 0 ? null : StoreView.Load(_options, _lsh, _fingerprinter, _logger, rows, clusters);
     }
@@ -739,25 +741,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
             return -1;
         }
 
-        var rows = new List<ArticleRow>();
-        var clusters = new List<ClusterRow>();
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            long[] ids = [.. locked];
-            batch.BatchCommands.Add(Command($"SELECT {ArticleRow.QualifiedColumns} FROM syndicate_articles a WHERE a.cluster_id = ANY(@ids)", ("ids", ids)));
-            batch.BatchCommands.Add(Command($"SELECT {ClusterRow.Columns} FROM syndicate_clusters WHERE id = ANY(@ids)", ("ids", ids)));
-            await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                rows.Add(ArticleRow.Read(reader, _options));
-            }
-
-            await reader.NextResultAsync(ct).ConfigureAwait(false);
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                clusters.Add(ClusterRow.Read(reader));
-            }
-        }
+        (List<ArticleRow> rows, List<ClusterRow> clusters) = await ReadClustersAsync(connection, transaction, "= ANY(@ids)", ("ids", locked.ToArray()), lockFirst: false, ct).ConfigureAwait(false);
 
         StoreView view = StoreView.Load(_options, _lsh, _fingerprinter, _logger, rows, clusters);
         int removed = 0;
