@@ -234,13 +234,15 @@ public sealed partial class StoreCliTests(PostgreSqlServer server) : IDisposable
         Assert.Equal(Partition(Corpus.ClusterJsonl.Lines), Partition(report.Lines));
     }
 
-    [PostgreSqlFact]
-    public async Task SigTerm_finishes_the_article_in_hand_and_exits_143()
+    /// <summary>
+    /// Starts a dedup worker reading stdin and feeds it the first half of the corpus; returns once every line sent has
+    /// come back, with the worker waiting for more input and its store open.
+    /// </summary>
+    private (Process Process, List<string> Lines, Task<string> Stderr, int Half) StartWithFirstHalf(string store)
     {
-        string store = await server.CreateDatabaseAsync();
         int half = Corpus.Lines.Count / 2;
         (Process process, List<string> lines, Task<string> stderr) = StartDedup(store, "-");
-        using (process)
+        try
         {
             foreach (string line in Corpus.Lines.Take(half))
             {
@@ -248,8 +250,23 @@ public sealed partial class StoreCliTests(PostgreSqlServer server) : IDisposable
             }
 
             process.StandardInput.Flush();
-            // Every line sent has come back: the worker waits for more input, its store open.
             WaitFor(() => lines.Count >= half, process, stderr);
+            return (process, lines, stderr, half);
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+    }
+
+    [PostgreSqlFact]
+    public async Task SigTerm_finishes_the_article_in_hand_and_exits_143()
+    {
+        string store = await server.CreateDatabaseAsync();
+        (Process process, List<string> lines, Task<string> stderr, int half) = StartWithFirstHalf(store);
+        using (process)
+        {
             Assert.Equal(0, Kill(process.Id, 15));
             Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "SIGTERM did not stop the run");
             process.WaitForExit();
@@ -265,17 +282,9 @@ public sealed partial class StoreCliTests(PostgreSqlServer server) : IDisposable
     public async Task A_worker_carries_on_through_a_server_restart()
     {
         string store = await server.CreateDatabaseAsync();
-        int half = Corpus.Lines.Count / 2;
-        (Process process, List<string> lines, Task<string> stderr) = StartDedup(store, "-");
+        (Process process, List<string> lines, Task<string> stderr, int half) = StartWithFirstHalf(store);
         using (process)
         {
-            foreach (string line in Corpus.Lines.Take(half))
-            {
-                process.StandardInput.WriteLine(line);
-            }
-
-            process.StandardInput.Flush();
-            WaitFor(() => lines.Count >= half, process, stderr);
             // The worker's connections all break; it reconnects when the next article comes.
             await server.RestartAsync(immediate: true);
             foreach (string line in Corpus.Lines.Skip(half))
