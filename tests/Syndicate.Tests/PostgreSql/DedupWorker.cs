@@ -44,16 +44,7 @@ internal sealed class DedupWorker : IDisposable
     /// </summary>
     public static DedupWorker Start(string name, string store, string input, bool storeInEnvironment)
     {
-        var info = new ProcessStartInfo(SyndicateCli.DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = new UTF8Encoding(false),
-        };
-        info.ArgumentList.Add(SyndicateCli.Dll);
-        info.ArgumentList.Add("dedup");
+        ProcessStartInfo info = SyndicateCli.StartInfo("dedup");
         if (storeInEnvironment)
         {
             info.Environment["SYNDICATE_STORE"] = store;

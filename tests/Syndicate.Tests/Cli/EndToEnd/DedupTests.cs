@@ -167,19 +167,7 @@ public sealed partial class DedupTests : IDisposable
     private void StopBySignal(int signal, int code, string name)
     {
         string state = _dir.File("state");
-        var info = new ProcessStartInfo(SyndicateCli.DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = new UTF8Encoding(false),
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        foreach (string arg in new[] { SyndicateCli.Dll, "dedup", "--state", state })
-        {
-            info.ArgumentList.Add(arg);
-        }
+        ProcessStartInfo info = SyndicateCli.StartInfo("dedup", "--state", state);
 
         using var process = Process.Start(info)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();

@@ -344,21 +344,7 @@ public sealed partial class StoreCliTests(PostgreSqlServer server) : IDisposable
 
     private static (Process Process, List<string> Lines, Task<string> Stderr) StartDedup(string store, string input)
     {
-        var info = new ProcessStartInfo(SyndicateCli.DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = new UTF8Encoding(false),
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = new UTF8Encoding(false),
-        };
-        foreach (string arg in new[] { SyndicateCli.Dll, "dedup", input })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
+        ProcessStartInfo info = SyndicateCli.StartInfo("dedup", input);
         info.Environment[StoreConnection] = store;
         var process = Process.Start(info)!;
         var lines = new List<string>();

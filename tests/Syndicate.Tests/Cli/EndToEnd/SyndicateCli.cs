@@ -88,6 +88,31 @@ internal static class SyndicateCli
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// How to start the CLI as a process with <paramref name="args"/>, its standard streams piped in UTF-8 (no byte order
+    /// mark), for a test that feeds it, reads it or signals it while it runs.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardErrorEncoding = new UTF8Encoding(false),
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = new UTF8Encoding(false),
+        };
+        info.ArgumentList.Add(Dll);
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
+
     /// <summary>The <c>dotnet</c> host the tests run under.</summary>
     public static string DotnetHost()
     {
