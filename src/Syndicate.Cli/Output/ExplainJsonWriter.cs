@@ -59,6 +59,9 @@ internal static class ExplainJsonWriter
             w.WriteNumber("minAgreement", e.MinLeadAgreement);
             w.WriteNumber("containment", e.LeadContainment);
             w.WriteNumber("minContainment", e.MinLeadContainment);
+            w.WriteNumber("headContainment", e.HeadContainment);
+            w.WriteNumber("minHeadContainment", e.MinHeadContainment);
+            w.WriteNumber("minRewrittenOpeningScore", e.MinRewrittenOpeningScore);
             w.WriteEndObject();
 
             w.WriteStartObject("time");

@@ -97,6 +97,15 @@ public sealed record PairExplanation
     /// <summary>The lead containment a rewrite needs.</summary>
     public required double MinLeadContainment { get; init; }
 
+    /// <summary>The smaller share of either copy's first half of character grams found in the other text.</summary>
+    public double HeadContainment { get; init; }
+
+    /// <summary>The head containment a rewrite whose openings differ needs.</summary>
+    public double MinHeadContainment { get; init; }
+
+    /// <summary>The rewrite score a rewrite whose openings differ needs.</summary>
+    public double MinRewrittenOpeningScore { get; init; }
+
     /// <summary>True when the relation comes from the rewrite rule alone.</summary>
     public bool IsRewrite { get; init; }
 
@@ -131,7 +140,8 @@ public sealed record PairExplanation
             sb.AppendLine(inv, $"rewrite:     {signal.Name} {signal.Value:F3} × weight {signal.Weight:F3}");
         }
 
-        sb.AppendLine(inv, $"rewrite:     score {RewriteScore:F3} (bias {RewriteBias:F3}; a rewrite at ≥ {RewriteThreshold:F2} with lead containment {LeadContainment:F3} ≥ {MinLeadContainment:F2})");
+        sb.AppendLine(inv, $"rewrite:     score {RewriteScore:F3} (bias {RewriteBias:F3}; a rewrite at ≥ {RewriteThreshold:F2} with lead containment {LeadContainment:F3} ≥ {MinLeadContainment:F2},");
+        sb.AppendLine(inv, $"             or at ≥ {MinRewrittenOpeningScore:F2} with head containment {HeadContainment:F3} ≥ {MinHeadContainment:F2})");
         sb.AppendLine(inv, $"relation:    {Spelled(Relation)}{(IsRewrite ? " (rewrite)" : IsRelated ? "" : " (not linked: neither is a copy of the other)")}");
         return sb.ToString();
     }

@@ -18,6 +18,7 @@ namespace Syndicate.Clustering;
 /// <param name="LeadContainment">The exact lead containment (<see cref="PairVerifier.LeadContainment"/>), measured only
 /// for a pair the rewrite score would link and whose two texts are at hand; otherwise -1.</param>
 /// <param name="NumberAgreement">The share of the smaller set of numbers the other copy also mentions (<see cref="Fingerprinting.Evidence.NumberAgreement"/>), measured only for a near-duplicate across the template gap; otherwise, or when either mentions none, -1.</param>
+/// <param name="HeadContainment">The head containment (<see cref="PairVerifier.OpeningContainment(string, string)"/>), measured only for a pair the rewrite score would link whose lead containment falls short; otherwise -1.</param>
 internal readonly record struct PairSignals(
     bool Comparable,
     bool SameText,
@@ -30,4 +31,5 @@ internal readonly record struct PairSignals(
     bool TemplateGap = false,
     double RewriteScore = 0,
     double LeadContainment = -1,
-    double NumberAgreement = -1);
+    double NumberAgreement = -1,
+    double HeadContainment = -1);

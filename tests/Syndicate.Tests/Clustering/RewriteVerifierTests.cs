@@ -30,6 +30,20 @@ public sealed class RewriteVerifierTests
         + "وأوضح المتحدث الرسمي للمركز أن الشحنة تغطي احتياجات 900 أسرة لمدة شهر، وأن المركز سيواصل "
         + "تسيير الجسر الجوي لإيصال المساعدات الطبية والغذائية إلى الشعب اليمني بالتنسيق مع الحكومة الشرعية والمنظمات الدولية.";
 
+    // The release carried under an outlet's own opening: the first sentence rewritten, the rest kept.
+    private const string OwnOpening =
+        "أعلن مركز الملك سلمان للإغاثة أن طائرته الخامسة هبطت صباح اليوم في عدن حاملة أدوية الكلى للمرضى اليمنيين، في إطار الجسر الجوي الذي يسيره المركز.\n"
+        + "وأوضح المتحدث الرسمي للمركز أن الشحنة تغطي احتياجات 5 مراكز لغسيل الكلى لمدة ثلاثة أشهر، وأن المركز سيواصل "
+        + "تسيير الجسر الجوي لإيصال المساعدات الطبية والغذائية إلى الشعب اليمني بالتنسيق مع الحكومة الشرعية والمنظمات الدولية.\n"
+        + "وأشار إلى أن فرق المركز تعمل على توزيع الشحنة على المستشفيات فور وصولها، وأن طائرات أخرى ستصل تباعا خلال الأيام المقبلة.";
+
+    // Another story that reuses the release's closing paragraph as background: its own opening, its own news.
+    private const string Background =
+        "افتتح وزير الصحة اليمني اليوم في عدن مستشفى ميدانيا جديدا بسعة 60 سريرا لاستقبال جرحى المواجهات في المحافظات الجنوبية، "
+        + "بحضور محافظ عدن وعدد من مسؤولي المنظمات الدولية العاملة في المجال الصحي.\n"
+        + "وقال الوزير إن المستشفى مجهز بغرفتي عمليات ووحدة للعناية المركزة، وإن كوادره الطبية ستعمل على مدار الساعة.\n"
+        + "وأشار إلى أن فرق المركز تعمل على توزيع الشحنة على المستشفيات فور وصولها، وأن طائرات أخرى ستصل تباعا خلال الأيام المقبلة.";
+
     private static (PairVerdict Verdict, double Score) Relate(string a, string b, DateTimeOffset? publishedA, DateTimeOffset? publishedB, SyndicationOptions? options = null)
     {
         options ??= SyndicationOptions.Default;
@@ -40,9 +54,41 @@ public sealed class RewriteVerifierTests
         return (verifier.Verify(PairSide.Of(fa), PairSide.Of(fb)), PairVerifier.RewriteScore(PairSide.Of(fa), PairSide.Of(fb)));
     }
 
-    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1) =>
+    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1, double head = -1) =>
         new(Comparable: true, SameText: false, EqualSlots: 0, Jaccard: jaccard, Containment: 0, LeadAgreement: 0, ShorterShingles: 100, LongerShingles: 100,
-            TemplateGap: gap, RewriteScore: score, LeadContainment: lead, NumberAgreement: numbers);
+            TemplateGap: gap, RewriteScore: score, LeadContainment: lead, NumberAgreement: numbers, HeadContainment: head);
+
+    [Fact]
+    public void A_rewritten_opening_needs_a_high_score_and_the_head_of_each_copy_in_the_other()
+    {
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        double score = PairVerifier.MinRewrittenOpeningScore, head = PairVerifier.MinHeadContainment, lead = Math.BitDecrement(PairVerifier.MinLeadContainment);
+
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: score, lead: lead, head: head)));
+        Assert.True(verifier.IsRewrite(Signals(score: score, lead: lead, head: head), Relation.NearDuplicate));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: Math.BitDecrement(score), lead: lead, head: 1)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, lead: lead, head: Math.BitDecrement(head))));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, lead: lead, head: 1, gap: true)));
+    }
+
+    [Fact]
+    public void A_copy_under_its_own_opening_is_linked_and_a_story_that_reuses_the_background_is_not()
+    {
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        (double ownLead, double ownHead) = verifier.OpeningContainment(Release, OwnOpening);
+        (double otherLead, double otherHead) = verifier.OpeningContainment(Release, Background);
+
+        Assert.True(ownLead < PairVerifier.MinLeadContainment, $"lead containment {ownLead}: the opening was not rewritten");
+        Assert.True(ownHead >= PairVerifier.MinHeadContainment, $"head containment {ownHead}");
+        Assert.True(otherLead < PairVerifier.MinLeadContainment, $"lead containment {otherLead}");
+        Assert.True(otherHead < PairVerifier.MinHeadContainment, $"head containment {otherHead}");
+
+        var (own, ownScore) = Relate(Release, OwnOpening, s_day, s_day.AddHours(2));
+        Assert.True(ownScore >= PairVerifier.MinRewrittenOpeningScore, $"score {ownScore}");
+        Assert.Equal(Relation.NearDuplicate, own.Relation);
+        var (other, _) = Relate(Release, Background, s_day, s_day.AddHours(2));
+        Assert.Equal(Relation.Original, other.Relation);
+    }
 
     [Fact]
     public void Across_the_template_gap_a_near_duplicate_needs_its_numbers_unless_it_is_a_rerun()
@@ -165,11 +211,35 @@ public sealed class RewriteVerifierTests
             for (int j = i; j < bodies.Count; j += 7)
             {
                 Assert.Equal(ReferenceLeadContainment(bodies[i], bodies[j]), verifier.LeadContainment(bodies[i], bodies[j]), 12);
+                (double lead, double head) = verifier.OpeningContainment(bodies[i], bodies[j]);
+                Assert.Equal(ReferenceLeadContainment(bodies[i], bodies[j]), lead, 12);
+                Assert.Equal(lead < PairVerifier.MinLeadContainment ? ReferenceHeadContainment(bodies[i], bodies[j]) : -1, head, 12);
                 compared++;
             }
         }
 
         Assert.True(compared > 1000);
+    }
+
+    /// <summary>The definition, with sets: the smaller share of each first half's grams (at least the opening) found anywhere in the other text.</summary>
+    private static double ReferenceHeadContainment(string a, string b)
+    {
+        ulong[] gramsA = AllGrams(a), gramsB = AllGrams(b);
+        return Math.Min(Share(gramsA, [.. gramsB]), Share(gramsB, [.. gramsA]));
+
+        static double Share(ulong[] grams, HashSet<ulong> other)
+        {
+            int head = Math.Max(Math.Min(grams.Length, PairVerifier.LeadCharacters - Evidence.CharacterGram + 1), (int)(grams.Length * PairVerifier.HeadShare));
+            return head == 0 ? 0 : (double)grams.Take(head).Count(other.Contains) / head;
+        }
+
+        static ulong[] AllGrams(string text)
+        {
+            SyndicationOptions options = SyndicationOptions.Default;
+            string normalized = TextNormalizer.Normalize(text.ReplaceLineEndings(" "), options.Normalization);
+            ulong[] grams = new ulong[Math.Max(1, normalized.Length)];
+            return grams[..Evidence.CharacterGrams(normalized, options.Seed, grams)];
+        }
     }
 
     /// <summary>The definition, with sets: the smaller share of each opening's grams found anywhere in the other text.</summary>
