@@ -80,6 +80,67 @@ internal static class ClusterRun
         }
     }
 
+    /// <summary>
+    /// <paramref name="source"/> passed through <paramref name="stage"/> on another thread, at most
+    /// <paramref name="capacity"/> results ahead of the caller, in order: the same results as applying the stage in
+    /// turn. An exception of the source or the stage reaches the caller after the results before it; a caller that
+    /// stops early stops the stage.
+    /// </summary>
+    internal static IEnumerable<TOut> Ahead<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> stage, int capacity)
+    {
+        using var ready = new System.Collections.Concurrent.BlockingCollection<TOut>(capacity);
+        using var stop = new CancellationTokenSource();
+        Task worker = Task.Run(() =>
+        {
+            try
+            {
+                foreach (TIn item in source)
+                {
+                    ready.Add(stage(item), stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The caller stopped taking results.
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        });
+
+        bool finished = false;
+        try
+        {
+            foreach (TOut result in ready.GetConsumingEnumerable())
+            {
+                yield return result;
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            stop.Cancel();
+            if (finished)
+            {
+                worker.GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The fingerprints of a batch, computed in parallel on every core but one, which inserts the batch before: the
+    /// fingerprint is the part of adding that needs no lock (<see cref="SyndicationEngine.Fingerprint(Article)"/>).
+    /// </summary>
+    private static Fingerprinting.Fingerprint[] Fingerprints(SyndicationEngine engine, List<Article> batch)
+    {
+        var prints = new Fingerprinting.Fingerprint[batch.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+        Parallel.For(0, batch.Count, parallel, i => prints[i] = engine.Fingerprint(batch[i]));
+        return prints;
+    }
+
     public static RunReport Execute(
         IEnumerable<InputRecord> records,
         SyndicationOptions options,
@@ -94,18 +155,22 @@ internal static class ClusterRun
         var order = new List<(string Id, string Source)>();
         var verdicts = new List<Verdict>();
         var texts = new Dictionary<string, Article>(StringComparer.Ordinal);
-        foreach (List<Article> batch in ReadAhead(records))
+        // Three stages, each on its own thread: reading and parsing, fingerprinting, and inserting in input order.
+        // Insertion takes every article with its own fingerprint in turn, so the clusters are those of adding one by one.
+        foreach ((List<Article> batch, Fingerprinting.Fingerprint[] prints) in Ahead(ReadAhead(records), b => (b, Fingerprints(engine, b)), BatchesAhead))
         {
-            foreach (Article article in batch)
+            for (int i = 0; i < batch.Count; i++)
             {
+                Article article = batch[i];
                 order.Add((article.Id, article.Source));
                 if (keepTexts)
                 {
                     texts.TryAdd(article.Id, article);
                 }
+
+                verdicts.Add(engine.Add(article, prints[i]));
             }
 
-            verdicts.AddRange(engine.AddRange(batch));
             progress?.Invoke(order.Count);
         }
 

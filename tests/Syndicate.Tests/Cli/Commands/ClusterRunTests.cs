@@ -59,4 +59,61 @@ public sealed class ClusterRunTests
 
         Assert.Equal(4096, ClusterRun.ReadAhead(Endless()).First().Count);
     }
+
+    [Fact]
+    public void A_stage_ahead_keeps_the_order_and_reports_errors_after_the_results_before_them()
+    {
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => i * 2), ClusterRun.Ahead(Enumerable.Range(0, 1000), i => i * 2, capacity: 2));
+
+        var taken = new List<int>();
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (int value in ClusterRun.Ahead(Enumerable.Range(0, 100), i => i == 70 ? throw new InvalidDataException("item 70") : i, capacity: 2))
+            {
+                taken.Add(value);
+            }
+        });
+
+        Assert.Equal("item 70", error.Message);
+        Assert.Equal(Enumerable.Range(0, 70), taken);
+    }
+
+    [Fact]
+    public void A_caller_that_stops_taking_from_a_stage_stops_it()
+    {
+        int staged = 0;
+        static IEnumerable<int> Endless()
+        {
+            for (int i = 0; ; i++)
+            {
+                yield return i;
+            }
+        }
+
+        Assert.Equal([0, 1, 2], ClusterRun.Ahead(Endless(), i => { Interlocked.Increment(ref staged); return i; }, capacity: 2).Take(3));
+        int after = Volatile.Read(ref staged);
+        Thread.Sleep(50);
+        Assert.Equal(after, Volatile.Read(ref staged));
+    }
+
+    [Fact]
+    public void Clustering_through_the_stages_equals_adding_one_by_one()
+    {
+        // The bundled corpus through the three stages, against an engine fed one article at a time.
+        string corpus = TestData.FixturePath("synthetic", "corpus.jsonl");
+        var articles = new ArticleReader([corpus], InputFormat.Auto, ErrorMode.Fail, _ => { }).Read().Select(r => r.Article).ToList();
+        using var loggers = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        var report = ClusterRun.Execute(articles.Select((a, i) => new InputRecord(a, corpus, i + 1)), SyndicationOptions.Default, [corpus], () => 0, loggers, keepTexts: false);
+
+        using var engine = new SyndicationEngine();
+        foreach (Article article in articles)
+        {
+            engine.Add(article);
+        }
+
+        var expected = engine.GetClusters().SelectMany(c => c.Members.Select(m => Syndicate.Cli.Output.ArticleResult.Of(c, m))).ToDictionary(r => r.Id);
+        Assert.Equal(articles.Count, report.Articles.Count);
+        Assert.All(report.Articles, row => Assert.Equal(expected[row.Id], row));
+        Assert.Equal(engine.GetClusters().Count, report.Clusters.Count);
+    }
 }
