@@ -62,6 +62,10 @@ internal static class ExplainJsonWriter
             w.WriteNumber("headContainment", e.HeadContainment);
             w.WriteNumber("minHeadContainment", e.MinHeadContainment);
             w.WriteNumber("minRewrittenOpeningScore", e.MinRewrittenOpeningScore);
+            w.WriteNumber("carriedContainment", e.CarriedLeadContainment);
+            w.WriteNumber("minCarriedContainment", e.MinCarriedLeadContainment);
+            w.WriteNumber("characterContainment", e.CharacterContainment);
+            w.WriteNumber("minCarriedCharacterContainment", e.MinCarriedCharacterContainment);
             w.WriteEndObject();
 
             w.WriteStartObject("time");

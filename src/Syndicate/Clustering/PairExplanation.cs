@@ -106,6 +106,18 @@ public sealed record PairExplanation
     /// <summary>The rewrite score a rewrite whose openings differ needs.</summary>
     public double MinRewrittenOpeningScore { get; init; }
 
+    /// <summary>The share of the shorter copy's opening found in the longer text.</summary>
+    public double CarriedLeadContainment { get; init; }
+
+    /// <summary>The share of its opening a copy carried inside a longer text must have there.</summary>
+    public double MinCarriedLeadContainment { get; init; }
+
+    /// <summary>The estimated share of the shorter copy's character grams the longer holds.</summary>
+    public double CharacterContainment { get; init; }
+
+    /// <summary>The character containment a copy carried inside a longer text needs.</summary>
+    public double MinCarriedCharacterContainment { get; init; }
+
     /// <summary>True when the relation comes from the rewrite rule alone.</summary>
     public bool IsRewrite { get; init; }
 
@@ -141,7 +153,8 @@ public sealed record PairExplanation
         }
 
         sb.AppendLine(inv, $"rewrite:     score {RewriteScore:F3} (bias {RewriteBias:F3}; a rewrite at ≥ {RewriteThreshold:F2} with lead containment {LeadContainment:F3} ≥ {MinLeadContainment:F2},");
-        sb.AppendLine(inv, $"             or at ≥ {MinRewrittenOpeningScore:F2} with head containment {HeadContainment:F3} ≥ {MinHeadContainment:F2})");
+        sb.AppendLine(inv, $"             or at ≥ {MinRewrittenOpeningScore:F2} with head containment {HeadContainment:F3} ≥ {MinHeadContainment:F2},");
+        sb.AppendLine(inv, $"             or carried inside the longer: its opening {CarriedLeadContainment:F3} ≥ {MinCarriedLeadContainment:F2} and characters {CharacterContainment:F3} ≥ {MinCarriedCharacterContainment:F2})");
         sb.AppendLine(inv, $"relation:    {Spelled(Relation)}{(IsRewrite ? " (rewrite)" : IsRelated ? "" : " (not linked: neither is a copy of the other)")}");
         return sb.ToString();
     }

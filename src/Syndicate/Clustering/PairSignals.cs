@@ -19,6 +19,8 @@ namespace Syndicate.Clustering;
 /// for a pair the rewrite score would link and whose two texts are at hand; otherwise -1.</param>
 /// <param name="NumberAgreement">The share of the smaller set of numbers the other copy also mentions (<see cref="Fingerprinting.Evidence.NumberAgreement"/>), measured only for a near-duplicate across the template gap; otherwise, or when either mentions none, -1.</param>
 /// <param name="HeadContainment">The head containment (<see cref="PairVerifier.OpeningContainment(string, string)"/>), measured only for a pair the rewrite score would link whose lead containment falls short; otherwise -1.</param>
+/// <param name="CarriedLeadContainment">The share of the shorter copy's opening found in the longer (<see cref="PairVerifier.IsCarriedInside"/>), measured with the lead containment; otherwise -1.</param>
+/// <param name="CharacterContainment">The estimated share of the shorter copy's character grams the longer holds, measured with the lead containment; otherwise -1.</param>
 internal readonly record struct PairSignals(
     bool Comparable,
     bool SameText,
@@ -32,4 +34,6 @@ internal readonly record struct PairSignals(
     double RewriteScore = 0,
     double LeadContainment = -1,
     double NumberAgreement = -1,
-    double HeadContainment = -1);
+    double HeadContainment = -1,
+    double CarriedLeadContainment = -1,
+    double CharacterContainment = -1);

@@ -70,6 +70,12 @@ internal sealed class PairVerifier
     /// <summary>The head of a story that <see cref="MinHeadContainment"/> reads: its first half, in character grams.</summary>
     public const double HeadShare = 0.5;
 
+    /// <summary>Share of the shorter copy's opening a story carried inside a longer text must find there (see <see cref="IsCarriedInside"/>).</summary>
+    public const double MinCarriedLeadContainment = 0.7;
+
+    /// <summary>Share of the shorter copy's character grams a story carried inside a longer text must find there (see <see cref="IsCarriedInside"/>).</summary>
+    public const double MinCarriedCharacterContainment = 0.9;
+
     /// <summary>Copies further apart than this are not linked below the near-duplicate threshold (see the remarks).</summary>
     public static readonly TimeSpan TemplateGap = TimeSpan.FromHours(36);
 
@@ -145,8 +151,14 @@ internal sealed class PairVerifier
             return signals;
         }
 
-        (double lead, double head) = OpeningContainment(a.Text!, b.Text!);
-        return signals with { LeadContainment = lead, HeadContainment = head };
+        Openings openings = OpeningContainment(a.Text!, b.Text!);
+        return signals with
+        {
+            LeadContainment = openings.Lead,
+            HeadContainment = openings.Head,
+            CarriedLeadContainment = openings.ShorterLead,
+            CharacterContainment = SignalValues(a, b).Cc,
+        };
     }
 
     /// <summary>The decision. <see cref="Relation.Original"/> means no relation.</summary>
@@ -179,7 +191,7 @@ internal sealed class PairVerifier
             return s.ShorterShingles >= SimilarLengthRatio * s.LongerShingles ? Relation.NearDuplicate : Relation.Partial;
         }
 
-        if (s.RewriteScore >= RewriteThreshold && (s.LeadContainment >= MinLeadContainment || IsRewrittenOpening(s)))
+        if (s.RewriteScore >= RewriteThreshold && (s.LeadContainment >= MinLeadContainment || IsRewrittenOpening(s) || IsCarriedInside(s)))
         {
             return Relation.NearDuplicate;
         }
@@ -203,6 +215,23 @@ internal sealed class PairVerifier
     /// </remarks>
     public static bool IsRewrittenOpening(in PairSignals s) =>
         s.HeadContainment >= MinHeadContainment && s.RewriteScore >= MinRewrittenOpeningScore;
+
+    /// <summary>
+    /// A story carried inside a longer text (a roundup, a compilation, a report that quotes a release whole): the
+    /// openings differ, because the longer text opens with another item, but the shorter copy's own opening is found in
+    /// the longer (at least <see cref="MinCarriedLeadContainment"/> of its grams) and so is nearly all of its text (an
+    /// estimated character containment of at least <see cref="MinCarriedCharacterContainment"/>).
+    /// </summary>
+    /// <remarks>
+    /// Only one direction is read: the longer text's opening is another story's. A different story that borrows the
+    /// shorter one's background does not pass, because what it lacks is the shorter one's opening. On the judged pairs
+    /// the rule links two more SAME pairs (a civil-defence rain warning inside a regional rain roundup; a council release
+    /// inside a longer report of the meeting) and no other pair; the thresholds sit on a plateau (0.6–0.8 and 0.85–0.9
+    /// give the same pairs) and COUNTER and the generated corpora do not change. The sweep is in
+    /// <c>benchmarks/results/head-containment.md</c>.
+    /// </remarks>
+    public static bool IsCarriedInside(in PairSignals s) =>
+        s.CarriedLeadContainment >= MinCarriedLeadContainment && s.CharacterContainment >= MinCarriedCharacterContainment;
 
     /// <summary>True when <paramref name="relation"/> was decided by the rewrite rule alone.</summary>
     public bool IsRewrite(in PairSignals s, Relation relation) =>
@@ -297,22 +326,24 @@ internal sealed class PairVerifier
 
 
     /// <summary>
-    /// The lead containment (<see cref="LeadContainment"/>) and, when the lead containment falls short of
-    /// <see cref="MinLeadContainment"/>, the head containment (-1 otherwise): the smaller of the two shares of each
-    /// copy's first <see cref="HeadShare"/> of character grams (at least its opening) found anywhere in the other.
-    /// Exact, on the cleaned texts; the grams of both texts are computed once for both measures.
+    /// The lead containment (<see cref="LeadContainment"/>); the share of the shorter text's opening (by character
+    /// grams) found in the longer; and, when the lead containment falls short of <see cref="MinLeadContainment"/>, the
+    /// head containment (-1 otherwise): the smaller of the two shares of each copy's first <see cref="HeadShare"/> of
+    /// character grams (at least its opening) found anywhere in the other. Exact, on the cleaned texts; the grams of
+    /// both texts are computed once for all three.
     /// </summary>
-    public (double Lead, double Head) OpeningContainment(string a, string b) => OpeningContainment(a, b, alwaysHead: false);
+    public Openings OpeningContainment(string a, string b) => OpeningContainment(a, b, alwaysHead: false);
 
-    private (double Lead, double Head) OpeningContainment(string a, string b, bool alwaysHead)
+    private Openings OpeningContainment(string a, string b, bool alwaysHead)
     {
         ulong[] gramsA = Grams(a, out int countA), gramsB = Grams(b, out int countB);
         try
         {
             ReadOnlySpan<ulong> ga = gramsA.AsSpan(0, countA), gb = gramsB.AsSpan(0, countB);
-            double lead = Math.Min(Share(ga, gb), Share(gb, ga));
+            double ofA = Share(ga, gb), ofB = Share(gb, ga);
+            double lead = Math.Min(ofA, ofB);
             double head = alwaysHead || lead < MinLeadContainment ? Math.Min(HeadShareFound(ga, gb), HeadShareFound(gb, ga)) : -1;
-            return (lead, head);
+            return new Openings(lead, head, countA <= countB ? ofA : ofB);
         }
         finally
         {
@@ -500,7 +531,8 @@ internal sealed class PairVerifier
         PairSide sideA = PairSide.Of(a), sideB = PairSide.Of(b);
         PairSignals signals = Measure(sideA, sideB);
         Relation relation = Decide(signals);
-        (double leadContainment, double headContainment) = OpeningContainment(a.Cleaned.Body, b.Cleaned.Body, alwaysHead: true);
+        Openings openings = OpeningContainment(a.Cleaned.Body, b.Cleaned.Body, alwaysHead: true);
+        (double leadContainment, double headContainment) = (openings.Lead, openings.Head);
         int shared = shinglesA.Count(shinglesB.Contains);
         int union = shinglesA.Count + shinglesB.Count - shared;
         int smaller = Math.Min(shinglesA.Count, shinglesB.Count);
@@ -535,6 +567,10 @@ internal sealed class PairVerifier
             LeadContainment = leadContainment,
             MinLeadContainment = MinLeadContainment,
             HeadContainment = headContainment,
+            CarriedLeadContainment = openings.ShorterLead,
+            MinCarriedLeadContainment = MinCarriedLeadContainment,
+            CharacterContainment = SignalValues(sideA, sideB).Cc,
+            MinCarriedCharacterContainment = MinCarriedCharacterContainment,
             MinHeadContainment = MinHeadContainment,
             MinRewrittenOpeningScore = MinRewrittenOpeningScore,
             Relation = relation,
@@ -562,3 +598,9 @@ internal sealed class PairVerifier
 
 /// <summary>One signal of the rewrite score: its name, its value for the pair, and its weight.</summary>
 internal readonly record struct RewriteSignal(string Name, double Value, double Weight);
+
+/// <summary>How much of each copy's opening the other holds (<see cref="PairVerifier.OpeningContainment(string, string)"/>).</summary>
+/// <param name="Lead">The lead containment: the smaller share of either opening found in the other text.</param>
+/// <param name="Head">The head containment, or -1 when the lead containment did not call for it.</param>
+/// <param name="ShorterLead">The share of the shorter text's opening found in the longer.</param>
+internal readonly record struct Openings(double Lead, double Head, double ShorterLead);

@@ -54,9 +54,46 @@ public sealed class RewriteVerifierTests
         return (verifier.Verify(PairSide.Of(fa), PairSide.Of(fb)), PairVerifier.RewriteScore(PairSide.Of(fa), PairSide.Of(fb)));
     }
 
-    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1, double head = -1) =>
+    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1, double head = -1, double carried = -1, double characters = -1) =>
         new(Comparable: true, SameText: false, EqualSlots: 0, Jaccard: jaccard, Containment: 0, LeadAgreement: 0, ShorterShingles: 100, LongerShingles: 100,
-            TemplateGap: gap, RewriteScore: score, LeadContainment: lead, NumberAgreement: numbers, HeadContainment: head);
+            TemplateGap: gap, RewriteScore: score, LeadContainment: lead, NumberAgreement: numbers, HeadContainment: head,
+            CarriedLeadContainment: carried, CharacterContainment: characters);
+
+    [Fact]
+    public void A_story_carried_inside_a_longer_text_needs_its_opening_and_nearly_all_its_text_there()
+    {
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        double t = SyndicationOptions.Default.RewriteThreshold, lead = Math.BitDecrement(PairVerifier.MinLeadContainment);
+        double carried = PairVerifier.MinCarriedLeadContainment, characters = PairVerifier.MinCarriedCharacterContainment;
+
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: t, lead: lead, carried: carried, characters: characters)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: t, lead: lead, carried: Math.BitDecrement(carried), characters: 1)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: t, lead: lead, carried: 1, characters: Math.BitDecrement(characters))));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: Math.BitDecrement(t), lead: lead, carried: 1, characters: 1)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, lead: lead, carried: 1, characters: 1, gap: true)));
+    }
+
+    [Fact]
+    public void A_release_inside_a_roundup_is_linked_and_the_roundup_opening_is_not_asked_of_it()
+    {
+        // A regional roundup that opens with another item and then carries the release whole.
+        string roundup = Background.Split('\n')[0] + "\n" + Background.Split('\n')[1] + "\n" + Release + "\n"
+            + "وفي شأن آخر، أعلنت وزارة الزراعة اليمنية عن حملة لمكافحة الجراد الصحراوي في محافظتي أبين وشبوة، تشارك فيها 40 فرقة ميدانية "
+            + "مزودة بمعدات الرش الحديثة، وتستمر الحملة ثلاثة أسابيع بالتعاون مع منظمة الأغذية والزراعة التابعة للأمم المتحدة.\n"
+            + "كما افتتح محافظ لحج مدرسة جديدة للبنات في مديرية تبن تتسع لستمائة طالبة، بتمويل من صندوق التنمية الاجتماعي.";
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        Openings openings = verifier.OpeningContainment(roundup, Release);
+
+        Assert.True(openings.Lead < PairVerifier.MinLeadContainment, $"lead containment {openings.Lead}: the roundup's opening is its own");
+        Assert.True(openings.ShorterLead >= PairVerifier.MinCarriedLeadContainment, $"the release's opening in the roundup {openings.ShorterLead}");
+        var (link, _) = Relate(roundup, Release, s_day, s_day.AddHours(5));
+        Assert.True(link.Jaccard < SyndicationOptions.Default.SimilarityThreshold, $"word Jaccard {link.Jaccard}: not a rewrite-zone case");
+        Assert.Equal(Relation.NearDuplicate, link.Relation);
+        Assert.True(link.Rewrite);
+
+        // The story that borrowed the release's last paragraph does not carry the release: its opening is not there.
+        Assert.True(verifier.OpeningContainment(Background, Release).ShorterLead < PairVerifier.MinCarriedLeadContainment);
+    }
 
     [Fact]
     public void A_rewritten_opening_needs_a_high_score_and_the_head_of_each_copy_in_the_other()
@@ -75,8 +112,8 @@ public sealed class RewriteVerifierTests
     public void A_copy_under_its_own_opening_is_linked_and_a_story_that_reuses_the_background_is_not()
     {
         var verifier = new PairVerifier(SyndicationOptions.Default);
-        (double ownLead, double ownHead) = verifier.OpeningContainment(Release, OwnOpening);
-        (double otherLead, double otherHead) = verifier.OpeningContainment(Release, Background);
+        (double ownLead, double ownHead, _) = verifier.OpeningContainment(Release, OwnOpening);
+        (double otherLead, double otherHead, _) = verifier.OpeningContainment(Release, Background);
 
         Assert.True(ownLead < PairVerifier.MinLeadContainment, $"lead containment {ownLead}: the opening was not rewritten");
         Assert.True(ownHead >= PairVerifier.MinHeadContainment, $"head containment {ownHead}");
@@ -211,14 +248,33 @@ public sealed class RewriteVerifierTests
             for (int j = i; j < bodies.Count; j += 7)
             {
                 Assert.Equal(ReferenceLeadContainment(bodies[i], bodies[j]), verifier.LeadContainment(bodies[i], bodies[j]), 12);
-                (double lead, double head) = verifier.OpeningContainment(bodies[i], bodies[j]);
+                (double lead, double head, double shorterLead) = verifier.OpeningContainment(bodies[i], bodies[j]);
                 Assert.Equal(ReferenceLeadContainment(bodies[i], bodies[j]), lead, 12);
                 Assert.Equal(lead < PairVerifier.MinLeadContainment ? ReferenceHeadContainment(bodies[i], bodies[j]) : -1, head, 12);
+                Assert.Equal(ReferenceShorterLeadContainment(bodies[i], bodies[j]), shorterLead, 12);
                 compared++;
             }
         }
 
         Assert.True(compared > 1000);
+    }
+
+    /// <summary>The definition, with sets: the share of the shorter text's opening grams found anywhere in the longer.</summary>
+    private static double ReferenceShorterLeadContainment(string a, string b)
+    {
+        SyndicationOptions options = SyndicationOptions.Default;
+        ulong[] ga = All(a), gb = All(b);
+        (ulong[] shorter, ulong[] longer) = ga.Length <= gb.Length ? (ga, gb) : (gb, ga);
+        int lead = Math.Min(shorter.Length, PairVerifier.LeadCharacters - Evidence.CharacterGram + 1);
+        var other = new HashSet<ulong>(longer);
+        return lead == 0 ? 0 : (double)shorter.Take(lead).Count(other.Contains) / lead;
+
+        ulong[] All(string text)
+        {
+            string normalized = TextNormalizer.Normalize(text.ReplaceLineEndings(" "), options.Normalization);
+            ulong[] grams = new ulong[Math.Max(1, normalized.Length)];
+            return grams[..Evidence.CharacterGrams(normalized, options.Seed, grams)];
+        }
     }
 
     /// <summary>The definition, with sets: the smaller share of each first half's grams (at least the opening) found anywhere in the other text.</summary>

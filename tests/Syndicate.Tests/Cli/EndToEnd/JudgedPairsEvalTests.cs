@@ -29,8 +29,8 @@ public sealed class JudgedPairsEvalTests
     }
 
     /// <summary>
-    /// Floors at the lower ends of the 95% intervals of the default engine (SaudiNewsNet recall 0.695 [0.621, 0.773],
-    /// precision 0.961 [0.909, 0.994]; ANT recall 0.649 [0.481, 0.825], precision 0.917 [0.818, 1]), rounded down: a
+    /// Floors at the lower ends of the 95% intervals of the default engine (SaudiNewsNet recall 0.704 [0.632, 0.781],
+    /// precision 0.961 [0.910, 0.994]; ANT recall 0.649 [0.481, 0.825], precision 0.917 [0.818, 1]), rounded down: a
     /// change that falls below them has lost quality beyond the sampling noise. (When the samples were first scored,
     /// before rewrites were linked, the engine had SaudiNewsNet recall 0.460 and precision 0.919, ANT recall 0.196 and
     /// precision 1.) The targets (precision ≥ 0.95, recall ≥ 0.85) are checked with
@@ -41,7 +41,7 @@ public sealed class JudgedPairsEvalTests
     {
         var floors = new Dictionary<string, (double Recall, double Precision)>
         {
-            ["snn"] = (0.62, 0.90),
+            ["snn"] = (0.63, 0.91),
             ["ant"] = (0.48, 0.81),
         };
         string[] arguments = [.. JudgedSamplesFactAttribute.PairFiles.SelectMany(p => new[] { "--judged", p })];
