@@ -347,6 +347,8 @@ internal static class StateSnapshot
             throw blocks.Corrupt("the document count does not match the handle space");
         }
 
+        // Every document record holds a signature: a damaged count must not reserve more than the file could fill.
+        docs.Reserve((int)Math.Min(highWater, free.Length + (blocks.RemainingBytes / options.SignatureLength)));
         var order = new List<(long Sequence, int Handle)>(count);
         byte[] signature = new byte[options.SignatureLength];
         byte[] evidence = new byte[Evidence.RowBytes];
@@ -480,20 +482,54 @@ internal static class StateSnapshot
 
         docs.RestoreFree(highWater, free);
         order.Sort();
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
         store.BeginRestore(order.Count);
         foreach ((long _, int h) in order)
         {
-            if (!seenIds.Add(docs.Info(h).Id))
-            {
-                throw blocks.Corrupt("two documents share an id");
-            }
-
             store.IndexDocument(h);
         }
 
-        store.EndRestore();
+        // The id map and the candidate indexes are built on the thread pool while this thread reads the clusters and
+        // the boilerplate lines, which touch neither them nor the parts of the document table they read.
+        Task lookups = Task.Run(store.EndRestore);
+        try
+        {
+            LoadClustersAndLines(blocks, scratch, clusterer, options, count, clusters, lines);
+        }
+        catch
+        {
+            // The caller discards the half-loaded clusterer; it must only be left alone by the time this returns.
+            try
+            {
+                lookups.GetAwaiter().GetResult();
+            }
+            catch (ArgumentException)
+            {
+            }
 
+            throw;
+        }
+
+        try
+        {
+            lookups.GetAwaiter().GetResult();
+        }
+        catch (ArgumentException)
+        {
+            throw blocks.Corrupt("two documents share an id");
+        }
+
+        store.RestoreSequence(nextSequence);
+        store.NextClusterId = Math.Max(store.NextClusterId, nextCluster);
+        clusterer.NewestTimestamp = newest;
+        clusterer.LastWindowEviction = lastEviction;
+    }
+
+    /// <summary>Reads the cluster records and the boilerplate line records, and checks that the payload ends after them.</summary>
+    private static void LoadClustersAndLines(BlockReader blocks, byte[] scratch, StoryClusterer clusterer, SyndicationOptions options, int count, int clusters, int lines)
+    {
+        MessagePackReader r;
+        IClusterStore store = clusterer.Store;
+        DocumentTable docs = store.Documents;
         if (clusters < 0 || clusters > count)
         {
             throw blocks.Corrupt("impossible cluster count");
@@ -529,7 +565,8 @@ internal static class StateSnapshot
                             for (int j = 0; j < size; j++)
                             {
                                 int m = r.ReadInt32();
-                                if (!docs.IsLive(m) || store.Documents.ClusterOrNull(m) is not null || members.Contains(m))
+                                // A member listed twice already holds the placeholder the first listing set.
+                                if (!docs.IsLive(m) || docs.ClusterOrNull(m) is not null)
                                 {
                                     throw blocks.Corrupt("a cluster member is unknown or in two clusters");
                                 }
@@ -577,6 +614,8 @@ internal static class StateSnapshot
             throw blocks.Corrupt("impossible boilerplate count");
         }
 
+        // A line record takes at least its 4-byte length and a few bytes of map.
+        store.Boilerplate.Reserve((int)Math.Min(lines, blocks.RemainingBytes / 8));
         for (int i = 0; i < lines; i++)
         {
             r = new MessagePackReader(blocks.ReadRecord(ref scratch));
@@ -600,10 +639,6 @@ internal static class StateSnapshot
         }
 
         blocks.ExpectEnd();
-        store.RestoreSequence(nextSequence);
-        store.NextClusterId = Math.Max(store.NextClusterId, nextCluster);
-        clusterer.NewestTimestamp = newest;
-        clusterer.LastWindowEviction = lastEviction;
     }
 
     /// <summary>A record's map must take up the whole record: anything after it means the record is not what it claims.</summary>
