@@ -167,8 +167,9 @@ internal sealed class LineTable
             ThrowHelper.InvalidOperation("The boilerplate line table cannot grow further.");
         }
 
-        var keys = new ulong[capacity];
-        var stats = new BoilerplateLearner.LineStat[capacity];
+        // Only the occupancy bits must start cleared: a slot's key and statistics are written before it is marked used.
+        var keys = GC.AllocateUninitializedArray<ulong>(capacity);
+        var stats = GC.AllocateUninitializedArray<BoilerplateLearner.LineStat>(capacity);
         var used = new ulong[(capacity + 63) >> 6];
         for (var word = 0; word < _used.Length; word++)
         {
