@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Syndicate.Internal;
 
 namespace Syndicate.Cleaning;
@@ -14,7 +13,7 @@ namespace Syndicate.Cleaning;
 /// </remarks>
 internal sealed class BoilerplateLearner
 {
-    private readonly Dictionary<ulong, LineStat> _lines = [];
+    private readonly LineTable _lines = new();
     private readonly int _minStories;
     private readonly long _seed;
 
@@ -60,7 +59,7 @@ internal sealed class BoilerplateLearner
 
         foreach (ulong line in lineHashes)
         {
-            ref LineStat stat = ref CollectionsMarshal.GetValueRefOrAddDefault(_lines, Key(sourceKey, line), out bool exists);
+            ref LineStat stat = ref _lines.GetValueRefOrAddDefault(Key(sourceKey, line), out bool exists);
             if (!exists || stat.LastCluster != clusterId)
             {
                 stat.Stories++;
@@ -75,7 +74,7 @@ internal sealed class BoilerplateLearner
     public void Evict(long cutoff)
     {
         List<ulong>? stale = null;
-        foreach (KeyValuePair<ulong, LineStat> pair in _lines)
+        foreach (KeyValuePair<ulong, LineStat> pair in _lines.Entries)
         {
             if (pair.Value.LastSeen < cutoff)
             {
@@ -92,9 +91,12 @@ internal sealed class BoilerplateLearner
         }
     }
 
-    internal IEnumerable<KeyValuePair<ulong, LineStat>> Entries => _lines;
+    internal IEnumerable<KeyValuePair<ulong, LineStat>> Entries => _lines.Entries;
 
-    internal void Restore(ulong key, LineStat stat) => _lines[key] = stat;
+    /// <summary>Sizes the table for <paramref name="count"/> restored lines, so that restoring them grows nothing.</summary>
+    internal void Reserve(int count) => _lines.Reserve(count);
+
+    internal void Restore(ulong key, LineStat stat) => _lines.GetValueRefOrAddDefault(key, out _) = stat;
 
     internal static ulong Key(ulong sourceKey, ulong lineHash) => (sourceKey * 0x9E3779B97F4A7C15UL) ^ lineHash;
 

@@ -1,4 +1,5 @@
 using Syndicate.Attribution;
+using Syndicate.Storage;
 
 namespace Syndicate.Clustering;
 
@@ -31,7 +32,36 @@ internal sealed class ClusterState
 
     public string? CanonicalTitle { get; set; }
 
-    public string? CanonicalText { get; set; }
+    public string? CanonicalText
+    {
+        get => StoredText.Read(ref _canonicalText);
+        set => _canonicalText = value;
+    }
 
-    public string? CanonicalOriginalText { get; set; }
+    public string? CanonicalOriginalText
+    {
+        get => StoredText.Read(ref _canonicalOriginalText);
+        set => _canonicalOriginalText = value;
+    }
+
+    /// <summary>
+    /// <see cref="CanonicalText"/> as held: a string, a <see cref="StoredText"/> a snapshot restored and nothing has
+    /// read since (written back as its bytes without decoding it), or null.
+    /// </summary>
+    internal object? HeldCanonicalText
+    {
+        get => _canonicalText;
+        init => _canonicalText = value;
+    }
+
+    /// <summary><see cref="CanonicalOriginalText"/> as held, like <see cref="HeldCanonicalText"/>.</summary>
+    internal object? HeldCanonicalOriginalText
+    {
+        get => _canonicalOriginalText;
+        init => _canonicalOriginalText = value;
+    }
+
+    // Each a string, a StoredText or null; see StoredText.Read.
+    private object? _canonicalText;
+    private object? _canonicalOriginalText;
 }

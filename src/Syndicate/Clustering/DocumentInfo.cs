@@ -1,4 +1,5 @@
 using Syndicate.Attribution;
+using Syndicate.Storage;
 
 namespace Syndicate.Clustering;
 
@@ -16,11 +17,14 @@ internal sealed class DocumentInfo
     private readonly short _publishedOffsetMinutes;
     private byte _joinRelation;
 
+    // A string, the StoredText a snapshot restored (decoded on first read; see StoredText.Read), or null.
+    private object? _url;
+
     public DocumentInfo(string id, string source, string? url, DateTimeOffset? published, long sequence)
     {
         Id = id;
         Source = source;
-        Url = url;
+        _url = url;
         _publishedTicks = published?.Ticks ?? 0;
         _publishedOffsetMinutes = published is { } time ? (short)time.TotalOffsetMinutes : NoOffset;
         Sequence = sequence;
@@ -30,7 +34,17 @@ internal sealed class DocumentInfo
 
     public string Source { get; }
 
-    public string? Url { get; }
+    public string? Url => StoredText.Read(ref _url);
+
+    /// <summary>
+    /// <see cref="Url"/> as held: a string, a <see cref="StoredText"/> a snapshot restored and nothing has read since
+    /// (written back as its bytes without decoding it), or null.
+    /// </summary>
+    internal object? HeldUrl
+    {
+        get => _url;
+        init => _url = value;
+    }
 
     public DateTimeOffset? Published =>
         _publishedOffsetMinutes == NoOffset ? null : new DateTimeOffset(_publishedTicks, TimeSpan.FromMinutes(_publishedOffsetMinutes));

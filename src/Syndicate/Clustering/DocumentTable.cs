@@ -61,6 +61,18 @@ internal sealed class DocumentTable : ISignatureSource
         Place(handle, signature, evidence, lead, shingleCount, contentHash, info, timestamp);
     }
 
+    /// <summary>
+    /// Grows the arrays to hold handles below <paramref name="capacity"/> at once, before a restore puts that many back:
+    /// growing a quarter at a time would copy every array about five times over.
+    /// </summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity > _infos.Length)
+        {
+            Grow(capacity);
+        }
+    }
+
     /// <summary>Free handles in the order they will be reused (top of the stack first).</summary>
     public int[] FreeHandles() => _free.ToArray();
 

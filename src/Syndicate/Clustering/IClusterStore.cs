@@ -48,7 +48,12 @@ internal interface IClusterStore
     /// <summary>Adds a restored document to the id map and the candidate indexes; called in sequence order.</summary>
     public void IndexDocument(int handle);
 
-    /// <summary>Ends a restore begun with <see cref="BeginRestore"/>, giving back room reserved but not used.</summary>
+    /// <summary>
+    /// Ends a restore begun with <see cref="BeginRestore"/>: builds what the restored documents are looked up by. It
+    /// reads the document table and writes only the id map and the candidate indexes, so the caller may restore the
+    /// clusters and the boilerplate statistics meanwhile on another thread.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two restored documents have the same id.</exception>
     public void EndRestore();
 
     /// <summary>Re-creates a cluster with its persisted id and members.</summary>

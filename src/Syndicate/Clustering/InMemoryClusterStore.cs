@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Syndicate.Cleaning;
 using Syndicate.Fingerprinting;
@@ -23,8 +24,8 @@ internal sealed class InMemoryClusterStore : IClusterStore
     private readonly LeadKeySource _leadKeySource;
     private long _nextClusterId = 1;
 
-    // Between BeginRestore and EndRestore: the handles each candidate index will hold, in restore order.
-    private (List<int> Words, List<int> Leads, List<int> Characters)? _restoring;
+    // Between BeginRestore and EndRestore: the restored handles in sequence order, indexed all at once by EndRestore.
+    private List<int>? _restoring;
 
     public InMemoryClusterStore(SyndicationOptions options, LshParameters lsh, int initialCapacity = 1024)
     {
@@ -176,57 +177,106 @@ internal sealed class InMemoryClusterStore : IClusterStore
     }
 
     /// <summary>
-    /// Sizes the candidate indexes for the whole restore at once: growing them step by step re-reads every stored
-    /// signature at each step and was most of the time of reopening a large state.
+    /// Starts collecting the restored handles, which <see cref="EndRestore"/> indexes all at once (sized for the
+    /// whole restore: growing the indexes step by step re-reads every stored signature at each step).
     /// </summary>
-    public void BeginRestore(int count)
+    public void BeginRestore(int count) => _restoring = new List<int>(count);
+
+    /// <summary>
+    /// Builds the id map, the exact-copy map and the candidate indexes of the restored documents, the three candidate
+    /// indexes band by band (<see cref="LshIndex.InsertAll"/>: the same keys and chains as inserting the documents one
+    /// by one in sequence order, in a fraction of the time, each table sized for its distinct keys). The four
+    /// structures share nothing, so they are built in parallel; each reads the document table and writes only itself.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two restored documents have the same id.</exception>
+    public void EndRestore()
     {
-        _lsh.Reserve(count);
-        _leads.Reserve(count);
-        _characters.Reserve(count);
-        _restoring = ([], [], []);
+        if (_restoring is not { } restoring)
+        {
+            return;
+        }
+
+        _restoring = null;
+        int[] handles = [.. restoring];
+        try
+        {
+            Parallel.Invoke(
+                () => RestoreIdMaps(handles),
+                () => _lsh.InsertAll(Indexed(handles, IndexKind.Words)),
+                () =>
+                {
+                    _characters.InsertAll(Indexed(handles, IndexKind.Characters));
+                    _leads.InsertAll(Indexed(handles, IndexKind.Leads));
+                });
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private enum IndexKind
+    {
+        Words,
+        Leads,
+        Characters,
+    }
+
+    /// <summary>The handles, in their order, that <see cref="IndexDocument"/> would add to the index of <paramref name="kind"/>.</summary>
+    private int[] Indexed(int[] handles, IndexKind kind)
+    {
+        var indexed = new List<int>(handles.Length);
+        foreach (int handle in handles)
+        {
+            (bool words, bool leads, bool characters) = IndexedBy(Documents.ShingleCount(handle), Documents.Lead(handle).Length, Documents.Evidence(handle));
+            if (kind switch { IndexKind.Words => words, IndexKind.Leads => leads, _ => characters })
+            {
+                indexed.Add(handle);
+            }
+        }
+
+        return [.. indexed];
+    }
+
+    /// <summary>Adds the restored documents, in sequence order, to the id map and the exact-copy map.</summary>
+    private void RestoreIdMaps(int[] handles)
+    {
+        _byId.Reserve(handles.Length);
+        foreach (int handle in handles)
+        {
+            string id = Documents.Info(handle).Id;
+            if (!_byId.TryAdd(id, handle))
+            {
+                throw new ArgumentException($"An article with id '{id}' is already indexed.", nameof(handles));
+            }
+        }
+
+        foreach (int handle in handles)
+        {
+            _exact.TryAdd(Documents.ContentHash(handle), handle);
+        }
     }
 
     /// <summary>
-    /// Builds the candidate indexes of the restored documents band by band (<see cref="LshIndex.InsertAll"/>: the same
-    /// tables as inserting them one by one, in a fraction of the time) and shrinks the tables reserved by
-    /// <see cref="BeginRestore"/> to what their distinct keys need.
+    /// Adds a restored document to the id map and the indexes; call in sequence order. Between
+    /// <see cref="BeginRestore"/> and <see cref="EndRestore"/> the document is only noted, and indexed by the latter.
     /// </summary>
-    public void EndRestore()
-    {
-        if (_restoring is var (words, leads, characters))
-        {
-            _restoring = null;
-            _lsh.InsertAll(CollectionsMarshal.AsSpan(words));
-            _leads.InsertAll(CollectionsMarshal.AsSpan(leads));
-            _characters.InsertAll(CollectionsMarshal.AsSpan(characters));
-        }
-
-        _lsh.Compact();
-        _leads.Compact();
-        _characters.Compact();
-    }
-
-    /// <summary>Adds a restored document to the id map and the indexes; call in sequence order.</summary>
     public void IndexDocument(int handle)
     {
         DocumentInfo info = Documents.Info(handle);
-        if (!_byId.TryAdd(info.Id, handle))
+        if (_restoring is { } restoring)
         {
-            throw new ArgumentException($"An article with id '{info.Id}' is already indexed.", nameof(handle));
-        }
-
-        _exact.TryAdd(Documents.ContentHash(handle), handle);
-        (bool words, bool leads, bool characters) = IndexedBy(Documents.ShingleCount(handle), Documents.Lead(handle).Length, Documents.Evidence(handle));
-        if (_restoring is var (wordHandles, leadHandles, characterHandles))
-        {
-            // Indexed all at once by EndRestore, in this order.
-            AddIf(wordHandles, words, handle);
-            AddIf(leadHandles, leads, handle);
-            AddIf(characterHandles, characters, handle);
+            restoring.Add(handle);
         }
         else
         {
+            if (!_byId.TryAdd(info.Id, handle))
+            {
+                throw new ArgumentException($"An article with id '{info.Id}' is already indexed.", nameof(handle));
+            }
+
+            _exact.TryAdd(Documents.ContentHash(handle), handle);
+            (bool words, bool leads, bool characters) = IndexedBy(Documents.ShingleCount(handle), Documents.Lead(handle).Length, Documents.Evidence(handle));
             if (words)
             {
                 _lsh.Insert(handle, Documents.Signature(handle));
@@ -244,14 +294,6 @@ internal sealed class InMemoryClusterStore : IClusterStore
         }
 
         NextSequence = Math.Max(NextSequence, info.Sequence + 1);
-    }
-
-    private static void AddIf(List<int> handles, bool condition, int handle)
-    {
-        if (condition)
-        {
-            handles.Add(handle);
-        }
     }
 
     /// <summary>Re-creates a cluster with its persisted id.</summary>

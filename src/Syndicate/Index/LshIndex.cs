@@ -630,17 +630,29 @@ internal sealed class LshIndex
 
     /// <summary>
     /// Indexes <paramref name="handles"/>, in that order, into an empty index whose signatures come from its
-    /// <see cref="ISignatureSource"/>: the same tables and chains as <see cref="Insert"/> called for each in turn, built
-    /// band by band, so that one band's table is hot in the cache while the signatures stream past it.
+    /// <see cref="ISignatureSource"/>: the same keys and chains as <see cref="Insert"/> called for each in turn, with
+    /// every band's table at the size <see cref="Compact"/> gives it (<see cref="TableCapacityFor"/> its distinct keys).
     /// </summary>
+    /// <remarks>
+    /// Built for reopening a large state, where inserting handle by handle touches every band's table and every
+    /// signature at random. Here the signatures are read once per group of bands, in list order, into a band-major
+    /// matrix of keys (at most <see cref="BuildMatrixEntries"/> of them, so a group is fewer bands for more handles);
+    /// then each band is built alone from its column of keys, first in a scratch table that holds each key whole beside
+    /// its newest handle, so that no stored signature is re-read to compare keys, then moved into a band table sized
+    /// for the distinct keys the scratch table counted. Each band's chain links replace its keys in the matrix and are
+    /// written to the handle-major link array a group at a time.
+    /// </remarks>
+    /// <param name="handles">The handles, oldest first.</param>
+    /// <param name="matrixEntries">The most keys held at once; smaller only in tests, to build in several groups.</param>
     /// <exception cref="InvalidOperationException">The index is not empty, keeps its own signatures, or a handle repeats.</exception>
-    internal void InsertAll(ReadOnlySpan<int> handles)
+    internal void InsertAll(ReadOnlySpan<int> handles, int matrixEntries = BuildMatrixEntries)
     {
         if (Count != 0 || _owned is not null)
         {
             ThrowHelper.InvalidOperation("Only an empty index that reads its signatures from a source can be filled at once.");
         }
 
+        var maxHandle = -1;
         foreach (var handle in handles)
         {
             if (handle < 0)
@@ -648,11 +660,16 @@ internal sealed class LshIndex
                 ThrowHelper.ArgumentOutOfRange(nameof(handles), "Handles are non-negative.");
             }
 
-            if (handle >= _handleCapacity)
-            {
-                GrowHandles(handle);
-            }
+            maxHandle = Math.Max(maxHandle, handle);
+        }
 
+        if (maxHandle >= _handleCapacity)
+        {
+            GrowHandles(maxHandle);
+        }
+
+        foreach (var handle in handles)
+        {
             ref var presentWord = ref _present[handle >> 6];
             var bit = 1UL << handle;
             if ((presentWord & bit) != 0)
@@ -665,33 +682,114 @@ internal sealed class LshIndex
         }
 
         Count = handles.Length;
-        var next = _next;
-        for (var band = 0; band < _bands; band++)
+        var count = handles.Length;
+        if (count == 0)
         {
-            foreach (var handle in handles)
+            return;
+        }
+
+        var groupBands = Math.Clamp(matrixEntries / count, 1, _bands);
+        var matrix = new uint[groupBands * count];
+        var scratch = new ulong[TableCapacityFor(count)];
+        for (var first = 0; first < _bands; first += groupBands)
+        {
+            var group = Math.Min(groupBands, _bands - first);
+            for (var i = 0; i < count; i++)
             {
-                if (_tableCounts[band] >= _tables[band].Length / MaxLoadDenominator * MaxLoadNumerator)
+                var signature = _source.Signature(handles[i]);
+                for (var g = 0; g < group; g++)
                 {
-                    GrowTable(band);
+                    matrix[(g * count) + i] = BandKey.Compute(signature.Slice((first + g) * _bandBytes, _bandBytes));
                 }
+            }
 
-                var table = _tables[band];
-                var key = BandKey.Compute(_source.Signature(handle).Slice(band * _bandBytes, _bandBytes));
-                var slot = FindSlot(table, band, key);
-                if (slot >= 0)
-                {
-                    next[(handle * _bands) + band] = HeadOf(table[slot]);
-                }
-                else
-                {
-                    slot = ~slot;
-                    next[(handle * _bands) + band] = EndOfChain;
-                    _tableCounts[band]++;
-                }
+            for (var g = 0; g < group; g++)
+            {
+                BuildBand(first + g, handles, matrix.AsSpan(g * count, count), scratch);
+            }
 
-                table[slot] = Pack(key, handle);
+            var next = _next;
+            for (var i = 0; i < count; i++)
+            {
+                var links = next.AsSpan((handles[i] * _bands) + first, group);
+                for (var g = 0; g < group; g++)
+                {
+                    links[g] = (int)matrix[(g * count) + i];
+                }
             }
         }
+    }
+
+    /// <summary>The most band keys <see cref="InsertAll"/> holds at once (32 MiB of them).</summary>
+    internal const int BuildMatrixEntries = 1 << 23;
+
+    /// <summary>
+    /// Builds <paramref name="band"/>'s table from the keys of <paramref name="handles"/> in <paramref name="column"/>,
+    /// replacing each key with the handle's chain link (the previous handle with the key, or <see cref="EndOfChain"/>).
+    /// <paramref name="scratch"/> has room for every handle's key within the load limit.
+    /// </summary>
+    private void BuildBand(int band, ReadOnlySpan<int> handles, Span<uint> column, ulong[] scratch)
+    {
+        // A scratch slot holds the key in its high half and the newest handle with it, plus one, in its low half.
+        Array.Clear(scratch);
+        var capacity = scratch.Length;
+        var distinct = 0;
+        for (var i = 0; i < column.Length; i++)
+        {
+            var key = (ulong)column[i] << 32;
+            var newest = (uint)(handles[i] + 1);
+            var slot = LinearProbing.Home(column[i], capacity);
+            while (true)
+            {
+                var entry = scratch[slot];
+                if (entry == 0)
+                {
+                    column[i] = unchecked((uint)EndOfChain);
+                    distinct++;
+                    break;
+                }
+
+                if ((entry & 0xFFFF_FFFF_0000_0000UL) == key)
+                {
+                    column[i] = (uint)entry - 1;
+                    break;
+                }
+
+                if (++slot == capacity)
+                {
+                    slot = 0;
+                }
+            }
+
+            scratch[slot] = key | newest;
+        }
+
+        // Keys are distinct now, so placing one needs no comparison; taken in scratch order, their home slots in the
+        // band table mostly ascend (both tables map a key to its slot by its high bits).
+        var tableCapacity = TableCapacityFor(distinct);
+        var table = new uint[tableCapacity];
+        foreach (var entry in scratch)
+        {
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var key = (uint)(entry >> 32);
+            var slot = LinearProbing.Home(key, tableCapacity);
+            while (table[slot] != 0)
+            {
+                if (++slot == tableCapacity)
+                {
+                    slot = 0;
+                }
+            }
+
+            table[slot] = Pack(key, (int)(uint)entry - 1);
+        }
+
+        _tables[band] = table;
+        _tableCounts[band] = distinct;
     }
 
     /// <summary>Rebuilds every band table whose keys fit a smaller table within the load limit at that size.</summary>

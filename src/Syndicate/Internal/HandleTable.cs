@@ -53,6 +53,30 @@ internal sealed class HandleTable<TKey, TKeys>
     /// <summary>Gets the bytes held by the slot array, header included.</summary>
     public long EstimatedBytes => 24 + (4L * _slots.Length);
 
+    /// <summary>
+    /// Sizes an empty table for <paramref name="count"/> handles at once: the capacity adding them one by one would
+    /// double to, without rehashing every stored key at each doubling.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The table is not empty.</exception>
+    public void Reserve(int count)
+    {
+        if (Count != 0)
+        {
+            ThrowHelper.InvalidOperation("Only an empty table can be reserved.");
+        }
+
+        var capacity = (long)_slots.Length;
+        while (count > capacity / 4 * 3 && capacity < MaxCapacity)
+        {
+            capacity *= 2;
+        }
+
+        if (capacity > _slots.Length)
+        {
+            _slots = new uint[capacity];
+        }
+    }
+
     /// <summary>Finds the handle stored under <paramref name="key"/>.</summary>
     /// <returns><see langword="true"/> when the key is present.</returns>
     public bool TryGetValue(TKey key, out int handle)

@@ -90,6 +90,25 @@ internal sealed class BlockReader
         }
     }
 
+    /// <summary>
+    /// An upper bound on the payload bytes not read yet (framing included), so that a count read from the file reserves
+    /// no more room than the file could fill.
+    /// </summary>
+    public long RemainingBytes
+    {
+        get
+        {
+            try
+            {
+                return _length - _position + Math.Max(0, _stream.Length - _stream.Position);
+            }
+            catch (NotSupportedException)
+            {
+                return long.MaxValue;
+            }
+        }
+    }
+
     public StateException Corrupt(string what) => new(_path, $"corrupt state file: {what} (offset {SafePosition()}). Restore it from a backup or delete the state directory to start afresh.");
 
     private long SafePosition()

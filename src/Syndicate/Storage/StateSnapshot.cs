@@ -119,7 +119,7 @@ internal static class StateSnapshot
 
             DocumentInfo info = docs.Info(h);
             w = Begin(record);
-            w.WriteMapHeader(15 + (info.Url is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
+            w.WriteMapHeader(15 + (info.HeldUrl is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
                 + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1) + (info.ArrivalClusterId == 0 ? 0 : 1)
                 + (info.ArrivalCanonicalId is null ? 0 : 1) + (info.ArrivalWire is null ? 0 : 1) + (info.TextHash == 0 ? 0 : 1));
             w.Write(HandleKey);
@@ -128,10 +128,10 @@ internal static class StateSnapshot
             StatePack.WriteString(ref w, info.Id);
             w.Write(SourceKey);
             StatePack.WriteString(ref w, info.Source);
-            if (info.Url is { } url)
+            if (info.HeldUrl is { } url)
             {
                 w.Write(UrlKey);
-                StatePack.WriteString(ref w, url);
+                StatePack.WriteHeldText(ref w, url);
             }
 
             if (info.Published is { } published)
@@ -218,8 +218,8 @@ internal static class StateSnapshot
         foreach (ClusterState c in store.Clusters.OrderBy(c => c.Id))
         {
             w = Begin(record);
-            w.WriteMapHeader(3 + (c.Wire is null ? 0 : 1) + (c.CanonicalTitle is null ? 0 : 1) + (c.CanonicalText is null ? 0 : 1)
-                + (c.CanonicalOriginalText is null ? 0 : 1));
+            w.WriteMapHeader(3 + (c.Wire is null ? 0 : 1) + (c.CanonicalTitle is null ? 0 : 1) + (c.HeldCanonicalText is null ? 0 : 1)
+                + (c.HeldCanonicalOriginalText is null ? 0 : 1));
             w.Write(ClusterIdKey);
             w.Write(c.Id);
             w.Write(CanonicalKey);
@@ -236,16 +236,16 @@ internal static class StateSnapshot
                 StatePack.WriteString(ref w, title);
             }
 
-            if (c.CanonicalText is { } text)
+            if (c.HeldCanonicalText is { } text)
             {
                 w.Write(CanonicalTextKey);
-                StatePack.WriteString(ref w, text);
+                StatePack.WriteHeldText(ref w, text);
             }
 
-            if (c.CanonicalOriginalText is { } original)
+            if (c.HeldCanonicalOriginalText is { } original)
             {
                 w.Write(CanonicalOriginalTextKey);
-                StatePack.WriteString(ref w, original);
+                StatePack.WriteHeldText(ref w, original);
             }
 
             w.Write(MembersKey);
@@ -347,6 +347,12 @@ internal static class StateSnapshot
             throw blocks.Corrupt("the document count does not match the handle space");
         }
 
+        // Every document record holds a signature: a damaged count must not reserve more than the file could fill.
+        docs.Reserve((int)Math.Min(highWater, free.Length + (blocks.RemainingBytes / options.SignatureLength)));
+        var repeated = new StringCache();
+
+        // Urls are only reported, never matched on: they stay undecoded until read, like the canonical texts below.
+        var texts = new StoredText.Arena();
         var order = new List<(long Sequence, int Handle)>(count);
         byte[] signature = new byte[options.SignatureLength];
         byte[] evidence = new byte[Evidence.RowBytes];
@@ -355,7 +361,8 @@ internal static class StateSnapshot
         {
             r = new MessagePackReader(blocks.ReadRecord(ref scratch));
             int h = -1, leadCount = 0, shingles = -1;
-            string? id = null, source = null, url = null, matched = null, wire = null, outlet = null, arrivalCanonical = null, arrivalWire = null;
+            string? id = null, source = null, matched = null, wire = null, outlet = null, arrivalCanonical = null, arrivalWire = null;
+            StoredText? url = null;
             long arrivalCluster = 0;
             ulong textHash = 0;
             DateTimeOffset? published = null;
@@ -370,8 +377,8 @@ internal static class StateSnapshot
                 {
                     case HandleKey: h = r.ReadInt32(); break;
                     case IdKey: id = StatePack.ReadString(ref r); break;
-                    case SourceKey: source = StatePack.ReadString(ref r); break;
-                    case UrlKey: url = StatePack.ReadString(ref r); break;
+                    case SourceKey: source = StatePack.ReadString(ref r, repeated); break;
+                    case UrlKey: url = StatePack.ReadStoredText(ref r, texts); break;
                     case PublishedKey: published = StatePack.ReadTime(ref r, out validTime); break;
                     case SequenceKey: sequence = r.ReadInt64(); break;
                     case TimestampKey: timestamp = r.ReadInt64(); break;
@@ -380,12 +387,12 @@ internal static class StateSnapshot
                     case StartedStoryKey: startedStory = r.ReadBoolean(); break;
                     case JoinRelationKey: relation = r.ReadByte(); break;
                     case JoinSimilarityKey: similarity = r.ReadDouble(); break;
-                    case MatchedIdKey: matched = StatePack.ReadString(ref r); break;
-                    case WireKey: wire = StatePack.ReadString(ref r); break;
-                    case DatelineOutletKey: outlet = StatePack.ReadString(ref r); break;
+                    case MatchedIdKey: matched = StatePack.ReadString(ref r, repeated); break;
+                    case WireKey: wire = StatePack.ReadString(ref r, repeated); break;
+                    case DatelineOutletKey: outlet = StatePack.ReadString(ref r, repeated); break;
                     case ArrivalClusterKey: arrivalCluster = r.ReadInt64(); break;
-                    case ArrivalCanonicalKey: arrivalCanonical = StatePack.ReadString(ref r); break;
-                    case ArrivalWireKey: arrivalWire = StatePack.ReadString(ref r); break;
+                    case ArrivalCanonicalKey: arrivalCanonical = StatePack.ReadString(ref r, repeated); break;
+                    case ArrivalWireKey: arrivalWire = StatePack.ReadString(ref r, repeated); break;
                     case TextHashKey: textHash = r.ReadUInt64(); break;
                     case ShingleCountKey: shingles = r.ReadInt32(); break;
                     case ContentHashKey: content = r.ReadUInt64(); break;
@@ -459,8 +466,9 @@ internal static class StateSnapshot
                 throw blocks.Corrupt("a document's fields are out of range");
             }
 
-            var info = new DocumentInfo(id, source, url, published, sequence)
+            var info = new DocumentInfo(id, source, null, published, sequence)
             {
+                HeldUrl = url,
                 IsWireCopy = wireCopy,
                 IsTruncated = truncated,
                 StartedStory = startedStory,
@@ -480,32 +488,70 @@ internal static class StateSnapshot
 
         docs.RestoreFree(highWater, free);
         order.Sort();
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
         store.BeginRestore(order.Count);
         foreach ((long _, int h) in order)
         {
-            if (!seenIds.Add(docs.Info(h).Id))
-            {
-                throw blocks.Corrupt("two documents share an id");
-            }
-
             store.IndexDocument(h);
         }
 
-        store.EndRestore();
+        // The id map and the candidate indexes are built on the thread pool while this thread reads the clusters and
+        // the boilerplate lines, which touch neither them nor the parts of the document table they read.
+        Task lookups = Task.Run(store.EndRestore);
+        try
+        {
+            LoadClustersAndLines(blocks, scratch, clusterer, options, count, clusters, lines);
+        }
+        catch
+        {
+            // The caller discards the half-loaded clusterer; it must only be left alone by the time this returns.
+            try
+            {
+                lookups.GetAwaiter().GetResult();
+            }
+            catch (ArgumentException)
+            {
+            }
 
+            throw;
+        }
+
+        try
+        {
+            lookups.GetAwaiter().GetResult();
+        }
+        catch (ArgumentException)
+        {
+            throw blocks.Corrupt("two documents share an id");
+        }
+
+        store.RestoreSequence(nextSequence);
+        store.NextClusterId = Math.Max(store.NextClusterId, nextCluster);
+        clusterer.NewestTimestamp = newest;
+        clusterer.LastWindowEviction = lastEviction;
+    }
+
+    /// <summary>Reads the cluster records and the boilerplate line records, and checks that the payload ends after them.</summary>
+    private static void LoadClustersAndLines(BlockReader blocks, byte[] scratch, StoryClusterer clusterer, SyndicationOptions options, int count, int clusters, int lines)
+    {
+        MessagePackReader r;
+        IClusterStore store = clusterer.Store;
+        DocumentTable docs = store.Documents;
         if (clusters < 0 || clusters > count)
         {
             throw blocks.Corrupt("impossible cluster count");
         }
 
+        // The canonical texts stay undecoded until something reads them (most are only written back by the next
+        // checkpoint); decoding them all was most of the time of reading the clusters.
+        var texts = new StoredText.Arena();
         int placed = 0;
         for (int i = 0; i < clusters; i++)
         {
             r = new MessagePackReader(blocks.ReadRecord(ref scratch));
             long id = 0;
             int canonical = -1;
-            string? wire = null, title = null, text = null, original = null;
+            string? wire = null, title = null;
+            StoredText? text = null, original = null;
             List<int>? members = null;
             for (int fields = r.ReadMapHeader(), f = 0; f < fields; f++)
             {
@@ -515,8 +561,8 @@ internal static class StateSnapshot
                     case CanonicalKey: canonical = r.ReadInt32(); break;
                     case ClusterWireKey: wire = StatePack.ReadString(ref r); break;
                     case CanonicalTitleKey: title = StatePack.ReadString(ref r); break;
-                    case CanonicalTextKey: text = StatePack.ReadString(ref r); break;
-                    case CanonicalOriginalTextKey: original = StatePack.ReadString(ref r); break;
+                    case CanonicalTextKey: text = StatePack.ReadStoredText(ref r, texts); break;
+                    case CanonicalOriginalTextKey: original = StatePack.ReadStoredText(ref r, texts); break;
                     case MembersKey:
                         {
                             int size = r.ReadArrayHeader();
@@ -529,7 +575,8 @@ internal static class StateSnapshot
                             for (int j = 0; j < size; j++)
                             {
                                 int m = r.ReadInt32();
-                                if (!docs.IsLive(m) || store.Documents.ClusterOrNull(m) is not null || members.Contains(m))
+                                // A member listed twice already holds the placeholder the first listing set.
+                                if (!docs.IsLive(m) || docs.ClusterOrNull(m) is not null)
                                 {
                                     throw blocks.Corrupt("a cluster member is unknown or in two clusters");
                                 }
@@ -562,8 +609,8 @@ internal static class StateSnapshot
             {
                 Wire = ResolveWire(options, wire),
                 CanonicalTitle = title,
-                CanonicalText = text,
-                CanonicalOriginalText = original,
+                HeldCanonicalText = text,
+                HeldCanonicalOriginalText = original,
             });
         }
 
@@ -577,11 +624,20 @@ internal static class StateSnapshot
             throw blocks.Corrupt("impossible boilerplate count");
         }
 
+        // A line record takes at least its 4-byte length and a few bytes of map.
+        store.Boilerplate.Reserve((int)Math.Min(lines, blocks.RemainingBytes / 8));
         for (int i = 0; i < lines; i++)
         {
-            r = new MessagePackReader(blocks.ReadRecord(ref scratch));
-            ulong key = 0;
-            var stat = new BoilerplateLearner.LineStat();
+            ReadOnlyMemory<byte> record = blocks.ReadRecord(ref scratch);
+            if (TryReadLine(record.Span, out ulong key, out BoilerplateLearner.LineStat stat))
+            {
+                store.Boilerplate.Restore(key, stat);
+                continue;
+            }
+
+            r = new MessagePackReader(record);
+            key = 0;
+            stat = default;
             for (int fields = r.ReadMapHeader(), f = 0; f < fields; f++)
             {
                 switch (r.ReadInt32())
@@ -600,10 +656,57 @@ internal static class StateSnapshot
         }
 
         blocks.ExpectEnd();
-        store.RestoreSequence(nextSequence);
-        store.NextClusterId = Math.Max(store.NextClusterId, nextCluster);
-        clusterer.NewestTimestamp = newest;
-        clusterer.LastWindowEviction = lastEviction;
+    }
+
+    /// <summary>
+    /// Reads a boilerplate line record of the usual shape (a map of the four line keys to integers that fit their
+    /// members, and nothing after it) straight from its bytes: there are millions of them, and a
+    /// <see cref="MessagePackReader"/> per record was most of the time of reading them. False for any other shape, which
+    /// the general decoder then reads (skipping keys a later format added) or reports.
+    /// </summary>
+    internal static bool TryReadLine(ReadOnlySpan<byte> record, out ulong key, out BoilerplateLearner.LineStat stat)
+    {
+        key = 0;
+        stat = default;
+        if (record.IsEmpty || (record[0] & 0xF0) != 0x80)
+        {
+            return false; // not a fixmap
+        }
+
+        int fields = record[0] & 0x0F, position = 1;
+        for (int f = 0; f < fields; f++)
+        {
+            if (position >= record.Length || record[position] > LineLastSeenKey)
+            {
+                return false; // a key this shape does not have
+            }
+
+            int field = record[position++];
+            if (!StatePack.TryReadInteger(record, ref position, out long value, out bool aboveInt64))
+            {
+                return false;
+            }
+
+            switch (field)
+            {
+                case LineKeyKey when aboveInt64 || value >= 0:
+                    key = (ulong)value;
+                    break;
+                case LineStoriesKey when !aboveInt64 && value is >= int.MinValue and <= int.MaxValue:
+                    stat.Stories = (int)value;
+                    break;
+                case LineLastClusterKey when !aboveInt64:
+                    stat.LastCluster = value;
+                    break;
+                case LineLastSeenKey when !aboveInt64:
+                    stat.LastSeen = value;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return position == record.Length;
     }
 
     /// <summary>A record's map must take up the whole record: anything after it means the record is not what it claims.</summary>

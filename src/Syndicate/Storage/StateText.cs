@@ -67,7 +67,13 @@ internal static class StateText
         return written;
     }
 
-    public static string GetString(ReadOnlySpan<byte> bytes)
+    public static string GetString(ReadOnlySpan<byte> bytes) => GetString(bytes, null);
+
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>; a short string already in <paramref name="cache"/> is returned from there
+    /// instead of allocated again.
+    /// </summary>
+    public static string GetString(ReadOnlySpan<byte> bytes, StringCache? cache)
     {
         // Valid UTF-8 (nearly every string) is validated and transcoded in one pass; a UTF-16 string is never longer
         // in chars than its UTF-8 form is in bytes.
@@ -77,7 +83,7 @@ internal static class StateText
         {
             if (Utf8.ToUtf16(bytes, chars, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done)
             {
-                return new string(chars[..written]);
+                return rented is null && cache is not null ? cache.Get(chars[..written]) : new string(chars[..written]);
             }
         }
         finally
@@ -127,5 +133,29 @@ internal static class StateText
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// The strings a snapshot repeats from document to document (sources, wire names, and the ids of the copies that many
+/// documents matched or joined), decoded once each: a direct-mapped table of the last string seen per hash slot, so
+/// that a long load allocates one string per distinct value nearby instead of one per document.
+/// </summary>
+internal sealed class StringCache
+{
+    private const int Slots = 4096;
+    private readonly string?[] _strings = new string?[Slots];
+
+    /// <summary>Returns a string equal to <paramref name="chars"/>, the cached one when its slot holds it.</summary>
+    public string Get(ReadOnlySpan<char> chars)
+    {
+        int slot = (int)(System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(chars)) & (Slots - 1));
+        string? cached = _strings[slot];
+        if (cached is not null && chars.SequenceEqual(cached))
+        {
+            return cached;
+        }
+
+        return _strings[slot] = new string(chars);
     }
 }

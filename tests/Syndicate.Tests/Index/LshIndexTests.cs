@@ -238,9 +238,11 @@ public sealed class LshIndexTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Filled_band_by_band_an_index_answers_as_one_filled_handle_by_handle(bool reserve)
+    [InlineData(true, LshIndex.BuildMatrixEntries)]
+    [InlineData(false, LshIndex.BuildMatrixEntries)]
+    [InlineData(false, 3 * 4_545)] // groups of three bands and a shorter last group
+    [InlineData(true, 1)] // one band at a time
+    public void Filled_band_by_band_an_index_answers_as_one_filled_handle_by_handle(bool reserve, int matrixEntries)
     {
         // Handles in a restore's order (by arrival, not by handle), many sharing band keys.
         const int N = 5_000;
@@ -262,16 +264,41 @@ public sealed class LshIndexTests
             oneByOne.Insert(handle, signatures[handle]);
         }
 
-        allAtOnce.InsertAll(order);
+        allAtOnce.InsertAll(order, matrixEntries);
 
+        // Filled at once, every band's table has the size a reserved index has after Compact.
+        oneByOne.Compact();
         Assert.Equal(oneByOne.Count, allAtOnce.Count);
         for (var band = 0; band < Bands; band++)
         {
             Assert.Equal(oneByOne.DistinctKeys(band), allAtOnce.DistinctKeys(band));
-            Assert.Equal(oneByOne.TableCapacity(band), allAtOnce.TableCapacity(band));
+            Assert.Equal(LshIndex.TableCapacityFor(allAtOnce.DistinctKeys(band)), allAtOnce.TableCapacity(band));
+            if (reserve)
+            {
+                Assert.Equal(oneByOne.TableCapacity(band), allAtOnce.TableCapacity(band));
+            }
         }
 
         for (var handle = 0; handle < N; handle += 3)
+        {
+            Assert.Equal(oneByOne.Contains(handle), allAtOnce.Contains(handle));
+            Assert.Equal(QueryAll(oneByOne, signatures[handle]), QueryAll(allAtOnce, signatures[handle]));
+        }
+
+        // Both go on alike: removals (heads of chains and links inside them) and inserts of the handles left out.
+        for (var i = 0; i < order.Length; i += 5)
+        {
+            oneByOne.Remove(order[i], signatures[order[i]]);
+            allAtOnce.Remove(order[i], signatures[order[i]]);
+        }
+
+        for (var handle = 3; handle < N; handle += 11)
+        {
+            oneByOne.Insert(handle, signatures[handle]);
+            allAtOnce.Insert(handle, signatures[handle]);
+        }
+
+        for (var handle = 0; handle < N; handle += 2)
         {
             Assert.Equal(oneByOne.Contains(handle), allAtOnce.Contains(handle));
             Assert.Equal(QueryAll(oneByOne, signatures[handle]), QueryAll(allAtOnce, signatures[handle]));
