@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Syndicate.Internal;
 using Syndicate.Sketches;
 
@@ -93,7 +95,13 @@ internal static class Evidence
     /// The last four characters ride in a 64-bit window, 16 bits each; a gram's hash is the SplitMix64 finalizer of
     /// the mixed window plus the new character. Pinned by tests: changing it changes every stored row.
     /// </remarks>
-    public static int CharacterGrams(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination)
+    public static int CharacterGrams(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination) =>
+        SplitMix64.IsVectorMixAccelerated
+            ? CharacterGramsVector(normalized, seed, destination)
+            : CharacterGramsScalar(normalized, seed, destination);
+
+    /// <summary>The reference loop of <see cref="CharacterGrams"/>.</summary>
+    internal static int CharacterGramsScalar(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination)
     {
         ulong window = 0;
         int seen = 0;
@@ -113,6 +121,66 @@ internal static class Evidence
 
             window = (window << 16) | c;
             seen++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// <see cref="CharacterGrams"/> in two passes: the windows, then their hashes four at a time in the lanes of a
+    /// 256-bit vector (<see cref="Finish"/> is <see cref="SplitMix64.Mix(ulong)"/>).
+    /// </summary>
+    /// <remarks>
+    /// The first pass writes the window before each gram to <paramref name="destination"/>, and the window after the
+    /// last gram behind them: a gram's new character is the low 16 bits of the next window, so no second buffer is
+    /// needed, and <paramref name="destination"/> (as long as the text) has the room, since a gram needs the four
+    /// characters before it. The second pass replaces each window by its gram's hash in text order, reading the next
+    /// window before it is replaced.
+    /// </remarks>
+    internal static int CharacterGramsVector(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination)
+    {
+        ulong window = 0;
+        int seen = 0;
+        int count = 0;
+        foreach (char c in normalized)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (seen >= CharacterGram - 1)
+            {
+                destination[count++] = window;
+            }
+
+            window = (window << 16) | c;
+            seen++;
+        }
+
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        destination[count] = window;
+        ulong seedMix = Finish((ulong)seed ^ Golden);
+        var seeds = Vector256.Create(seedMix);
+        var golden = Vector256.Create(Golden);
+        var low16 = Vector256.Create(0xFFFFUL);
+        ref ulong grams = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        for (; i <= count - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+        {
+            // Lane j: the window before gram i + j, and the one after it, whose low 16 bits are its new character.
+            var before = Vector256.LoadUnsafe(ref grams, (nuint)i);
+            var after = Vector256.LoadUnsafe(ref grams, (nuint)(i + 1));
+            SplitMix64.Mix(SplitMix64.Mix(before ^ seeds) + ((after & low16) * golden)).StoreUnsafe(ref grams, (nuint)i);
+        }
+
+        for (; i < count; i++)
+        {
+            destination[i] = Finish(Finish(destination[i] ^ seedMix) + ((destination[i + 1] & 0xFFFF) * Golden));
         }
 
         return count;

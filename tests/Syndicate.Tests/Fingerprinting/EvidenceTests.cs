@@ -33,6 +33,31 @@ public sealed class EvidenceTests
     }
 
     [Fact]
+    public void Vector_character_grams_equal_the_scalar_loop()
+    {
+        // Seeded random texts of every short length and some long ones: runs of spaces, Arabic and Latin letters,
+        // digits, and the whole 16-bit range, written into a buffer exactly as long as the text.
+        var random = new Random(20261206);
+        string alphabet = "  ابتثجحخدذرسشصضطظعغفقكلمنهوي0123456789abcxyz";
+        for (int trial = 0; trial < 400; trial++)
+        {
+            int length = trial < 60 ? trial : random.Next(60, 4000);
+            var chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = random.Next(10) == 0 ? (char)random.Next(1, 0x10000) : alphabet[random.Next(alphabet.Length)];
+            }
+
+            var expected = new ulong[Math.Max(1, length)];
+            var actual = new ulong[Math.Max(1, length)];
+            long seed = random.NextInt64();
+            int count = Evidence.CharacterGramsScalar(chars, seed, expected);
+            Assert.Equal(count, Evidence.CharacterGramsVector(chars, seed, actual));
+            Assert.Equal(expected.AsSpan(0, count).ToArray(), actual.AsSpan(0, count).ToArray());
+        }
+    }
+
+    [Fact]
     public void A_gram_is_five_non_space_characters_in_text_order()
     {
         Assert.Equal(0, Evidence.CharacterGrams("abcd", Seed, new ulong[8]));
