@@ -282,15 +282,47 @@ internal static class Evidence
     private static ushort Number(ReadOnlySpan<byte> numbers, int i) => BinaryPrimitives.ReadUInt16LittleEndian(numbers[(2 * i)..]);
 
     /// <summary>Keeps the <see cref="NumberSlots"/> smallest distinct 16-bit hashes of the all-digit tokens.</summary>
+    /// <remarks>
+    /// A story has a few dozen numbers among hundreds of words, so the text is searched for the next digit rather than
+    /// split word by word: a token that holds a digit is a number when it starts with it and holds nothing else.
+    /// Numbers are taken in text order, as <see cref="WriteNumbersByTokens"/> (the reference) takes them.
+    /// </remarks>
     [SkipLocalsInit]
-    private static void WriteNumbers(ReadOnlySpan<char> normalized, long seed, Span<byte> row)
+    internal static void WriteNumbers(ReadOnlySpan<char> normalized, long seed, Span<byte> row)
     {
-        Span<ushort> kept = stackalloc ushort[NumberSlots];
-        int k = 0;
-        int distinct = 0;
-        // Distinct numbers are counted exactly with a small open-addressing set of 32-bit hashes.
-        Span<uint> seenSet = stackalloc uint[256];
-        seenSet.Clear();
+        var numbers = new NumberSample(stackalloc ushort[NumberSlots], stackalloc uint[256]);
+        int at = 0;
+        while (at < normalized.Length)
+        {
+            int digit = normalized[at..].IndexOfAnyInRange('0', '9');
+            if (digit < 0)
+            {
+                break;
+            }
+
+            digit += at;
+
+            // The token holding the digit: from just after the last space before it (at is 0 or a space) to the next.
+            int start = at + normalized[at..digit].LastIndexOf(' ') + 1;
+            int end = normalized[digit..].IndexOf(' ');
+            end = end < 0 ? normalized.Length : digit + end;
+            ReadOnlySpan<char> token = normalized[start..end];
+            if (start == digit && !token.ContainsAnyExceptInRange('0', '9'))
+            {
+                numbers.Add(token, seed);
+            }
+
+            at = end;
+        }
+
+        numbers.Write(row);
+    }
+
+    /// <summary>The reference for <see cref="WriteNumbers"/>: every space-separated token, in text order.</summary>
+    [SkipLocalsInit]
+    internal static void WriteNumbersByTokens(ReadOnlySpan<char> normalized, long seed, Span<byte> row)
+    {
+        var numbers = new NumberSample(stackalloc ushort[NumberSlots], stackalloc uint[256]);
         ReadOnlySpan<char> rest = normalized;
         while (!rest.IsEmpty)
         {
@@ -302,28 +334,56 @@ internal static class Evidence
                 continue;
             }
 
-            ulong hash = Utf16Hash.XxHash3(token, seed);
+            numbers.Add(token, seed);
+        }
+
+        numbers.Write(row);
+    }
+
+    /// <summary>The distinct numbers of a story: their exact count and the bottom-k sample of their hashes.</summary>
+    private ref struct NumberSample
+    {
+        private readonly Span<ushort> _kept;
+
+        // Distinct numbers are counted exactly with a small open-addressing set of 32-bit hashes.
+        private readonly Span<uint> _seen;
+        private int _k;
+        private int _distinct;
+
+        public NumberSample(Span<ushort> kept, Span<uint> seen)
+        {
+            _kept = kept;
+            _seen = seen;
+            _seen.Clear();
+        }
+
+        public void Add(ReadOnlySpan<char> number, long seed)
+        {
+            ulong hash = Utf16Hash.XxHash3(number, seed);
             uint key = (uint)(hash >> 32) | 1;
-            if (!AddToSet(seenSet, key))
+            if (!AddToSet(_seen, key))
             {
-                continue;
+                return;
             }
 
-            distinct++;
+            _distinct++;
             ushort value = (ushort)hash;
             if (value == EmptyNumber)
             {
                 value--;
             }
 
-            InsertSmallest(kept, ref k, value);
+            InsertSmallest(_kept, ref _k, value);
         }
 
-        BinaryPrimitives.WriteUInt16LittleEndian(row[NumberCountOffset..], (ushort)Math.Min(distinct, ushort.MaxValue));
-        Span<byte> numbers = row[NumbersOffset..];
-        for (int i = 0; i < NumberSlots; i++)
+        public readonly void Write(Span<byte> row)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(numbers[(2 * i)..], i < k ? kept[i] : EmptyNumber);
+            BinaryPrimitives.WriteUInt16LittleEndian(row[NumberCountOffset..], (ushort)Math.Min(_distinct, ushort.MaxValue));
+            Span<byte> numbers = row[NumbersOffset..];
+            for (int i = 0; i < NumberSlots; i++)
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(numbers[(2 * i)..], i < _k ? _kept[i] : EmptyNumber);
+            }
         }
     }
 
