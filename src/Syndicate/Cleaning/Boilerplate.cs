@@ -27,9 +27,6 @@ internal static class Boilerplate
     private static readonly string[] s_anywhere =
         [.. s_phrases.Where(p => p.Scope == BoilerplateScope.Phrase).Select(p => p.Text)];
 
-    // All the widget labels in one multi-string search: a body is read once for them, not once per label.
-    private static readonly SearchValues<string> s_anywhereSearch = SearchValues.Create(s_anywhere, StringComparison.Ordinal);
-
     // The sentence ends are searched for in two sets, each of which has a fast vectorised search: one set of nine
     // mixed ASCII and non-ASCII chars falls back to a much slower probabilistic search.
     private static readonly SearchValues<char> s_asciiSentenceEnds = SearchValues.Create(AsciiSentenceEnds);
@@ -47,7 +44,18 @@ internal static class Boilerplate
     {
         phrase = string.Empty;
         scope = BoilerplateScope.Phrase;
-        var best = IndexOfAnywhere(text, from, out phrase);
+        var best = -1;
+        foreach (var candidate in s_anywhere)
+        {
+            var limit = best < 0 ? text.Length : Math.Min(text.Length, best + candidate.Length);
+            var i = text[from..limit].IndexOf(candidate, StringComparison.Ordinal);
+            if (i >= 0 && (best < 0 || from + i < best))
+            {
+                best = from + i;
+                phrase = candidate;
+            }
+        }
+
         var end = best < 0 ? text.Length : best;
         var anchor = from == 0 || IsSentenceEnd(text[from - 1]);
         var at = from;
@@ -93,55 +101,6 @@ internal static class Boilerplate
 
         return best;
     }
-
-    /// <summary>The first widget label at or after <paramref name="from"/>, or -1.</summary>
-    /// <remarks>
-    /// No label is a prefix of another, so at most one starts at the position found; <see cref="IndexOfAnywhereByLabel"/>
-    /// (one search per label, the earliest kept) is the reference the tests hold this to.
-    /// </remarks>
-    internal static int IndexOfAnywhere(ReadOnlySpan<char> text, int from, out string phrase)
-    {
-        phrase = string.Empty;
-        var i = text[from..].IndexOfAny(s_anywhereSearch);
-        if (i < 0)
-        {
-            return -1;
-        }
-
-        var at = from + i;
-        foreach (var candidate in s_anywhere)
-        {
-            if (text[at..].StartsWith(candidate, StringComparison.Ordinal))
-            {
-                phrase = candidate;
-                break;
-            }
-        }
-
-        return at;
-    }
-
-    /// <summary>The reference for <see cref="IndexOfAnywhere"/>: each label searched for in turn, the earliest kept.</summary>
-    internal static int IndexOfAnywhereByLabel(ReadOnlySpan<char> text, int from, out string phrase)
-    {
-        phrase = string.Empty;
-        var best = -1;
-        foreach (var candidate in s_anywhere)
-        {
-            var limit = best < 0 ? text.Length : Math.Min(text.Length, best + candidate.Length);
-            var i = text[from..limit].IndexOf(candidate, StringComparison.Ordinal);
-            if (i >= 0 && (best < 0 || from + i < best))
-            {
-                best = from + i;
-                phrase = candidate;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>The widget labels, for the tests.</summary>
-    internal static IReadOnlyList<string> AnywhereLabels => s_anywhere;
 
     /// <summary>Chars that may stand between a line or sentence start and the phrase: spaces and bullets.</summary>
     public static bool IsDecoration(char c) => PhraseText.IsSpace(c) || c is '*' or '•' or '#' or '-' or '|';
