@@ -76,7 +76,14 @@ internal sealed class PhraseTable<T>
     public int Count => _exact.Count;
 
     /// <summary>Looks up a whole phrase after folding (the text must be exactly one phrase).</summary>
-    public bool TryGetExact(string text, out T value)
+    /// <remarks>
+    /// The key is <see cref="PhraseText.FoldPhrase"/> of the text; the span overload builds it in a buffer rather than
+    /// as a string, so the engine's per-article lookups (an article's source) allocate nothing.
+    /// </remarks>
+    public bool TryGetExact(string text, out T value) => TryGetExact(text.AsSpan(), out value);
+
+    /// <summary>The definition of the exact lookup, with the key built as a string: the reference for the tests.</summary>
+    internal bool TryGetExactByFoldedPhrase(string text, out T value)
     {
         var key = PhraseText.FoldPhrase(text);
         if (key.Length == 0)
@@ -89,8 +96,8 @@ internal sealed class PhraseTable<T>
     }
 
     /// <summary>
-    /// Looks up a whole phrase after folding, like <see cref="TryGetExact(string, out T)"/>, without allocating: the
-    /// folded words are joined into a buffer and looked up by span.
+    /// Looks up a whole phrase after folding, without allocating: the folded words are joined into a buffer, as
+    /// <see cref="PhraseText.FoldPhrase"/> joins them, and looked up by span.
     /// </summary>
     public bool TryGetExact(ReadOnlySpan<char> text, out T value)
     {

@@ -121,8 +121,8 @@ internal sealed class InMemoryClusterStore : IClusterStore
             i += run;
         }
 
-        // More shared bands first, then the later arrival: handles are reused, sequences are not.
-        ranked.Sort(static (x, y) => x.Hits != y.Hits ? y.Hits.CompareTo(x.Hits) : y.Sequence.CompareTo(x.Sequence));
+        // More shared bands first, then the later arrival (RankedHit.CompareTo): a total order, as sequences are unique.
+        CollectionsMarshal.AsSpan(ranked).Sort();
         int taken = 0;
         foreach (RankedHit hit in ranked)
         {
@@ -139,7 +139,16 @@ internal sealed class InMemoryClusterStore : IClusterStore
         }
     }
 
-    private readonly record struct RankedHit(int Hits, long Sequence, int Handle);
+    /// <summary>A character-index candidate and the bands it shares; ordered by more bands, then later arrival.</summary>
+    /// <remarks>
+    /// The order is total, since handles are reused but sequences are not, so any sort gives the same list. As
+    /// <see cref="IComparable{T}"/> on a struct, the span sort compares inline rather than through a delegate.
+    /// </remarks>
+    private readonly record struct RankedHit(int Hits, long Sequence, int Handle) : IComparable<RankedHit>
+    {
+        public int CompareTo(RankedHit other) =>
+            Hits != other.Hits ? other.Hits.CompareTo(Hits) : other.Sequence.CompareTo(Sequence);
+    }
 
     /// <summary>
     /// Bands of the character-gram index: 32 bands of 2 sixteen-bit slots. A pair whose space-free character grams

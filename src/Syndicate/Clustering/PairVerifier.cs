@@ -1,7 +1,10 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Syndicate.Fingerprinting;
 using Syndicate.Index;
 using Syndicate.Sketches;
+using Syndicate.Text;
 
 namespace Syndicate.Clustering;
 
@@ -362,24 +365,19 @@ internal sealed class PairVerifier
             return 0;
         }
 
-        // The other text's grams, sorted in a pooled copy, answer each head gram by binary search: no set is built.
-        ulong[] sorted = ArrayPool<ulong>.Shared.Rent(Math.Max(1, other.Length));
+        // The head's grams go into a pooled table of at least twice as many slots (at most half full), as the
+        // opening's go into a small one in Share: one pass over the other text, and no sort of it.
+        int slots = Math.Max(LeadTableSlots, (int)BitOperations.RoundUpToPowerOf2((uint)length * 2));
+        ulong[] keys = ArrayPool<ulong>.Shared.Rent(slots);
+        byte[] state = ArrayPool<byte>.Shared.Rent(slots);
         try
         {
-            Span<ulong> lookup = sorted.AsSpan(0, other.Length);
-            other.CopyTo(lookup);
-            lookup.Sort();
-            int found = 0;
-            foreach (ulong g in grams[..length])
-            {
-                found += lookup.BinarySearch(g) >= 0 ? 1 : 0;
-            }
-
-            return (double)found / length;
+            return (double)CountFound(grams[..length], other, keys.AsSpan(0, slots), state.AsSpan(0, slots)) / length;
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(sorted);
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<byte>.Shared.Return(state);
         }
     }
 
@@ -407,6 +405,7 @@ internal sealed class PairVerifier
     }
 
     /// <summary>The share of <paramref name="grams"/>' opening grams that occur in <paramref name="other"/>.</summary>
+    [SkipLocalsInit]
     private static double Share(ReadOnlySpan<ulong> grams, ReadOnlySpan<ulong> other)
     {
         int length = Math.Min(grams.Length, MaxLeadGrams);
@@ -415,18 +414,28 @@ internal sealed class PairVerifier
             return 0;
         }
 
-        // The opening's distinct grams in a small open-addressing table (grams are already mixed hashes: their low
-        // bits are the home slot), each with a flag set when the other text holds it.
         Span<ulong> keys = stackalloc ulong[LeadTableSlots];
         Span<byte> state = stackalloc byte[LeadTableSlots];
+        return (double)CountFound(grams[..length], other, keys, state) / length;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="probe"/>'s grams (repeats counted) occur in <paramref name="other"/>; exact.
+    /// <paramref name="keys"/> and <paramref name="state"/> are scratch of a power-of-two length, at least twice the
+    /// probe's.
+    /// </summary>
+    private static int CountFound(ReadOnlySpan<ulong> probe, ReadOnlySpan<ulong> other, Span<ulong> keys, Span<byte> state)
+    {
+        // The probe's distinct grams in an open-addressing table (grams are already mixed hashes: their low bits are
+        // the home slot), each with a flag set when the other text holds it.
+        int mask = keys.Length - 1;
         state.Clear();
-        ReadOnlySpan<ulong> lead = grams[..length];
-        foreach (ulong gram in lead)
+        foreach (ulong gram in probe)
         {
-            int slot = (int)gram & (LeadTableSlots - 1);
+            int slot = (int)gram & mask;
             while (state[slot] != Empty && keys[slot] != gram)
             {
-                slot = (slot + 1) & (LeadTableSlots - 1);
+                slot = (slot + 1) & mask;
             }
 
             keys[slot] = gram;
@@ -435,7 +444,7 @@ internal sealed class PairVerifier
 
         foreach (ulong gram in other)
         {
-            int slot = (int)gram & (LeadTableSlots - 1);
+            int slot = (int)gram & mask;
             while (state[slot] != Empty)
             {
                 if (keys[slot] == gram)
@@ -444,24 +453,24 @@ internal sealed class PairVerifier
                     break;
                 }
 
-                slot = (slot + 1) & (LeadTableSlots - 1);
+                slot = (slot + 1) & mask;
             }
         }
 
-        // A gram that occurs twice in the opening counts twice.
+        // A gram that occurs twice in the probe counts twice.
         int count = 0;
-        foreach (ulong gram in lead)
+        foreach (ulong gram in probe)
         {
-            int slot = (int)gram & (LeadTableSlots - 1);
+            int slot = (int)gram & mask;
             while (keys[slot] != gram)
             {
-                slot = (slot + 1) & (LeadTableSlots - 1);
+                slot = (slot + 1) & mask;
             }
 
             count += state[slot] == Found ? 1 : 0;
         }
 
-        return (double)count / length;
+        return count;
     }
 
     private const int MaxLeadGrams = LeadCharacters - Evidence.CharacterGram + 1;
@@ -472,12 +481,30 @@ internal sealed class PairVerifier
     private const byte Empty = 0, Held = 1, Found = 2;
 
     /// <summary>The character grams of a cleaned text, in a pooled array the caller returns.</summary>
+    /// <remarks>
+    /// Normalized into a pooled buffer, not a string. Line endings need no replacing first: the normalizer reads each
+    /// of them as a separator, as it reads the space, and a run of separators as one.
+    /// </remarks>
     private ulong[] Grams(string text, out int count)
     {
-        string normalized = Text.TextNormalizer.Normalize(text.ReplaceLineEndings(" "), _options.Normalization);
-        ulong[] grams = ArrayPool<ulong>.Shared.Rent(Math.Max(1, normalized.Length));
-        count = Evidence.CharacterGrams(normalized, _options.Seed, grams);
-        return grams;
+        char[] normalized = ArrayPool<char>.Shared.Rent(text.Length + (text.Length >> 3) + 16);
+        try
+        {
+            int written;
+            while (!TextNormalizer.TryNormalize(text, normalized, out written, _options.Normalization))
+            {
+                ArrayPool<char>.Shared.Return(normalized);
+                normalized = ArrayPool<char>.Shared.Rent(TextNormalizer.GetMaxOutputLength(text.Length));
+            }
+
+            ulong[] grams = ArrayPool<ulong>.Shared.Rent(Math.Max(1, written));
+            count = Evidence.CharacterGrams(normalized.AsSpan(0, written), _options.Seed, grams);
+            return grams;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(normalized);
+        }
     }
 
     /// <summary>Both copies have story text: a story with none (no letters or digits) is never anyone's copy.</summary>

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Syndicate.Internal;
 using Syndicate.Sketches;
 
@@ -93,7 +95,13 @@ internal static class Evidence
     /// The last four characters ride in a 64-bit window, 16 bits each; a gram's hash is the SplitMix64 finalizer of
     /// the mixed window plus the new character. Pinned by tests: changing it changes every stored row.
     /// </remarks>
-    public static int CharacterGrams(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination)
+    public static int CharacterGrams(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination) =>
+        SplitMix64.IsVectorMixAccelerated
+            ? CharacterGramsVector(normalized, seed, destination)
+            : CharacterGramsScalar(normalized, seed, destination);
+
+    /// <summary>The reference loop of <see cref="CharacterGrams"/>.</summary>
+    internal static int CharacterGramsScalar(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination)
     {
         ulong window = 0;
         int seen = 0;
@@ -113,6 +121,66 @@ internal static class Evidence
 
             window = (window << 16) | c;
             seen++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// <see cref="CharacterGrams"/> in two passes: the windows, then their hashes four at a time in the lanes of a
+    /// 256-bit vector (<see cref="Finish"/> is <see cref="SplitMix64.Mix(ulong)"/>).
+    /// </summary>
+    /// <remarks>
+    /// The first pass writes the window before each gram to <paramref name="destination"/>, and the window after the
+    /// last gram behind them: a gram's new character is the low 16 bits of the next window, so no second buffer is
+    /// needed, and <paramref name="destination"/> (as long as the text) has the room, since a gram needs the four
+    /// characters before it. The second pass replaces each window by its gram's hash in text order, reading the next
+    /// window before it is replaced.
+    /// </remarks>
+    internal static int CharacterGramsVector(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination)
+    {
+        ulong window = 0;
+        int seen = 0;
+        int count = 0;
+        foreach (char c in normalized)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (seen >= CharacterGram - 1)
+            {
+                destination[count++] = window;
+            }
+
+            window = (window << 16) | c;
+            seen++;
+        }
+
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        destination[count] = window;
+        ulong seedMix = Finish((ulong)seed ^ Golden);
+        var seeds = Vector256.Create(seedMix);
+        var golden = Vector256.Create(Golden);
+        var low16 = Vector256.Create(0xFFFFUL);
+        ref ulong grams = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        for (; i <= count - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+        {
+            // Lane j: the window before gram i + j, and the one after it, whose low 16 bits are its new character.
+            var before = Vector256.LoadUnsafe(ref grams, (nuint)i);
+            var after = Vector256.LoadUnsafe(ref grams, (nuint)(i + 1));
+            SplitMix64.Mix(SplitMix64.Mix(before ^ seeds) + ((after & low16) * golden)).StoreUnsafe(ref grams, (nuint)i);
+        }
+
+        for (; i < count; i++)
+        {
+            destination[i] = Finish(Finish(destination[i] ^ seedMix) + ((destination[i + 1] & 0xFFFF) * Golden));
         }
 
         return count;
@@ -214,15 +282,47 @@ internal static class Evidence
     private static ushort Number(ReadOnlySpan<byte> numbers, int i) => BinaryPrimitives.ReadUInt16LittleEndian(numbers[(2 * i)..]);
 
     /// <summary>Keeps the <see cref="NumberSlots"/> smallest distinct 16-bit hashes of the all-digit tokens.</summary>
+    /// <remarks>
+    /// A story has a few dozen numbers among hundreds of words, so the text is searched for the next digit rather than
+    /// split word by word: a token that holds a digit is a number when it starts with it and holds nothing else.
+    /// Numbers are taken in text order, as <see cref="WriteNumbersByTokens"/> (the reference) takes them.
+    /// </remarks>
     [SkipLocalsInit]
-    private static void WriteNumbers(ReadOnlySpan<char> normalized, long seed, Span<byte> row)
+    internal static void WriteNumbers(ReadOnlySpan<char> normalized, long seed, Span<byte> row)
     {
-        Span<ushort> kept = stackalloc ushort[NumberSlots];
-        int k = 0;
-        int distinct = 0;
-        // Distinct numbers are counted exactly with a small open-addressing set of 32-bit hashes.
-        Span<uint> seenSet = stackalloc uint[256];
-        seenSet.Clear();
+        var numbers = new NumberSample(stackalloc ushort[NumberSlots], stackalloc uint[256]);
+        int at = 0;
+        while (at < normalized.Length)
+        {
+            int digit = normalized[at..].IndexOfAnyInRange('0', '9');
+            if (digit < 0)
+            {
+                break;
+            }
+
+            digit += at;
+
+            // The token holding the digit: from just after the last space before it (at is 0 or a space) to the next.
+            int start = at + normalized[at..digit].LastIndexOf(' ') + 1;
+            int end = normalized[digit..].IndexOf(' ');
+            end = end < 0 ? normalized.Length : digit + end;
+            ReadOnlySpan<char> token = normalized[start..end];
+            if (start == digit && !token.ContainsAnyExceptInRange('0', '9'))
+            {
+                numbers.Add(token, seed);
+            }
+
+            at = end;
+        }
+
+        numbers.Write(row);
+    }
+
+    /// <summary>The reference for <see cref="WriteNumbers"/>: every space-separated token, in text order.</summary>
+    [SkipLocalsInit]
+    internal static void WriteNumbersByTokens(ReadOnlySpan<char> normalized, long seed, Span<byte> row)
+    {
+        var numbers = new NumberSample(stackalloc ushort[NumberSlots], stackalloc uint[256]);
         ReadOnlySpan<char> rest = normalized;
         while (!rest.IsEmpty)
         {
@@ -234,28 +334,56 @@ internal static class Evidence
                 continue;
             }
 
-            ulong hash = Utf16Hash.XxHash3(token, seed);
+            numbers.Add(token, seed);
+        }
+
+        numbers.Write(row);
+    }
+
+    /// <summary>The distinct numbers of a story: their exact count and the bottom-k sample of their hashes.</summary>
+    private ref struct NumberSample
+    {
+        private readonly Span<ushort> _kept;
+
+        // Distinct numbers are counted exactly with a small open-addressing set of 32-bit hashes.
+        private readonly Span<uint> _seen;
+        private int _k;
+        private int _distinct;
+
+        public NumberSample(Span<ushort> kept, Span<uint> seen)
+        {
+            _kept = kept;
+            _seen = seen;
+            _seen.Clear();
+        }
+
+        public void Add(ReadOnlySpan<char> number, long seed)
+        {
+            ulong hash = Utf16Hash.XxHash3(number, seed);
             uint key = (uint)(hash >> 32) | 1;
-            if (!AddToSet(seenSet, key))
+            if (!AddToSet(_seen, key))
             {
-                continue;
+                return;
             }
 
-            distinct++;
+            _distinct++;
             ushort value = (ushort)hash;
             if (value == EmptyNumber)
             {
                 value--;
             }
 
-            InsertSmallest(kept, ref k, value);
+            InsertSmallest(_kept, ref _k, value);
         }
 
-        BinaryPrimitives.WriteUInt16LittleEndian(row[NumberCountOffset..], (ushort)Math.Min(distinct, ushort.MaxValue));
-        Span<byte> numbers = row[NumbersOffset..];
-        for (int i = 0; i < NumberSlots; i++)
+        public readonly void Write(Span<byte> row)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(numbers[(2 * i)..], i < k ? kept[i] : EmptyNumber);
+            BinaryPrimitives.WriteUInt16LittleEndian(row[NumberCountOffset..], (ushort)Math.Min(_distinct, ushort.MaxValue));
+            Span<byte> numbers = row[NumbersOffset..];
+            for (int i = 0; i < NumberSlots; i++)
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(numbers[(2 * i)..], i < _k ? _kept[i] : EmptyNumber);
+            }
         }
     }
 

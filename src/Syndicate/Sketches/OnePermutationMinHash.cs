@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Syndicate.Internal;
 
 namespace Syndicate.Sketches;
@@ -113,20 +115,13 @@ public sealed class OnePermutationMinHash : IMinHasher
         try
         {
             bins.Fill(EmptyBin);
-            var elementSeed = _elementSeed;
-            var range = (ulong)(uint)k;
-            foreach (var hash in shingleHashes)
+            if (SplitMix64.IsVectorMixAccelerated)
             {
-                var g = SplitMix64.Mix(hash ^ elementSeed);
-                var bin = (int)(((g >> 32) * range) >> 32);
-
-                // Rotating puts the low half (the value) in the high, most significant half of the key;
-                // the bin half below it only breaks ties, and makes the key a bijection of the element.
-                var key = BitOperations.RotateLeft(g, 32);
-                if (key < bins[bin])
-                {
-                    bins[bin] = key;
-                }
+                FillBinsVector(shingleHashes, _elementSeed, bins);
+            }
+            else
+            {
+                FillBinsScalar(shingleHashes, _elementSeed, bins);
             }
 
             Densify(bins, signature);
@@ -138,6 +133,64 @@ public sealed class OnePermutationMinHash : IMinHasher
                 ArrayPool<ulong>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// Keeps each bin's smallest key: the reference loop. <paramref name="bins"/> starts filled with
+    /// <see cref="EmptyBin"/>.
+    /// </summary>
+    internal static void FillBinsScalar(ReadOnlySpan<ulong> shingleHashes, ulong elementSeed, Span<ulong> bins)
+    {
+        var range = (ulong)(uint)bins.Length;
+        foreach (var hash in shingleHashes)
+        {
+            var g = SplitMix64.Mix(hash ^ elementSeed);
+            var bin = (int)(((g >> 32) * range) >> 32);
+
+            // Rotating puts the low half (the value) in the high, most significant half of the key;
+            // the bin half below it only breaks ties, and makes the key a bijection of the element.
+            var key = BitOperations.RotateLeft(g, 32);
+            if (key < bins[bin])
+            {
+                bins[bin] = key;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FillBinsScalar"/> with the mixing, the bin and the key of four hashes computed at once in the lanes
+    /// of a 256-bit vector; the minima are then kept lane by lane in input order, so the bins end equal.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void FillBinsVector(ReadOnlySpan<ulong> shingleHashes, ulong elementSeed, Span<ulong> bins)
+    {
+        var range = (ulong)(uint)bins.Length;
+        var seed = Vector256.Create(elementSeed);
+        var ranges = Vector256.Create(range);
+        Span<ulong> lanes = stackalloc ulong[2 * Vector256<ulong>.Count];
+        ref var lane = ref MemoryMarshal.GetReference(lanes);
+        ref var source = ref MemoryMarshal.GetReference(shingleHashes);
+        var i = 0;
+        for (; i <= shingleHashes.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+        {
+            var g = SplitMix64.Mix(Vector256.LoadUnsafe(ref source, (nuint)i) ^ seed);
+            var high = Vector256.ShiftRightLogical(g, 32);
+
+            // Lanes 0–3 of the buffer: the bins; lanes 4–7: the keys (g rotated by 32 bits).
+            Vector256.ShiftRightLogical(high * ranges, 32).StoreUnsafe(ref lane);
+            (Vector256.ShiftLeft(g, 32) | high).StoreUnsafe(ref lane, (nuint)Vector256<ulong>.Count);
+            for (var l = 0; l < Vector256<ulong>.Count; l++)
+            {
+                var bin = (int)lanes[l];
+                var key = lanes[l + Vector256<ulong>.Count];
+                if (key < bins[bin])
+                {
+                    bins[bin] = key;
+                }
+            }
+        }
+
+        FillBinsScalar(shingleHashes[i..], elementSeed, bins);
     }
 
     private void Densify(ReadOnlySpan<ulong> bins, Span<uint> signature)

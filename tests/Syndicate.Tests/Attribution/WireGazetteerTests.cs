@@ -110,4 +110,41 @@ public sealed class WireGazetteerTests
         Assert.Throws<ArgumentException>(() => new WireAgency(" ", []));
         Assert.Throws<ArgumentException>(() => new WireAgency("X", [""]));
     }
+    [Fact]
+    public void Exact_lookup_equals_its_definition_by_the_folded_phrase()
+    {
+        // The definition keys the table by PhraseText.FoldPhrase of the text; the lookup builds that key in a buffer.
+        // Every alias, the Arabic agency wrappings and seeded random mixtures of alias words, marks, separators and
+        // over-long words must resolve as the definition does.
+        WireGazetteer gazetteer = WireGazetteer.Default;
+        string[] phrases = [.. gazetteer.Agencies.SelectMany(a => a.Aliases.Prepend(a.Name))];
+        var table = new PhraseTable<string>(phrases.SelectMany(p => new[] { p, "وكالة " + p, p + " الرسمية" })
+            .Select((p, i) => new KeyValuePair<string, string>(p, $"{i}")));
+        string[] words = [.. phrases.SelectMany(p => p.Split(' ')).Append("وكالة").Append("الرسمية").Distinct()];
+        string[] glue = [" ", "  ", ".", ". ", "\u064E", "ـ", "-", "\u00A0", "\n", "\u200F", "\u200C"];
+        var texts = new List<string>(phrases) { "", " ", "ـ", "\u200C", new('ا', 60), "رويترز " + new string('ب', 49), "  SPA  ", new('ب', 130) };
+        var random = new Random(20261206);
+        for (int i = 0; i < 4000; i++)
+        {
+            var text = new System.Text.StringBuilder();
+            int count = random.Next(1, 5);
+            for (int w = 0; w < count; w++)
+            {
+                text.Append(glue[random.Next(glue.Length)]).Append(words[random.Next(words.Length)]);
+            }
+
+            texts.Add(text.Append(random.Next(3) == 0 ? glue[random.Next(glue.Length)] : "").ToString());
+        }
+
+        texts.Add(string.Join(" ", Enumerable.Repeat("رويترز", 40)));
+        foreach (string text in texts)
+        {
+            bool expected = table.TryGetExactByFoldedPhrase(text, out string? expectedValue);
+            bool found = table.TryGetExact(text, out string? value);
+            Assert.True(expected == found && expectedValue == value, $"'{text}': expected {expectedValue ?? "none"}, found {value ?? "none"}");
+        }
+
+        // Not vacuous: many of the mixtures are phrases of the table.
+        Assert.True(texts.Skip(phrases.Length).Count(t => table.TryGetExact(t, out _)) > 500);
+    }
 }

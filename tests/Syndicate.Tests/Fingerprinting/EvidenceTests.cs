@@ -33,6 +33,59 @@ public sealed class EvidenceTests
     }
 
     [Fact]
+    public void Vector_character_grams_equal_the_scalar_loop()
+    {
+        // Seeded random texts of every short length and some long ones: runs of spaces, Arabic and Latin letters,
+        // digits, and the whole 16-bit range, written into a buffer exactly as long as the text.
+        var random = new Random(20261206);
+        string alphabet = "  ابتثجحخدذرسشصضطظعغفقكلمنهوي0123456789abcxyz";
+        for (int trial = 0; trial < 400; trial++)
+        {
+            int length = trial < 60 ? trial : random.Next(60, 4000);
+            var chars = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                chars[i] = random.Next(10) == 0 ? (char)random.Next(1, 0x10000) : alphabet[random.Next(alphabet.Length)];
+            }
+
+            var expected = new ulong[Math.Max(1, length)];
+            var actual = new ulong[Math.Max(1, length)];
+            long seed = random.NextInt64();
+            int count = Evidence.CharacterGramsScalar(chars, seed, expected);
+            Assert.Equal(count, Evidence.CharacterGramsVector(chars, seed, actual));
+            Assert.Equal(expected.AsSpan(0, count).ToArray(), actual.AsSpan(0, count).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Numbers_found_by_digit_search_equal_the_token_split()
+    {
+        // Seeded random token streams: numbers, words, words with digits inside, before or after letters, empty
+        // tokens from doubled spaces, and stories with more distinct numbers than the exact set holds.
+        var random = new Random(20261206);
+        string[] pieces = ["12", "2015", "7", "0", "٣", "abc", "كلمة", "a1", "1a", "ب12", "12ب", "", "9x9", "00", "123456789012"];
+        for (int trial = 0; trial < 600; trial++)
+        {
+            int count = trial < 40 ? trial : random.Next(1, trial % 5 == 0 ? 900 : 80);
+            var tokens = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                tokens[i] = random.Next(3) == 0
+                    ? random.Next(trial % 5 == 0 ? 100000 : 50).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : pieces[random.Next(pieces.Length)];
+            }
+
+            string text = string.Join(' ', tokens);
+            long seed = random.NextInt64();
+            var expected = new byte[Evidence.RowBytes];
+            var actual = new byte[Evidence.RowBytes];
+            Evidence.WriteNumbersByTokens(text, seed, expected);
+            Evidence.WriteNumbers(text, seed, actual);
+            Assert.True(expected.AsSpan().SequenceEqual(actual), $"trial {trial}: '{text}'");
+        }
+    }
+
+    [Fact]
     public void A_gram_is_five_non_space_characters_in_text_order()
     {
         Assert.Equal(0, Evidence.CharacterGrams("abcd", Seed, new ulong[8]));

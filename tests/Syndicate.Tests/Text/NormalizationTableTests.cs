@@ -45,6 +45,23 @@ public sealed class NormalizationTableTests
 
     [Theory]
     [MemberData(nameof(AllOptions))]
+    public void LineEndings_AreSeparators_AsTheSpaceIs(bool teh, bool hamza, bool maqsura)
+    {
+        // The verifier normalizes cleaned texts without replacing their line endings first (PairVerifier.Grams):
+        // that is the same text only while every line ending is a separator, as string.ReplaceLineEndings' space is.
+        var options = new NormalizationOptions { FoldTehMarbuta = teh, FoldHamzaCarriers = hamza, FoldAlefMaqsura = maqsura };
+        ushort[] table = NormalizationTable.Get(options);
+        foreach (char c in "\r\n\f\u0085\u2028\u2029 ")
+        {
+            Assert.True(table[c] == NormalizationTable.Separator, $"U+{(int)c:X4} is not a separator");
+        }
+
+        string text = "أ\r\nب\rج\nد\fه\u0085و\u2028ز\u2029ح \r\n\r\n ط\n";
+        Assert.Equal(TextNormalizer.Normalize(text.ReplaceLineEndings(" "), options), TextNormalizer.Normalize(text, options));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllOptions))]
     public void ExpansionCharacters_NeverMapToExpansionsOrSurrogates(bool teh, bool hamza, bool maqsura)
     {
         var options = new NormalizationOptions { FoldTehMarbuta = teh, FoldHamzaCarriers = hamza, FoldAlefMaqsura = maqsura };
