@@ -25,58 +25,26 @@ internal static class ClusterRun
     /// caller works on the batch before: the same batches as reading in turn, so the same clusters. A reading error
     /// (under <c>--on-error fail</c>) reaches the caller after the batches read before it.
     /// </summary>
-    internal static IEnumerable<List<Article>> ReadAhead(IEnumerable<InputRecord> records)
+    internal static IEnumerable<List<Article>> ReadAhead(IEnumerable<InputRecord> records) =>
+        Ahead(Batches(records), batch => batch, BatchesAhead);
+
+    /// <summary>The records' articles in batches of <see cref="BatchSize"/>, in input order.</summary>
+    private static IEnumerable<List<Article>> Batches(IEnumerable<InputRecord> records)
     {
-        using var ready = new System.Collections.Concurrent.BlockingCollection<List<Article>>(BatchesAhead);
-        using var stop = new CancellationTokenSource();
-        Task reader = Task.Run(() =>
+        var batch = new List<Article>(BatchSize);
+        foreach (InputRecord record in records)
         {
-            try
-            {
-                var batch = new List<Article>(BatchSize);
-                foreach (InputRecord record in records)
-                {
-                    batch.Add(record.Article);
-                    if (batch.Count == BatchSize)
-                    {
-                        ready.Add(batch, stop.Token);
-                        batch = new List<Article>(BatchSize);
-                    }
-                }
-
-                if (batch.Count > 0)
-                {
-                    ready.Add(batch, stop.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // The caller stopped taking batches.
-            }
-            finally
-            {
-                ready.CompleteAdding();
-            }
-        });
-
-        bool finished = false;
-        try
-        {
-            foreach (List<Article> batch in ready.GetConsumingEnumerable())
+            batch.Add(record.Article);
+            if (batch.Count == BatchSize)
             {
                 yield return batch;
+                batch = new List<Article>(BatchSize);
             }
-
-            finished = true;
         }
-        finally
+
+        if (batch.Count > 0)
         {
-            stop.Cancel();
-            if (finished)
-            {
-                // Every batch was taken: the reader has ended, and its error, if any, is the run's.
-                reader.GetAwaiter().GetResult();
-            }
+            yield return batch;
         }
     }
 

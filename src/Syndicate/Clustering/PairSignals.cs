@@ -15,7 +15,7 @@ namespace Syndicate.Clustering;
 /// <param name="TemplateGap">Both copies have publication times more than <see cref="PairVerifier.TemplateGap"/> apart.</param>
 /// <param name="RewriteScore">The rewrite score (<see cref="PairVerifier.RewriteScore"/>), measured only for a pair that
 /// no earlier rule settles and that has evidence rows; otherwise 0.</param>
-/// <param name="LeadContainment">The exact lead containment (<see cref="PairVerifier.LeadContainment"/>), measured only
+/// <param name="LeadContainment">The exact lead containment (<see cref="PairVerifier.OpeningContainment(string, string)"/>), measured only
 /// for a pair the rewrite score would link and whose two texts are at hand; otherwise -1.</param>
 /// <param name="NumberAgreement">The share of the smaller set of numbers the other copy also mentions (<see cref="Fingerprinting.Evidence.NumberAgreement"/>), measured only for a near-duplicate across the template gap; otherwise, or when either mentions none, -1.</param>
 /// <param name="HeadContainment">The head containment (<see cref="PairVerifier.OpeningContainment(string, string)"/>), measured only for a pair the rewrite score would link whose lead containment falls short; otherwise -1.</param>

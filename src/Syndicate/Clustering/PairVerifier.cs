@@ -30,7 +30,7 @@ namespace Syndicate.Clustering;
 /// <para>
 /// A <b>rewrite</b> is linked as a <see cref="Relation.NearDuplicate"/> when the calibrated <see cref="RewriteScore"/>
 /// reaches <see cref="SyndicationOptions.RewriteThreshold"/> and each copy's opening is found in the other
-/// (<see cref="LeadContainment"/> at least <see cref="MinLeadContainment"/>). Real outlets reword, cut and respace
+/// (<see cref="OpeningContainment(string, string)"/> at least <see cref="MinLeadContainment"/>). Real outlets reword, cut and respace
 /// wire copy until word-shingle Jaccard falls to 0.1–0.4, where unrelated stories of one topic also sit; the score
 /// weighs what an editor would: how much of the shorter copy's text survives (space-free character grams, so
 /// respacing is not change), the length ratio and the numbers both mention. The lead test keeps instances of one
@@ -53,7 +53,7 @@ internal sealed class PairVerifier
     /// <summary>A rewrite link needs at least this many shingles in the shorter copy: a sentence or two says too little.</summary>
     public const int MinRewriteShingles = 12;
 
-    /// <summary>Share of each copy's opening that a rewrite must find in the other copy (see <see cref="LeadContainment"/>).</summary>
+    /// <summary>Share of each copy's opening that a rewrite must find in the other copy (see <see cref="OpeningContainment(string, string)"/>).</summary>
     /// <remarks>
     /// On the judged real pairs in the rewrite zone a quarter of SAME pairs but half of RELATED ones fall below 0.35; on
     /// the generated corpora nine in ten template pairs that the score alone would merge do, and one in ten same-story
@@ -61,7 +61,7 @@ internal sealed class PairVerifier
     /// </remarks>
     public const double MinLeadContainment = 0.35;
 
-    /// <summary>Characters (spaces removed) of a story's opening that <see cref="LeadContainment"/> compares.</summary>
+    /// <summary>Characters (spaces removed) of a story's opening that <see cref="OpeningContainment(string, string)"/> compares.</summary>
     public const int LeadCharacters = 150;
 
     /// <summary>Share of each copy's head that a rewrite whose openings differ must find in the other copy (see <see cref="IsRewrittenOpening"/>).</summary>
@@ -327,13 +327,13 @@ internal sealed class PairVerifier
         public const double Numbers = 2.511;
     }
 
-
     /// <summary>
-    /// The lead containment (<see cref="LeadContainment"/>); the share of the shorter text's opening (by character
-    /// grams) found in the longer; and, when the lead containment falls short of <see cref="MinLeadContainment"/>, the
-    /// head containment (-1 otherwise): the smaller of the two shares of each copy's first <see cref="HeadShare"/> of
-    /// character grams (at least its opening) found anywhere in the other. Exact, on the cleaned texts; the grams of
-    /// both texts are computed once for all three.
+    /// The lead containment, the smaller of the two shares of each copy's opening (its first
+    /// <see cref="LeadCharacters"/> characters, spaces removed) found anywhere in the other; the share of the shorter
+    /// text's opening found in the longer; and, when the lead containment falls short of
+    /// <see cref="MinLeadContainment"/>, the head containment (-1 otherwise): the smaller of the two shares of each
+    /// copy's first <see cref="HeadShare"/> of character grams (at least its opening) found anywhere in the other.
+    /// Exact, on the cleaned texts; the grams of both texts are computed once for all three.
     /// </summary>
     public Openings OpeningContainment(string a, string b) => OpeningContainment(a, b, alwaysHead: false);
 
@@ -381,30 +381,12 @@ internal sealed class PairVerifier
         }
     }
 
-    /// <summary>
-    /// The smaller of the two shares: of A's opening character grams found anywhere in B, and of B's opening grams
-    /// found anywhere in A. Exact, on the cleaned texts.
-    /// </summary>
+    /// <summary>The share of <paramref name="grams"/>' opening grams that occur in <paramref name="other"/>.</summary>
     /// <remarks>
-    /// Each opening (at most <see cref="LeadCharacters"/> − <see cref="Evidence.CharacterGram"/> + 1 grams) goes into
-    /// a small table and every gram of the other text is looked up in it, so no set of the whole text is built; a gram
+    /// The opening (at most <see cref="LeadCharacters"/> − <see cref="Evidence.CharacterGram"/> + 1 grams) goes into a
+    /// small table and every gram of the other text is looked up in it, so no set of the whole text is built; a gram
     /// that occurs twice in an opening counts twice, as it is found twice.
     /// </remarks>
-    public double LeadContainment(string a, string b)
-    {
-        ulong[] gramsA = Grams(a, out int countA), gramsB = Grams(b, out int countB);
-        try
-        {
-            return Math.Min(Share(gramsA.AsSpan(0, countA), gramsB.AsSpan(0, countB)), Share(gramsB.AsSpan(0, countB), gramsA.AsSpan(0, countA)));
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(gramsA);
-            ArrayPool<ulong>.Shared.Return(gramsB);
-        }
-    }
-
-    /// <summary>The share of <paramref name="grams"/>' opening grams that occur in <paramref name="other"/>.</summary>
     [SkipLocalsInit]
     private static double Share(ReadOnlySpan<ulong> grams, ReadOnlySpan<ulong> other)
     {
