@@ -147,7 +147,8 @@ internal sealed class PairVerifier
             return signals;
         }
 
-        signals = signals with { RewriteScore = RewriteScore(a, b) };
+        var values = SignalValues(a, b);
+        signals = signals with { RewriteScore = Score(values) };
         bool decidesRewrite = signals.RewriteScore >= RewriteThreshold && a.Text is not null && b.Text is not null;
         if (!decidesRewrite)
         {
@@ -160,7 +161,7 @@ internal sealed class PairVerifier
             LeadContainment = openings.Lead,
             HeadContainment = openings.Head,
             CarriedLeadContainment = openings.ShorterLead,
-            CharacterContainment = SignalValues(a, b).Cc,
+            CharacterContainment = values.Cc,
         };
     }
 
@@ -287,8 +288,13 @@ internal sealed class PairVerifier
     /// </remarks>
     public static double RewriteScore(PairSide a, PairSide b)
     {
-        // The same sum as over Signals(a, b), without building the list: this runs for every candidate pair.
-        var (cc, lr, ln, num) = SignalValues(a, b);
+        return Score(SignalValues(a, b));
+    }
+
+    /// <summary>The logistic score of the rewrite signals: the same sum as over <see cref="Signals"/>, without building the list.</summary>
+    private static double Score((double Cc, double Lr, double Ln, double Num) values)
+    {
+        var (cc, lr, ln, num) = values;
         double z = RewriteWeights.Bias + (RewriteWeights.CharacterContainment * cc) + (RewriteWeights.LengthRatio * lr)
             + (RewriteWeights.LogLength * ln) + (RewriteWeights.Numbers * num);
         return 1 / (1 + Math.Exp(-z));
