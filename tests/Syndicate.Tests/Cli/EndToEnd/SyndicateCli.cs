@@ -29,21 +29,9 @@ internal static class SyndicateCli
 
     private static CliResult Run(byte[]? stdin, string[] args, (string Name, string Value)[]? environment = null)
     {
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = new UTF8Encoding(false),
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        info.ArgumentList.Add(Dll);
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
+        // Standard input and output are used as byte streams here, so their encodings do not matter.
+        ProcessStartInfo info = StartInfo(args);
+        info.WorkingDirectory = RepositoryPaths.Root;
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach ((string name, string value) in environment ?? [])
