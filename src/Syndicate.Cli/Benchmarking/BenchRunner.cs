@@ -88,9 +88,22 @@ internal sealed class BenchRunner
         TimeSpan cpu = TimeSpan.Zero;
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long lastReport = Stopwatch.GetTimestamp();
+
+        // A batch run knows its size, as AddRange does: the engine reserves it up front, and the reservation's time and
+        // bytes count with the run (with index and cluster in the one-thread split).
+        long reserveAlloc0 = GC.GetTotalAllocatedBytes(precise: false);
+        TimeSpan reserveCpu0 = Environment.CpuUsage.TotalTime;
+        long reserve0 = Stopwatch.GetTimestamp();
+        index = CpuTime.Ticks(() => engine.EnsureCapacity(size));
+        wall = Stopwatch.GetTimestamp() - reserve0;
+        cpu = Environment.CpuUsage.TotalTime - reserveCpu0;
+        allocated = GC.GetTotalAllocatedBytes(precise: false) - reserveAlloc0;
         if (threads > 1)
         {
-            (wall, cpu, allocated, bytes) = RunPipelined(engine, size, threads);
+            (long runWall, TimeSpan runCpu, long runAllocated, bytes) = RunPipelined(engine, size, threads);
+            wall += runWall;
+            cpu += runCpu;
+            allocated += runAllocated;
         }
 
         for (int start = 0; threads == 1 && start < size; start += BatchSize)

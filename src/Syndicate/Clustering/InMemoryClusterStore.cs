@@ -57,6 +57,22 @@ internal sealed class InMemoryClusterStore : IClusterStore
 
     public long IndexBytes => _lsh.EstimatedBytes + _leads.EstimatedBytes + _characters.EstimatedBytes + _exact.EstimatedBytes + _byId.EstimatedBytes;
 
+    /// <summary>
+    /// Sizes the document table, the id and exact-copy maps, the three candidate indexes and the cluster map for
+    /// <paramref name="articles"/> articles held at once, so that adding up to that many grows none of them (each would
+    /// otherwise be copied several times over on its way up).
+    /// </summary>
+    public void EnsureCapacity(int articles)
+    {
+        Documents.Reserve(articles);
+        _byId.Reserve(articles);
+        _exact.Reserve(articles);
+        _lsh.EnsureCapacity(articles);
+        _leads.EnsureCapacity(articles);
+        _characters.EnsureCapacity(articles);
+        _clusters.EnsureCapacity(articles);
+    }
+
     public bool TryGetHandle(string id, out int handle) => _byId.TryGetValue(id, out handle);
 
     public bool TryGetExact(ulong contentHash, out int handle) => _exact.TryGetValue(contentHash, out handle);

@@ -601,6 +601,38 @@ internal sealed class LshIndex
     }
 
     /// <summary>
+    /// Sizes the index for <paramref name="handles"/> handles, each band table as if every key were distinct, so that
+    /// inserting up to that many grows nothing. Tables that already hold keys are rebuilt once at the new size, with the
+    /// same keys and chains.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="handles"/> is too large for this index.</exception>
+    internal void EnsureCapacity(int handles)
+    {
+        if (handles > _handleCapacity)
+        {
+            GrowHandles(handles - 1);
+        }
+
+        var capacity = TableCapacityFor(handles);
+        for (var band = 0; band < _bands; band++)
+        {
+            if (_tables[band].Length >= capacity)
+            {
+                continue;
+            }
+
+            if (_tableCounts[band] == 0)
+            {
+                _tables[band] = new uint[capacity];
+            }
+            else
+            {
+                RebuildTable(band, capacity);
+            }
+        }
+    }
+
+    /// <summary>
     /// Sizes an empty index for <paramref name="handles"/> handles at once, each band table as if every key were
     /// distinct, so that a bulk load (reopening a saved state) grows nothing; <see cref="Compact"/> afterwards gives
     /// the tables back the room the shared keys did not use.

@@ -54,17 +54,11 @@ internal sealed class HandleTable<TKey, TKeys>
     public long EstimatedBytes => 24 + (4L * _slots.Length);
 
     /// <summary>
-    /// Sizes an empty table for <paramref name="count"/> handles at once: the capacity adding them one by one would
-    /// double to, without rehashing every stored key at each doubling.
+    /// Sizes the table for <paramref name="count"/> handles at once: the capacity adding them one by one would double
+    /// to, without rehashing every stored key at each doubling. A table that already holds keys is rehashed once.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The table is not empty.</exception>
     public void Reserve(int count)
     {
-        if (Count != 0)
-        {
-            ThrowHelper.InvalidOperation("Only an empty table can be reserved.");
-        }
-
         var capacity = (long)_slots.Length;
         while (count > capacity / 4 * 3 && capacity < MaxCapacity)
         {
@@ -73,7 +67,7 @@ internal sealed class HandleTable<TKey, TKeys>
 
         if (capacity > _slots.Length)
         {
-            _slots = new uint[capacity];
+            Resize((int)capacity);
         }
     }
 
@@ -187,15 +181,20 @@ internal sealed class HandleTable<TKey, TKeys>
 
     private void Grow()
     {
-        var old = _slots;
-        if (old.Length >= MaxCapacity)
+        if (_slots.Length >= MaxCapacity)
         {
             ThrowHelper.InvalidOperation("The table cannot grow further.");
         }
 
         // Doubling rather than a smaller step: every growth rehashes all keys, which are read from the documents, and
         // at 4 bytes a slot the extra slack costs under a byte per article.
-        var capacity = (int)Math.Min((long)old.Length * 2, MaxCapacity);
+        Resize((int)Math.Min((long)_slots.Length * 2, MaxCapacity));
+    }
+
+    /// <summary>Moves every stored handle into a table of <paramref name="capacity"/> slots.</summary>
+    private void Resize(int capacity)
+    {
+        var old = _slots;
         var grown = new uint[capacity];
         foreach (var entry in old)
         {

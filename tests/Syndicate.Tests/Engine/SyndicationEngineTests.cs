@@ -275,6 +275,49 @@ public class SyndicationEngineTests
     }
 
     [Fact]
+    public void Reserving_room_changes_no_verdict()
+    {
+        // Reserved before the first article and again halfway (tables that already hold keys are rebuilt): the same
+        // verdicts and clusters as an engine whose tables grew on their own. The second half reprints the first, so
+        // every copy is found only through what the rebuilt indexes kept.
+        List<Article> originals = MixedStream();
+        List<Article> articles =
+        [
+            .. originals,
+            .. originals.Select(a => new Article(a.Id + "-reprint", "reprinter", a.Body + "\nوأضاف المصدر ان التفاصيل الكاملة ستعلن في وقت لاحق") { Title = a.Title, Published = a.Published?.AddHours(1) }),
+        ];
+        var grown = new SyndicationEngine();
+        var byGrown = articles.Select(grown.Add).ToList();
+        using var reserved = new SyndicationEngine();
+        Assert.True(reserved.EnsureCapacity(5_000) >= 5_000);
+        var byReserved = new List<Verdict>();
+        for (int i = 0; i < articles.Count; i++)
+        {
+            if (i == articles.Count / 2)
+            {
+                Assert.True(reserved.EnsureCapacity(10) >= 5_000);
+                Assert.True(reserved.EnsureCapacity(40_000) >= 40_000);
+            }
+
+            byReserved.Add(reserved.Add(articles[i]));
+        }
+
+        Assert.Equal(byGrown.Select(Key), byReserved.Select(Key));
+        Assert.Equal(Clusters(grown), Clusters(reserved));
+        Assert.Equal(grown.Query(articles[3]).ClusterId, reserved.Query(articles[3]).ClusterId);
+    }
+
+    [Fact]
+    public void Reserving_room_rejects_what_it_cannot_hold()
+    {
+        var engine = new SyndicationEngine();
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.EnsureCapacity(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.EnsureCapacity(int.MaxValue));
+        engine.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => engine.EnsureCapacity(1));
+    }
+
+    [Fact]
     public void Learned_boilerplate_of_a_source_is_left_out_of_its_fingerprints()
     {
         // One source appends the same two paragraphs to every story. After it has done so for several different stories,

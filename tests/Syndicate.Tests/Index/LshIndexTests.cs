@@ -237,6 +237,57 @@ public sealed class LshIndexTests
         }
     }
 
+    [Fact]
+    public void An_index_sized_while_filled_answers_as_one_grown_step_by_step_and_grows_no_more()
+    {
+        // EnsureCapacity on an index that already holds keys (a caller reserving room for the rest of a batch): the
+        // tables are rebuilt once, with the same chains, and inserting up to the reserved count resizes nothing.
+        const int N = 5_000;
+        byte[][] signatures = NearCopies(N, seed: 41);
+
+        var grown = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
+        var sized = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
+        for (var handle = 0; handle < N / 5; handle++)
+        {
+            grown.Insert(handle, signatures[handle]);
+            sized.Insert(handle, signatures[handle]);
+        }
+
+        sized.EnsureCapacity(N);
+        var capacities = Enumerable.Range(0, Bands).Select(sized.TableCapacity).ToArray();
+        var bytes = sized.EstimatedBytes;
+        Assert.All(capacities, c => Assert.True(c >= LshIndex.TableCapacityFor(N)));
+        for (var handle = 0; handle < N / 5; handle += 3)
+        {
+            Assert.Equal(QueryAll(grown, signatures[handle]), QueryAll(sized, signatures[handle]));
+        }
+
+        for (var handle = N / 5; handle < N; handle++)
+        {
+            grown.Insert(handle, signatures[handle]);
+            sized.Insert(handle, signatures[handle]);
+        }
+
+        Assert.Equal(capacities, Enumerable.Range(0, Bands).Select(sized.TableCapacity).ToArray());
+        Assert.Equal(bytes, sized.EstimatedBytes);
+        for (var handle = 0; handle < N; handle += 7)
+        {
+            Assert.Equal(QueryAll(grown, signatures[handle]), QueryAll(sized, signatures[handle]));
+        }
+
+        // Removals and re-inserts after the resize go on alike.
+        for (var handle = 0; handle < N; handle += 5)
+        {
+            grown.Remove(handle, signatures[handle]);
+            sized.Remove(handle, signatures[handle]);
+        }
+
+        for (var handle = 1; handle < N; handle += 11)
+        {
+            Assert.Equal(QueryAll(grown, signatures[handle]), QueryAll(sized, signatures[handle]));
+        }
+    }
+
     [Theory]
     [InlineData(true, LshIndex.BuildMatrixEntries)]
     [InlineData(false, LshIndex.BuildMatrixEntries)]

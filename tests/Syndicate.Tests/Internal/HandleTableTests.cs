@@ -65,6 +65,44 @@ public sealed class HandleTableTests
     }
 
     [Fact]
+    public void Reserving_a_filled_table_keeps_every_key_and_then_grows_no_more()
+    {
+        const int N = 20_000;
+        var keys = new long[N];
+        var table = new HandleTable<long, Keys>(new Keys(keys));
+        for (var handle = 0; handle < N / 4; handle++)
+        {
+            keys[handle] = handle * 7L;
+            Assert.True(table.TryAdd(keys[handle], handle));
+        }
+
+        table.Reserve(N);
+        var reserved = table.EstimatedBytes;
+        for (var handle = 0; handle < N / 4; handle++)
+        {
+            Assert.True(table.TryGetValue(handle * 7L, out var got));
+            Assert.Equal(handle, got);
+        }
+
+        for (var handle = N / 4; handle < N; handle++)
+        {
+            keys[handle] = handle * 7L;
+            Assert.True(table.TryAdd(keys[handle], handle));
+        }
+
+        Assert.Equal(reserved, table.EstimatedBytes);
+        Assert.Equal(N, table.Count);
+        for (var handle = 0; handle < N; handle += 3)
+        {
+            Assert.True(table.TryGetValue(handle * 7L, out var got));
+            Assert.Equal(handle, got);
+        }
+
+        table.Reserve(N / 2);
+        Assert.Equal(reserved, table.EstimatedBytes);
+    }
+
+    [Fact]
     public void Rejects_handles_beyond_the_slot_width()
     {
         var table = new HandleTable<long, Keys>(new Keys([]));
