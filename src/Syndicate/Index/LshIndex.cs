@@ -645,19 +645,7 @@ internal sealed class LshIndex
             ThrowHelper.InvalidOperation("Only an empty index can be reserved.");
         }
 
-        if (handles > _handleCapacity)
-        {
-            GrowHandles(handles - 1);
-        }
-
-        var capacity = TableCapacityFor(handles);
-        for (var band = 0; band < _bands; band++)
-        {
-            if (_tables[band].Length < capacity)
-            {
-                _tables[band] = new uint[capacity];
-            }
-        }
+        EnsureCapacity(handles);
     }
 
     /// <summary>
