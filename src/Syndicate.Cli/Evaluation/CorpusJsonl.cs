@@ -178,18 +178,11 @@ internal static class CorpusJsonl
     private static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static void WriteLines<T>(Stream destination, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeProperties)
-    {
-        var newline = "\n"u8;
-        using var writer = new Utf8JsonWriter(destination, s_writerOptions);
-        foreach (var item in items)
+    private static void WriteLines<T>(Stream destination, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeProperties) =>
+        Output.JsonWriters.WriteLines(destination, items, s_writerOptions, (writer, item) =>
         {
             writer.WriteStartObject();
             writeProperties(writer, item);
             writer.WriteEndObject();
-            writer.Flush();
-            destination.Write(newline);
-            writer.Reset();
-        }
-    }
+        });
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,14 +12,25 @@ internal static class JsonWriters
     private static readonly JsonWriterOptions s_lineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions s_indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
-    public static void WriteJsonl(Stream output, IEnumerable<ArticleResult> results)
+    public static void WriteJsonl(Stream output, IEnumerable<ArticleResult> results) =>
+        WriteLines(output, results, s_lineOptions, WriteResult);
+
+    /// <summary>
+    /// Writes one JSON value per line. Each value is written into a reusable buffer and copied to
+    /// <paramref name="destination"/> without flushing it: <see cref="Utf8JsonWriter.Flush"/> on a stream also flushes
+    /// the stream, which made one system call per line of a buffered output.
+    /// </summary>
+    public static void WriteLines<T>(Stream destination, IEnumerable<T> items, JsonWriterOptions options, Action<Utf8JsonWriter, T> writeItem)
     {
-        using var writer = new Utf8JsonWriter(output, s_lineOptions);
-        foreach (ArticleResult r in results)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var writer = new Utf8JsonWriter(buffer, options);
+        foreach (T item in items)
         {
-            WriteResult(writer, r);
+            writeItem(writer, item);
             writer.Flush();
-            output.WriteByte((byte)'\n');
+            buffer.Write("\n"u8);
+            destination.Write(buffer.WrittenSpan);
+            buffer.ResetWrittenCount();
             writer.Reset();
         }
     }
