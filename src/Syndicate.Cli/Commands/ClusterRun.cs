@@ -58,7 +58,10 @@ internal static class ClusterRun
     {
         using var ready = new System.Collections.Concurrent.BlockingCollection<TOut>(capacity);
         using var stop = new CancellationTokenSource();
-        Task worker = Task.Run(() =>
+        // A thread of its own, not one of the pool's: the stage blocks while the caller is behind, and a stage nested in
+        // another (reading inside fingerprinting) would otherwise hold every pool thread of a one-core machine, which
+        // adds threads only after half a second of starvation.
+        Task worker = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -75,7 +78,7 @@ internal static class ClusterRun
             {
                 ready.CompleteAdding();
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         bool finished = false;
         try

@@ -79,6 +79,39 @@ public sealed class ClusterRunTests
     }
 
     [Fact]
+    public void Stages_run_on_threads_of_their_own_not_the_pools()
+    {
+        // A stage blocks while its caller is behind. On the pool, two nested stages (reading inside fingerprinting) held
+        // every pool thread of a one-core machine, and each wait for the pool to add a thread cost half a second.
+        var onPool = new List<bool>();
+        IEnumerable<int> Read()
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                lock (onPool)
+                {
+                    onPool.Add(Thread.CurrentThread.IsThreadPoolThread);
+                }
+
+                yield return i;
+            }
+        }
+
+        int[] staged = [.. ClusterRun.Ahead(ClusterRun.Ahead(Read(), i => i, capacity: 1), i =>
+        {
+            lock (onPool)
+            {
+                onPool.Add(Thread.CurrentThread.IsThreadPoolThread);
+            }
+
+            return i * 3;
+        }, capacity: 1)];
+        Assert.Equal([0, 3, 6, 9], staged);
+        Assert.Equal(8, onPool.Count);
+        Assert.All(onPool, Assert.False);
+    }
+
+    [Fact]
     public void A_caller_that_stops_taking_from_a_stage_stops_it()
     {
         int staged = 0;
