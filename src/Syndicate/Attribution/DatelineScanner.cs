@@ -20,6 +20,7 @@ internal ref struct DatelineScanner
     private const int MaxRunWords = 4;
     private const int MaxWordsBeforeCredit = 6;
     private const int MaxWordsAfterCredit = 3;
+    private const int MaxPlaceWordsBeforeWire = 3;
     private const int MaxBracketLength = 100;
     private const int MaxQuoteLength = 40;
 
@@ -153,9 +154,12 @@ internal ref struct DatelineScanner
                 var innerKind = inner.ScanBracket();
                 if (innerKind == BracketKind.Credit)
                 {
-                    // After a run of words the bracket must close the dateline ("القاهرة (رويترز) -"); otherwise the
-                    // words are a sentence citing a source ("ذكرت وكالة السودان للأنباء (سونا)،", "علمت (عكاظ) أن").
-                    if ((prev == Prev.Credit && !continuing) || (prev == Prev.Words && !EndsDateline(close + 1)))
+                    // After a run of words the bracket must close the dateline ("القاهرة (رويترز) -"), or credit a wire
+                    // right after a short place, as Urdu papers print it with the text running on ("اسلام آباد (اے پی
+                    // پی) حکومت"). Otherwise the words are a sentence citing a source ("ذكرت وكالة السودان للأنباء
+                    // (سونا)،", "علمت (عكاظ) أن").
+                    if ((prev == Prev.Credit && !continuing)
+                        || (prev == Prev.Words && !EndsDateline(close + 1) && !IsPlaceThenWire(runs, wordsBefore, inner.Wire)))
                     {
                         break;
                     }
@@ -561,6 +565,14 @@ internal ref struct DatelineScanner
         rawOutlet = trimmed.ToString();
         return true;
     }
+
+    /// <summary>
+    /// True for a place of at most <see cref="MaxPlaceWordsBeforeWire"/> words, in one run, followed by a bracketed wire
+    /// agency: the dateline of Urdu papers, whose text follows the bracket with no dash (<c>سرگودھا(اے پی پی) لیکن</c>).
+    /// An outlet in brackets does not count: <c>علمت (عكاظ) أن</c> is a sentence.
+    /// </summary>
+    private static bool IsPlaceThenWire(int runs, int wordsBefore, WireAgency? wire) =>
+        runs == 1 && wordsBefore <= MaxPlaceWordsBeforeWire && wire is not null;
 
     /// <summary>True when only a dash, a colon, a line break or the end follows <paramref name="pos"/>.</summary>
     private readonly bool EndsDateline(int pos)

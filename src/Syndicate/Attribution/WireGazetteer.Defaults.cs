@@ -5,7 +5,7 @@ public sealed partial class WireGazetteer
     // Aliases are the forms seen in Arabic, Urdu, English and Russian credits and datelines. Bare abbreviations that
     // are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who needs them can add them
     // with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
-    // "بنا" (BNA) or "قنا" (QNA) from firing inside story text.
+    // "بنا" (BNA) or "قنا" (QNA) from firing inside story text; so is Urdu "آن لائن" (online), Online's credit.
     private static WireAgency[] CreateDefaultAgencies() =>
     [
         new("Reuters", ["رويترز", "رويتر", "روئٹرز", "رائٹرز", "رائٹر", "Рейтер", "Рейтерс", "Thomson Reuters", "تومسون رويترز"]),
@@ -43,6 +43,10 @@ public sealed partial class WireGazetteer
         new("Fars", ["Fars News", "Fars News Agency", "وكالة فارس", "فارس نيوز", "خبرگزاری فارس"]),
         new("Tasnim", ["Tasnim News", "تسنيم", "تسنیم"]),
         new("APP", ["Associated Press of Pakistan", "اے پی پی", "وكالة أنباء باكستان", "ایسوسی ایٹڈ پریس آف پاکستان"]),
-        new("Agencies", ["وكالات", "الوكالات", "Agencies", "агентства"]),
+        new("NNI", ["News Network International", "این این آئی"]),
+        new("INP", ["Independent News Pakistan", "آئی این پی"]),
+        new("Online", ["Online International News Network", "آن لائن"]),
+        new("Sana News", ["ثناء نیوز", "ثنا نیوز"]),
+        new("Agencies", ["وكالات", "الوكالات", "Agencies", "агентства", "نیوز ایجنسیاں", "خبر ایجنسیاں", "ایجنسیاں"]),
     ];
 }

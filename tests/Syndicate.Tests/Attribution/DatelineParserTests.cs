@@ -134,6 +134,35 @@ public sealed class DatelineParserTests
         Assert.Equal(new DateOnly(2015, 7, 17), d.Date);
     }
 
+    [Theory]
+    [InlineData("اسلام آباد (اے پی پی) حکومت نے ملک بھر میں نئی تعلیمی پالیسی کا اعلان کیا", "اسلام آباد", "APP")]
+    [InlineData("سرگودھا(اے پی پی) لیکن ضرورت موثر پلاننگ کی ہے", "سرگودھا", "APP")]
+    [InlineData("اسلام آباد(این این آئی)امریکی وزیر خارجہ نے کہا", "اسلام آباد", "NNI")]
+    [InlineData("لاہور(آئی این پی) پنجاب حکومت نے", "لاہور", "INP")]
+    [InlineData("کراچی (آن لائن) سندھ اسمبلی کا اجلاس", "کراچی", "Online")]
+    [InlineData("اسلام آباد(ثناء نیوز)سابق وزیر اعظم نے", "اسلام آباد", "Sana News")]
+    [InlineData("کابل (نیوز ایجنسیاں) افغانستان میں", "کابل", "Agencies")]
+    [InlineData("الرياض (واس) أعلنت وزارة الصحة اليوم", "الرياض", "Saudi Press Agency")]
+    public void A_short_place_then_a_bracketed_wire_is_a_dateline_without_a_dash(string text, string place, string wire)
+    {
+        // The way Urdu papers print the credit: the text runs on after the bracket, glued to it or not.
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(place, d.Place);
+        Assert.Equal(wire, d.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("علمت (عكاظ) أن الوزارة ستعلن")]
+    [InlineData("قال مصدر مطلع في الوزارة (رويترز) إن")]
+    [InlineData("کراچی سے موصول اطلاعات (اے پی پی) کے مطابق")]
+    public void Words_then_a_bracketed_credit_in_running_text_are_not_a_dateline(string text)
+    {
+        // An outlet in brackets, or a credit after more words than a place has, is a sentence citing a source.
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
     [Fact]
     public void Urdu_place_first_of_month_and_APP_without_year()
     {

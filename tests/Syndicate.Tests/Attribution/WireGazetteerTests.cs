@@ -124,7 +124,7 @@ public sealed class WireGazetteerTests
         string[] glue = [" ", "  ", ".", ". ", "\u064E", "ـ", "-", "\u00A0", "\n", "\u200F", "\u200C"];
         var texts = new List<string>(phrases) { "", " ", "ـ", "\u200C", new('ا', 60), "رويترز " + new string('ب', 49), "  SPA  ", new('ب', 130) };
         var random = new Random(20261206);
-        for (int i = 0; i < 4000; i++)
+        for (int i = 0; i < 8000; i++)
         {
             var text = new System.Text.StringBuilder();
             int count = random.Next(1, 5);
