@@ -28,14 +28,21 @@ public sealed class StoryJoinTests
         + "بمشاركة فرق متنقلة تزور المنازل في المناطق التي يصعب الوصول إليها.\n"
         + Release;
 
-    [Fact]
-    public void A_rerun_of_a_release_days_later_joins_its_twin_in_the_story_it_joined()
+    /// <summary>The roundup, then the release two hours later: one story, whose canonical copy is the roundup.</summary>
+    private static (SyndicationEngine Engine, Verdict Release) RoundupThenRelease()
     {
         var engine = new SyndicationEngine();
         Verdict roundup = engine.Add(new Article("roundup", "daily", Roundup) { Published = s_day });
         Verdict release = engine.Add(new Article("release", "wire", Release) { Published = s_day.AddHours(2) });
         Assert.Equal(roundup.ClusterId, release.ClusterId);
         Assert.Equal("roundup", engine.GetCluster(release.ClusterId)!.CanonicalId);
+        return (engine, release);
+    }
+
+    [Fact]
+    public void A_rerun_of_a_release_days_later_joins_its_twin_in_the_story_it_joined()
+    {
+        (SyndicationEngine engine, Verdict release) = RoundupThenRelease();
 
         // Three days later an outlet runs the release again, with one sentence of its own: the roundup cannot vouch for
         // it across the template gap, but the release it nearly repeats, figures and all, does.
@@ -49,10 +56,7 @@ public sealed class StoryJoinTests
     [Fact]
     public void A_later_instance_of_the_template_with_other_figures_starts_its_own_story()
     {
-        var engine = new SyndicationEngine();
-        Verdict roundup = engine.Add(new Article("roundup", "daily", Roundup) { Published = s_day });
-        Verdict release = engine.Add(new Article("release", "wire", Release) { Published = s_day.AddHours(2) });
-        Assert.Equal(roundup.ClusterId, release.ClusterId);
+        (SyndicationEngine engine, Verdict release) = RoundupThenRelease();
 
         // The next seizure, three days later: the same wording, other figures.
         string next = Release.Replace("48", "72").Replace("60", "85").Replace("34", "19").Replace("7 أشخاص", "4 أشخاص");
