@@ -62,14 +62,16 @@ internal sealed class DocumentTable : ISignatureSource
     }
 
     /// <summary>
-    /// Grows the arrays to hold handles below <paramref name="capacity"/> at once, before a restore puts that many back:
-    /// growing a quarter at a time would copy every array about five times over.
+    /// Grows the arrays to hold handles below <paramref name="capacity"/> at once, before a restore or a batch puts that
+    /// many in: growing a quarter at a time would copy every array about five times over. Arrays that already hold
+    /// documents grow by at least a quarter, as adding would grow them, so that reserving a few more at a time does not
+    /// copy them at every call.
     /// </summary>
     public void Reserve(int capacity)
     {
         if (capacity > _infos.Length)
         {
-            Grow(capacity);
+            Grow(Count == 0 ? capacity : Math.Max(capacity, _infos.Length + (_infos.Length >> 2)));
         }
     }
 

@@ -70,7 +70,12 @@ internal sealed class InMemoryClusterStore : IClusterStore
         _lsh.EnsureCapacity(articles);
         _leads.EnsureCapacity(articles);
         _characters.EnsureCapacity(articles);
-        _clusters.EnsureCapacity(articles);
+        int clusters = _clusters.EnsureCapacity(0);
+        if (articles > clusters)
+        {
+            // Doubling, as the map grows on its own: the map rehashes at every resize.
+            _clusters.EnsureCapacity(Math.Max(articles, 2 * clusters));
+        }
     }
 
     public bool TryGetHandle(string id, out int handle) => _byId.TryGetValue(id, out handle);

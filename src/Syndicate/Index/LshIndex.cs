@@ -602,8 +602,9 @@ internal sealed class LshIndex
 
     /// <summary>
     /// Sizes the index for <paramref name="handles"/> handles, each band table as if every key were distinct, so that
-    /// inserting up to that many grows nothing. Tables that already hold keys are rebuilt once at the new size, with the
-    /// same keys and chains.
+    /// inserting up to that many grows nothing. Tables that already hold keys are rebuilt once, with the same keys and
+    /// chains, and by at least half their size, as growing would: a caller that reserves a few more handles at a time
+    /// does not rebuild every table at each call.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="handles"/> is too large for this index.</exception>
     internal void EnsureCapacity(int handles)
@@ -627,7 +628,8 @@ internal sealed class LshIndex
             }
             else
             {
-                RebuildTable(band, capacity);
+                var length = _tables[band].Length;
+                RebuildTable(band, (int)Math.Min(Math.Max(capacity, length + ((long)length >> 1)), MaxTableCapacity));
             }
         }
     }

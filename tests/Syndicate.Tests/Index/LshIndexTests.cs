@@ -288,6 +288,29 @@ public sealed class LshIndexTests
         }
     }
 
+    [Fact]
+    public void Reserving_one_more_handle_at_a_time_rebuilds_the_tables_only_as_growing_would()
+    {
+        // AddRange reserves its batch; a caller adding small batches must not rebuild every table at each one.
+        const int N = 5_000;
+        byte[][] signatures = NearCopies(N, seed: 43);
+        var index = new LshIndex(Bands, Rows, 1, initialCapacity: 1);
+        var capacities = new HashSet<int>();
+        for (var handle = 0; handle < N; handle++)
+        {
+            index.EnsureCapacity(handle + 1);
+            index.Insert(handle, signatures[handle]);
+            capacities.Add(index.TableCapacity(0));
+        }
+
+        // Growth by half: about log(N) / log(1.5) sizes, not one per call.
+        Assert.InRange(capacities.Count, 1, 25);
+        for (var handle = 0; handle < N; handle += 11)
+        {
+            Assert.Contains(handle, QueryAll(index, signatures[handle]));
+        }
+    }
+
     [Theory]
     [InlineData(true, LshIndex.BuildMatrixEntries)]
     [InlineData(false, LshIndex.BuildMatrixEntries)]
