@@ -149,7 +149,8 @@ public sealed partial class SyndicationEngine : IDisposable
 
     /// <summary>
     /// Adds many articles: fingerprints them in parallel, then inserts them in the given order. The verdicts and
-    /// clusters are exactly those of calling <see cref="Add(Article)"/> for each article in turn.
+    /// clusters are exactly those of calling <see cref="Add(Article)"/> for each article in turn. Without a
+    /// <see cref="SyndicationOptions.Window"/>, room for the batch is reserved first (<see cref="EnsureCapacity"/>).
     /// </summary>
     public IReadOnlyList<Verdict> AddRange(IReadOnlyList<Article> articles, int maxDegreeOfParallelism = -1)
     {
