@@ -199,6 +199,21 @@ internal sealed class FuzzRunner
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="intact"/> was not read because an earlier record, a damaged line that came out valid,
+    /// took its id with another text, and the reader reported the intact one's id as already used.
+    /// </summary>
+    private static bool IsRefusedForAnEarlierText((string Id, string? Body) intact, List<InputRecord> records, List<InputError> errors)
+    {
+        if (intact.Body is null || records.Any(r => r.Article.Id == intact.Id && r.Article.Body == intact.Body))
+        {
+            return false;
+        }
+
+        string refusal = $"id \"{intact.Id}\" was already used by ";
+        return records.Any(r => r.Article.Id == intact.Id) && errors.Any(e => e.Message.StartsWith(refusal, StringComparison.Ordinal));
+    }
+
     private void Read(long index, FuzzDocument doc, SplitMix64 rng, FuzzStats stats)
     {
         if (DumpDirectory is not null)
@@ -233,19 +248,23 @@ internal sealed class FuzzRunner
         }
 
         // A damaged line can come out valid with an intact line's id (a flipped digit), so a match needs the body too.
+        // When that line comes first, the reader rightly refuses the intact record after it, reporting its id as already
+        // used for another text: the intact record is then excused, as nothing tells the reader which of the two is
+        // the damaged one.
+        List<(string Id, string? Body)> mustRead = [.. doc.MustRead.Where(m => !IsRefusedForAnEarlierText(m, records, errors))];
         int next = 0;
         foreach (InputRecord record in records)
         {
-            if (next < doc.MustRead.Count && record.Article.Id == doc.MustRead[next].Id
-                && (doc.MustRead[next].Body is null || doc.MustRead[next].Body == record.Article.Body))
+            if (next < mustRead.Count && record.Article.Id == mustRead[next].Id
+                && (mustRead[next].Body is null || mustRead[next].Body == record.Article.Body))
             {
                 next++;
             }
         }
 
-        if (next < doc.MustRead.Count)
+        if (next < mustRead.Count)
         {
-            (string id, string? body) = doc.MustRead[next];
+            (string id, string? body) = mustRead[next];
             InputRecord? same = records.FirstOrDefault(r => r.Article.Id == id);
             string detail = same is null || body is null ? "" : string.Create(CultureInfo.InvariantCulture,
                 $"; a record with its id has another body from char {body.AsSpan().CommonPrefixLength(same.Article.Body)}: {Hex(body, body.AsSpan().CommonPrefixLength(same.Article.Body))} became {Hex(same.Article.Body, body.AsSpan().CommonPrefixLength(same.Article.Body))}");
