@@ -12,6 +12,8 @@ namespace Syndicate.Tests.Fuzz;
 /// million times: nothing escapes but the documented exceptions, nothing hangs, memory stays bounded, and every bad
 /// record is reported with its input and line while skip mode goes on.
 /// </summary>
+/// <remarks>The memory checks read the whole process's heap, so these tests run alone.</remarks>
+[Collection(ProcessMemoryCollection.Name)]
 public class FuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan s_caseTimeout = TimeSpan.FromSeconds(20);
