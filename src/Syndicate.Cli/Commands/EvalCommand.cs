@@ -27,7 +27,7 @@ internal static class EvalCommand
         + "and pd texts with their agency text.\n"
         + "--judged PAIRS (repeatable): a stratified sample of judged pairs, <corpus>.pairs.jsonl with "
         + "<corpus>.strata.json and <corpus>.frame.tsv.gz beside it; the corpus is read from the data directory unless "
-        + "inputs are named. Each judged pair stands for N_h/n_h frame pairs of its stratum (Horvitz-Thompson weights; "
+        + "inputs are named. Samples of one corpus drawn apart from one frame (fixtures/judged/holdout/) are pooled into one. Each judged pair stands for N_h/n_h frame pairs of its stratum (Horvitz-Thompson weights; "
         + "SAME is positive, RELATED and DIFFERENT negative): recall = T^P/S^ (SAME pairs linked over SAME pairs in the "
         + "frame), precision = T^P/L^ (over pairs linked in the frame), and a conservative precision T^P/L over every "
         + "cross-source pair the engine links, those outside the frame counted as not SAME; 95% intervals from 2000 "
@@ -70,11 +70,14 @@ internal static class EvalCommand
             thresholds.CheckApplicable(goldPath is not null || (inputs.IsSample && predictionPath is null && judgedPaths.Length == 0), judgedPaths.Length > 0);
             GoldFile? labels = LoadGold(goldPath, inputs, predictionPath, judgedPaths.Length > 0);
             thresholds.CheckApplicable(labels);
-            List<JudgedSample> samples = [.. judgedPaths.Select(JudgedSample.Load)];
-            foreach (string warning in samples.SelectMany(s => s.Warnings))
+            List<JudgedSample> loaded = [.. judgedPaths.Select(JudgedSample.Load)];
+            foreach (string warning in loaded.SelectMany(s => s.Warnings))
             {
                 CliRunner.Error("warning: " + warning);
             }
+
+            // Samples of one corpus (the first and a held-out one) are pooled into one stratified sample.
+            IReadOnlyList<JudgedSample> samples = JudgedSample.PoolByCorpus(loaded);
 
             using ILoggerFactory loggers = common.Loggers(result);
             var read = new List<InputSet> { inputs };

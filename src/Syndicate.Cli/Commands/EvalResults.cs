@@ -164,6 +164,13 @@ internal sealed class EvalResults(SyndicationOptions options, double seconds, do
         w.WriteStartObject();
         w.WriteString("corpus", j.Sample.Corpus);
         w.WriteString("pairsFile", j.Sample.PairsPath);
+        w.WriteStartArray("pairsFiles");
+        foreach (string file in j.Sample.PairsFiles)
+        {
+            w.WriteStringValue(file);
+        }
+
+        w.WriteEndArray();
         w.WriteNumber("pairs", j.Sample.Pairs.Count);
         w.WriteNumber("pairsNotRead", j.PairsNotRead);
         if (j.UnreadableInputs >= 0)

@@ -166,7 +166,7 @@ internal sealed class JudgedReport
         BootstrapIntervals ci = Intervals;
         string unreadable = UnreadableInputs > 0 ? string.Create(inv, $"; {UnreadableInputs} unreadable input records") : "";
         string notRead = PairsNotRead > 0 ? string.Create(inv, $"; {PairsNotRead} with an article not read, counted as not linked") : "";
-        sb.AppendLine(inv, $"judged pairs         {Sample.Corpus}: {Sample.Pairs.Count} pairs in {Sample.Strata.Count} strata ({Sample.PairsPath}){unreadable}{notRead}");
+        sb.AppendLine(inv, $"judged pairs         {Sample.Corpus}: {Sample.Pairs.Count} pairs in {Sample.Strata.Count} strata ({string.Join(" + ", Sample.PairsFiles)}){unreadable}{notRead}");
         sb.AppendLine(inv, $"  recall             {Fmt(e.Recall)}  95% CI {Fmt(ci.Recall.Lower)}-{Fmt(ci.Recall.Upper)}  (T̂P {e.TruePositives:F1} / Ŝ {e.Same:F1} SAME pairs in the frame)");
         sb.AppendLine(inv, $"  precision          {Fmt(e.Precision)}  95% CI {Fmt(ci.Precision.Lower)}-{Fmt(ci.Precision.Upper)}  (T̂P {e.TruePositives:F1} / L̂ {e.Linked:F1} linked pairs in the frame)");
         string frame = FrameLinked < 0 ? "frame not available" : string.Create(inv, $"{FrameLinked} of them in the frame");

@@ -41,9 +41,11 @@ internal sealed class JudgedSample
 {
     private const string PairExpected = "a judged pair {\"corpus\", \"a\", \"b\", \"stratum\", \"label\": same|related|different, \"reason\"}";
 
-    private JudgedSample(string pairsPath, string strataPath, string corpus, string corpusFile, IReadOnlyList<StratumDefinition> strata, IReadOnlyList<JudgedPair> pairs, IReadOnlyList<(string A, string B)>? frame, IReadOnlyList<string> warnings)
+    private JudgedSample(string pairsPath, string strataPath, string corpus, string corpusFile, IReadOnlyList<StratumDefinition> strata, IReadOnlyList<JudgedPair> pairs, IReadOnlyList<(string A, string B)>? frame, IReadOnlyList<string> warnings, string? framePath = null, IReadOnlyList<string>? pairsFiles = null)
     {
         PairsPath = pairsPath;
+        PairsFiles = pairsFiles ?? [pairsPath];
+        FramePath = framePath;
         StrataPath = strataPath;
         Corpus = corpus;
         CorpusFile = corpusFile;
@@ -53,7 +55,14 @@ internal sealed class JudgedSample
         Warnings = warnings;
     }
 
+    /// <summary>The judged-pairs file (the first of <see cref="PairsFiles"/> for a pooled sample).</summary>
     public string PairsPath { get; }
+
+    /// <summary>Every judged-pairs file whose pairs this sample holds: one, or several pooled by <see cref="Pool"/>.</summary>
+    public IReadOnlyList<string> PairsFiles { get; }
+
+    /// <summary>The full path of the frame file that was read, or <see langword="null"/> when it is absent.</summary>
+    public string? FramePath { get; }
 
     public string StrataPath { get; }
 
@@ -154,7 +163,87 @@ internal sealed class JudgedSample
             }
         }
 
-        return new JudgedSample(pairsPath, strataPath, corpus, corpusFile, strata, pairs, frame, warnings);
+        return new JudgedSample(pairsPath, strataPath, corpus, corpusFile, strata, pairs, frame, warnings, frame is null ? null : Path.GetFullPath(framePath!));
+    }
+
+    /// <summary>
+    /// The samples with those of one corpus pooled into one (<see cref="Pool"/>), in the order each corpus first appears.
+    /// </summary>
+    /// <exception cref="Input.InputException">Two samples of one corpus cannot be pooled; the message says why.</exception>
+    public static IReadOnlyList<JudgedSample> PoolByCorpus(IReadOnlyList<JudgedSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        return [.. samples.GroupBy(s => s.Corpus, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.First() : Pool([.. g]))];
+    }
+
+    /// <summary>
+    /// Several disjoint samples of one frame taken as one: a simple random sample of a stratum and another drawn from the
+    /// stratum's remaining pairs together form a simple random sample of their combined size, so the pairs are pooled
+    /// and each stratum's n_h is the sum (a held-out sample and the first one, for instance).
+    /// </summary>
+    /// <exception cref="Input.InputException">The samples are of different corpus files, frames or strata, or judge
+    /// a pair twice; the message names the file (and the line).</exception>
+    public static JudgedSample Pool(IReadOnlyList<JudgedSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
+        {
+            throw new ArgumentException("no sample to pool", nameof(samples));
+        }
+
+        JudgedSample first = samples[0];
+        var pairs = new List<JudgedPair>(first.Pairs);
+        var judgedIn = first.Pairs.ToDictionary(p => Key(p.A, p.B), p => (first.PairsPath, p.Line));
+        var sampled = first.Strata.ToDictionary(s => s.Name, s => s.Sampled, StringComparer.Ordinal);
+        foreach (JudgedSample other in samples.Skip(1))
+        {
+            string cannot = $"cannot be pooled with {first.PairsPath}, another sample of corpus '{first.Corpus}'";
+            if (other.Corpus != first.Corpus || other.CorpusFile != first.CorpusFile)
+            {
+                throw LabelFile.Fail(other.StrataPath, 0, $"{cannot}: drawn from {other.CorpusFile}, not {first.CorpusFile}");
+            }
+
+            if (other.FramePath != first.FramePath)
+            {
+                throw LabelFile.Fail(other.StrataPath, 0, $"{cannot}: its frame is {other.FramePath ?? "absent"}, not {first.FramePath ?? "absent"}");
+            }
+
+            bool sameStrata = other.Strata.Count == first.Strata.Count
+                && other.Strata.All(s => first.Strata.Any(f => f.Name == s.Name && f.Pairs == s.Pairs));
+            if (!sameStrata)
+            {
+                string Describe(JudgedSample x) => string.Join(", ", x.Strata.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Pairs}")));
+                throw LabelFile.Fail(other.StrataPath, 0, $"{cannot}: its strata ({Describe(other)}) differ from {first.StrataPath} ({Describe(first)})");
+            }
+
+            foreach (JudgedPair pair in other.Pairs)
+            {
+                if (!judgedIn.TryAdd(Key(pair.A, pair.B), (other.PairsPath, pair.Line)))
+                {
+                    (string file, long line) = judgedIn[Key(pair.A, pair.B)];
+                    throw LabelFile.Fail(other.PairsPath, pair.Line, string.Create(CultureInfo.InvariantCulture, $"pair {pair.A} / {pair.B} is also judged in {file} (line {line}): pooled samples must be disjoint"));
+                }
+
+                pairs.Add(pair);
+            }
+
+            foreach (StratumDefinition stratum in other.Strata)
+            {
+                sampled[stratum.Name] += stratum.Sampled;
+            }
+        }
+
+        return new JudgedSample(
+            first.PairsPath,
+            first.StrataPath,
+            first.Corpus,
+            first.CorpusFile,
+            [.. first.Strata.Select(s => s with { Sampled = sampled[s.Name] })],
+            pairs,
+            first.Frame,
+            [.. samples.SelectMany(s => s.Warnings)],
+            first.FramePath,
+            [.. samples.Select(s => s.PairsPath)]);
     }
 
     /// <summary>The unordered pair as an ordered key.</summary>
