@@ -2,13 +2,16 @@
 """Draws a held-out stratified sample of judged-pair candidates, apart from the first sample.
 
 Usage (from the repository root; the corpora are read as draw_pairs.py reads them):
-    /usr/bin/python3 benchmarks/judged/draw_holdout.py [--packets-dir /path/to/packets]
+    /usr/bin/python3 benchmarks/judged/draw_holdout.py [--name holdout] [--seed 20261206] [--packets-dir DIR]
 
 The first sample (fixtures/judged/<corpus>.sample.jsonl) is what the engine's defaults were
-tuned on. This script draws a second one from the same frame (fixtures/judged/<corpus>.frame.tsv.gz,
-the same strata), leaving out every pair of the first, with a seed of its own, and writes
-fixtures/judged/holdout/<corpus>.strata.json and <corpus>.sample.jsonl (ids only). Its labels
-measure the engine on pairs nobody tuned it on; they are never used to choose a default.
+tuned on. This script draws another one from the same frame (fixtures/judged/<corpus>.frame.tsv.gz,
+the same strata), leaving out every pair of the first and of every earlier held-out sample
+(fixtures/judged/*/<corpus>.sample.jsonl), with a seed of its own, and writes
+fixtures/judged/<name>/<corpus>.strata.json and <corpus>.sample.jsonl (ids only). Its labels
+measure the engine on pairs nobody tuned it on. A held-out sample stays one until a default is
+chosen with its pairs in view; a later one is then drawn (`holdout` at seed 20261206, then
+`holdout2` at seed 20261207).
 
 Each stratum is sampled uniformly without replacement from the frame pairs not in the first
 sample. The strata file keeps the whole frame's sizes N_h, so that `syndicate eval` checks the
@@ -47,20 +50,27 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", default=os.environ.get("SYNDICATE_DATA") or draw_pairs.find_shared_data(root))
     parser.add_argument("--judged-dir", default=os.path.join(root, "fixtures", "judged"))
+    parser.add_argument("--name", default="holdout")
+    parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--packets-dir")
     args = parser.parse_args()
 
-    out_dir = os.path.join(args.judged_dir, "holdout")
+    out_dir = os.path.join(args.judged_dir, args.name)
     os.makedirs(out_dir, exist_ok=True)
     all_sampled = []
     articles_by_id = {}
     for corpus_number, (name, corpus_file, sizes) in enumerate(CORPORA):
         frame = read_frame(os.path.join(args.judged_dir, f"{name}.frame.tsv.gz"))
-        with open(os.path.join(args.judged_dir, f"{name}.sample.jsonl"), encoding="utf-8") as f:
-            first = {(r["a"], r["b"]) for r in map(json.loads, f)}
+        earlier = [os.path.join(args.judged_dir, f"{name}.sample.jsonl")] + sorted(
+            os.path.join(args.judged_dir, d, f"{name}.sample.jsonl") for d in os.listdir(args.judged_dir)
+            if d != args.name and os.path.isfile(os.path.join(args.judged_dir, d, f"{name}.sample.jsonl")))
+        first = set()
+        for path in earlier:
+            with open(path, encoding="utf-8") as f:
+                first |= {(r["a"], r["b"]) for r in map(json.loads, f)}
         with open(os.path.join(args.judged_dir, f"{name}.strata.json"), encoding="utf-8") as f:
             meta = json.load(f)
-        rng = random.Random(SEED + corpus_number)
+        rng = random.Random(args.seed + corpus_number)
         sample = []
         for stratum in draw_pairs.STRATUM_ORDER:
             pool = [p for p in frame if p["stratum"] == stratum and (p["a"], p["b"]) not in first]
@@ -70,8 +80,8 @@ def main():
                       "sampled": sum(1 for p in sample if p["stratum"] == s)}
                   for s, d in meta["strata"].items()}
         held = {"corpus": name, "corpusFile": corpus_file, "frame": f"../{name}.frame.tsv.gz",
-                "frameDefinition": meta["frameDefinition"], "seed": SEED + corpus_number,
-                "heldOutFrom": f"../{name}.sample.jsonl", "strata": strata}
+                "frameDefinition": meta["frameDefinition"], "seed": args.seed + corpus_number,
+                "heldOutFrom": [os.path.relpath(p, out_dir) for p in earlier], "strata": strata}
         with open(os.path.join(out_dir, f"{name}.strata.json"), "w", encoding="utf-8") as f:
             json.dump(held, f, indent=2, ensure_ascii=False)
             f.write("\n")
@@ -86,7 +96,7 @@ def main():
 
     if args.packets_dir:
         draw_pairs.PACKETS = PACKETS
-        draw_pairs.write_packets(args.packets_dir, all_sampled, articles_by_id, SEED)
+        draw_pairs.write_packets(args.packets_dir, all_sampled, articles_by_id, args.seed)
 
 
 if __name__ == "__main__":
