@@ -93,6 +93,17 @@ internal static class ExplainJsonWriter
 
             w.WriteNumber("minAgreementAcrossGap", e.MinGapNumberAgreement);
             w.WriteNumber("repeatJaccard", e.RepeatJaccard);
+            if (e.FigureContainment is { } figures)
+            {
+                w.WriteNumber("figureContainment", figures);
+            }
+            else
+            {
+                w.WriteNull("figureContainment");
+            }
+
+            w.WriteNumber("minFigureContainment", e.MinFigureContainment);
+            w.WriteNumber("minFigures", e.MinFigures);
             w.WriteEndObject();
 
             w.WriteStartObject("rewriteScore");

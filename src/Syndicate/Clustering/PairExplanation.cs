@@ -118,6 +118,19 @@ public sealed record PairExplanation
     /// <summary>The character containment a copy carried inside a longer text needs.</summary>
     public double MinCarriedCharacterContainment { get; init; }
 
+    /// <summary>
+    /// The share of the smaller set of figures (amounts, prices, tolls; not single digits or years) the other text also
+    /// mentions; null when either mentions fewer than <see cref="MinFigures"/>. A rewrite below
+    /// <see cref="MinFigureContainment"/> is another instance of a template and is not linked.
+    /// </summary>
+    public double? FigureContainment { get; init; }
+
+    /// <summary>The figure containment a rewrite needs when both texts mention at least <see cref="MinFigures"/> figures.</summary>
+    public double MinFigureContainment { get; init; }
+
+    /// <summary>The figures each text must mention before the figure test applies.</summary>
+    public int MinFigures { get; init; }
+
     /// <summary>True when the relation comes from the rewrite rule alone.</summary>
     public bool IsRewrite { get; init; }
 
@@ -155,6 +168,7 @@ public sealed record PairExplanation
         sb.AppendLine(inv, $"rewrite:     score {RewriteScore:F3} (bias {RewriteBias:F3}; a rewrite at ≥ {RewriteThreshold:F2} with lead containment {LeadContainment:F3} ≥ {MinLeadContainment:F2},");
         sb.AppendLine(inv, $"             or at ≥ {MinRewrittenOpeningScore:F2} with head containment {HeadContainment:F3} ≥ {MinHeadContainment:F2},");
         sb.AppendLine(inv, $"             or carried inside the longer: its opening {CarriedLeadContainment:F3} ≥ {MinCarriedLeadContainment:F2} and characters {CharacterContainment:F3} ≥ {MinCarriedCharacterContainment:F2})");
+        sb.AppendLine(inv, $"figures:     {(FigureContainment is { } f ? f.ToString("F3", inv) + " of the smaller set in the other" : "fewer than " + MinFigures.ToString(inv) + " in a text")} (a rewrite needs ≥ {MinFigureContainment:F2} when each text has ≥ {MinFigures})");
         sb.AppendLine(inv, $"relation:    {Spelled(Relation)}{(IsRewrite ? " (rewrite)" : IsRelated ? "" : " (not linked: neither is a copy of the other)")}");
         return sb.ToString();
     }

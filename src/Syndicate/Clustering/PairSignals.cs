@@ -21,6 +21,7 @@ namespace Syndicate.Clustering;
 /// <param name="HeadContainment">The head containment (<see cref="PairVerifier.OpeningContainment(string, string)"/>), measured only for a pair the rewrite score would link whose lead containment falls short; otherwise -1.</param>
 /// <param name="CarriedLeadContainment">The share of the shorter copy's opening found in the longer (<see cref="PairVerifier.IsCarriedInside"/>), measured with the lead containment; otherwise -1.</param>
 /// <param name="CharacterContainment">The estimated share of the shorter copy's character grams the longer holds, measured with the lead containment; otherwise -1.</param>
+/// <param name="FigureContainment">The share of the smaller set of figures the other text also mentions (<see cref="Figures.Containment"/>), measured with the lead containment; otherwise, or when either text mentions fewer than <see cref="PairVerifier.MinFigures"/>, -1.</param>
 internal readonly record struct PairSignals(
     bool Comparable,
     bool SameText,
@@ -36,4 +37,5 @@ internal readonly record struct PairSignals(
     double NumberAgreement = -1,
     double HeadContainment = -1,
     double CarriedLeadContainment = -1,
-    double CharacterContainment = -1);
+    double CharacterContainment = -1,
+    double FigureContainment = -1);

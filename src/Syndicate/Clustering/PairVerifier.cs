@@ -79,6 +79,12 @@ internal sealed class PairVerifier
     /// <summary>Share of the shorter copy's character grams a story carried inside a longer text must find there (see <see cref="IsCarriedInside"/>).</summary>
     public const double MinCarriedCharacterContainment = 0.9;
 
+    /// <summary>Figures each text must mention before <see cref="IsOtherInstance"/> reads them.</summary>
+    public const int MinFigures = 3;
+
+    /// <summary>The share of the smaller set of figures a rewrite must find in the other text (see <see cref="IsOtherInstance"/>).</summary>
+    public const double MinFigureContainment = 0.2;
+
     /// <summary>Copies further apart than this are not linked below the near-duplicate threshold (see the remarks).</summary>
     public static readonly TimeSpan TemplateGap = TimeSpan.FromHours(36);
 
@@ -162,6 +168,7 @@ internal sealed class PairVerifier
             HeadContainment = openings.Head,
             CarriedLeadContainment = openings.ShorterLead,
             CharacterContainment = values.Cc,
+            FigureContainment = Figures.Containment(a.Text, b.Text, MinFigures),
         };
     }
 
@@ -195,7 +202,7 @@ internal sealed class PairVerifier
             return s.ShorterShingles >= SimilarLengthRatio * s.LongerShingles ? Relation.NearDuplicate : Relation.Partial;
         }
 
-        if (s.RewriteScore >= RewriteThreshold && (s.LeadContainment >= MinLeadContainment || IsRewrittenOpening(s) || IsCarriedInside(s)))
+        if (s.RewriteScore >= RewriteThreshold && !IsOtherInstance(s) && (s.LeadContainment >= MinLeadContainment || IsRewrittenOpening(s) || IsCarriedInside(s)))
         {
             return Relation.NearDuplicate;
         }
@@ -236,6 +243,22 @@ internal sealed class PairVerifier
     /// </remarks>
     public static bool IsCarriedInside(in PairSignals s) =>
         s.CarriedLeadContainment >= MinCarriedLeadContainment && s.CharacterContainment >= MinCarriedCharacterContainment;
+
+    /// <summary>
+    /// Another instance of a template, which a rewrite link must not be: both texts mention at least
+    /// <see cref="MinFigures"/> figures (<see cref="Figures"/>), and less than <see cref="MinFigureContainment"/> of the
+    /// smaller set of them is in the other text.
+    /// </summary>
+    /// <remarks>
+    /// A rewrite of one release keeps its figures (the tonnage, the index level, the toll); one day's market close and
+    /// the next day's, two days' weather bulletins or two gold reports share their wording and none of their figures.
+    /// Inside the template gap the rewrite score linked such pairs (the Saudi market's close of 10 August and an
+    /// outlet's report of the 11th, score 0.66), and the story then chained both days. Only the rewrite rule reads the
+    /// figures: near-duplicates are linked on their wording, and across the gap on their numbers
+    /// (<see cref="IsLaterInstance"/>). Measured in <c>benchmarks/results/figures.md</c>.
+    /// </remarks>
+    public static bool IsOtherInstance(in PairSignals s) =>
+        s.FigureContainment >= 0 && s.FigureContainment < MinFigureContainment;
 
     /// <summary>True when <paramref name="relation"/> was decided by the rewrite rule alone.</summary>
     public bool IsRewrite(in PairSignals s, Relation relation) =>
@@ -586,6 +609,9 @@ internal sealed class PairVerifier
             MinCarriedLeadContainment = MinCarriedLeadContainment,
             CharacterContainment = SignalValues(sideA, sideB).Cc,
             MinCarriedCharacterContainment = MinCarriedCharacterContainment,
+            FigureContainment = Figures.Containment(a.Cleaned.Body, b.Cleaned.Body, MinFigures) is var figures and >= 0 ? figures : null,
+            MinFigureContainment = MinFigureContainment,
+            MinFigures = MinFigures,
             MinHeadContainment = MinHeadContainment,
             MinRewrittenOpeningScore = MinRewrittenOpeningScore,
             Relation = relation,

@@ -54,10 +54,27 @@ public sealed class RewriteVerifierTests
         return (verifier.Verify(PairSide.Of(fa), PairSide.Of(fb)), PairVerifier.RewriteScore(PairSide.Of(fa), PairSide.Of(fb)));
     }
 
-    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1, double head = -1, double carried = -1, double characters = -1) =>
+    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1, double head = -1, double carried = -1, double characters = -1, double figures = -1) =>
         new(Comparable: true, SameText: false, EqualSlots: 0, Jaccard: jaccard, Containment: 0, LeadAgreement: 0, ShorterShingles: 100, LongerShingles: 100,
             TemplateGap: gap, RewriteScore: score, LeadContainment: lead, NumberAgreement: numbers, HeadContainment: head,
-            CarriedLeadContainment: carried, CharacterContainment: characters);
+            CarriedLeadContainment: carried, CharacterContainment: characters, FigureContainment: figures);
+
+    // The market's close as the wire writes it, an outlet's rewrite of the same close, and an outlet's report of the
+    // next day's close in the same frame with its own figures.
+    private const string Close =
+        "أغلق مؤشر سوق الأسهم السعودية اليوم على ارتفاع بـ 135.65 نقطة بنسبة 1.56 في المئة ليغلق عند مستوى 8834.82 نقطة بتداولات قاربت 4 مليارات ريال.\n"
+        + "وشهدت تداولات اليوم ارتفاع أسهم 143 شركة في قيمتها، فيما تراجعت أسهم 14 شركة، وبلغ عدد الأسهم المتداولة أكثر من 148.6 مليون سهم توزعت على 84.7 ألف صفقة.\n"
+        + "وكانت أسهم شركات مدينة المعرفة وفيبكو وموبايلي وبوبا للتأمين الأكثر ارتفاعا اليوم، فيما جاءت أسهم الإنماء طوكيو للتأمين والاتحاد التجاري على رأس الشركات الأكثر انخفاضا.";
+
+    private const string CloseRewrite =
+        "ارتفع مؤشر سوق الأسهم السعودية في ختام تعاملات اليوم 135.65 نقطة أو 1.56 في المئة، ليغلق عند 8834.82 نقطة، وسط تداولات قاربت 4 مليارات ريال.\n"
+        + "وارتفعت أسهم 143 شركة وتراجعت أسهم 14 شركة، فيما بلغت الأسهم المتداولة 148.6 مليون سهم نفذت عبر 84.7 ألف صفقة.\n"
+        + "وتصدرت أسهم مدينة المعرفة وفيبكو وموبايلي وبوبا للتأمين قائمة الأكثر ارتفاعا، بينما تصدرت الإنماء طوكيو للتأمين والاتحاد التجاري قائمة الأكثر انخفاضا.";
+
+    private const string NextClose =
+        "أغلق مؤشر سوق الأسهم السعودية اليوم على انخفاض بـ 76.75 نقطة بنسبة 0.87 في المئة ليغلق عند مستوى 8758.64 نقطة بتداولات تجاوزت 3.8 مليار ريال.\n"
+        + "وشهدت تداولات اليوم ارتفاع أسهم 15 شركة في قيمتها، فيما تراجعت أسهم 140 شركة، وبلغ عدد الأسهم المتداولة أكثر من 133.2 مليون سهم توزعت على 86.1 ألف صفقة.\n"
+        + "وكانت أسهم شركات العالمية ووفاء للتأمين وأمانة للتأمين الأكثر ارتفاعا اليوم، فيما جاءت أسهم تكوين والجماعي وميدغلف للتأمين على رأس الشركات الأكثر انخفاضا.";
 
     [Fact]
     public void A_story_carried_inside_a_longer_text_needs_its_opening_and_nearly_all_its_text_there()
@@ -171,6 +188,32 @@ public sealed class RewriteVerifierTests
         // Above the near-duplicate threshold the gap does not matter, and the link is not a rewrite.
         Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(jaccard: 0.9, gap: true)));
         Assert.False(verifier.IsRewrite(Signals(jaccard: 0.9, gap: true), Relation.NearDuplicate));
+    }
+
+    [Fact]
+    public void A_rewrite_whose_figures_are_not_in_the_other_text_is_another_instance_and_is_not_linked()
+    {
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        double f = PairVerifier.MinFigureContainment;
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: 1, lead: 1, figures: f)));
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: 1, lead: 1, figures: -1)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, lead: 1, figures: Math.BitDecrement(f))));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, head: 1, figures: 0)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, carried: 1, characters: 1, figures: 0)));
+        // Near-duplicates are not asked for figures: only the rewrite rule reads them.
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(jaccard: 0.9, figures: 0)));
+    }
+
+    [Fact]
+    public void The_next_days_market_close_is_not_a_rewrite_of_this_ones_and_a_rewrite_of_this_one_is()
+    {
+        var (rewrite, rewriteScore) = Relate(Close, CloseRewrite, s_day, s_day.AddHours(1));
+        var (next, nextScore) = Relate(Close, NextClose, s_day, s_day.AddHours(22));
+
+        Assert.True(rewriteScore >= SyndicationOptions.Default.RewriteThreshold && nextScore >= SyndicationOptions.Default.RewriteThreshold, $"scores {rewriteScore} and {nextScore}: both must reach the rewrite rule");
+        Assert.Equal(Relation.NearDuplicate, rewrite.Relation);
+        Assert.True(rewrite.Rewrite);
+        Assert.Equal(Relation.Original, next.Relation);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ExplainTests
         Assert.Equal(relation == "duplicate", root.GetProperty("exactCopy").GetBoolean());
         Assert.InRange(root.GetProperty("jaccard").GetProperty("estimate").GetDouble(), 0.0, 1.0);
         Assert.Equal(1.0, root.GetProperty("time").GetProperty("hoursApart").GetDouble(), 6);
-        Assert.Equal(["agreement", "minAgreementAcrossGap", "repeatJaccard"], root.GetProperty("numbers").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["agreement", "minAgreementAcrossGap", "repeatJaccard", "figureContainment", "minFigureContainment", "minFigures"], root.GetProperty("numbers").EnumerateObject().Select(p => p.Name));
 
         // The text form names the same relation, spelled the same way.
         CliResult text = SyndicateCli.Run("explain", "-a", "wire", "-b", second, input).ExpectClean();
