@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
+using Syndicate.Internal;
 
 namespace Syndicate.Clustering;
 
@@ -41,26 +42,7 @@ internal static class Figures
                 return -1;
             }
 
-            Span<ulong> x = rentedA.AsSpan(0, na), y = rentedB.AsSpan(0, nb);
-            int i = 0, j = 0, shared = 0;
-            while (i < x.Length && j < y.Length)
-            {
-                if (x[i] == y[j])
-                {
-                    shared++;
-                    i++;
-                    j++;
-                }
-                else if (x[i] < y[j])
-                {
-                    i++;
-                }
-                else
-                {
-                    j++;
-                }
-            }
-
+            int shared = SortedSpans.CountCommon<ulong>(rentedA.AsSpan(0, na), rentedB.AsSpan(0, nb));
             return (double)shared / Math.Min(na, nb);
         }
         finally

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using Syndicate.Fingerprinting;
 using Syndicate.Index;
+using Syndicate.Internal;
 using Syndicate.Sketches;
 using Syndicate.Text;
 
@@ -534,34 +535,8 @@ internal sealed class PairVerifier
     public static double Containment(double jaccard, PairSide a, PairSide b) => SimilarityEstimator.Containment(jaccard, a.ShingleCount, b.ShingleCount);
 
     /// <summary>Shared values of two ascending lead sketches, over the smaller sketch's size.</summary>
-    public static double LeadAgreement(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
-    {
-        if (a.IsEmpty || b.IsEmpty)
-        {
-            return 0;
-        }
-
-        int i = 0, j = 0, common = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                common++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return (double)common / Math.Min(a.Length, b.Length);
-    }
+    public static double LeadAgreement(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b) =>
+        a.IsEmpty || b.IsEmpty ? 0 : (double)SortedSpans.CountCommon(a, b) / Math.Min(a.Length, b.Length);
 
     /// <summary>Every signal, threshold and the decision on two fingerprinted articles, with their exact shingle sets.</summary>
     public PairExplanation Explain(Fingerprint a, HashSet<ulong> shinglesA, Fingerprint b, HashSet<ulong> shinglesB, LshParameters lsh)
