@@ -69,39 +69,15 @@ internal static class ExplainJsonWriter
             w.WriteEndObject();
 
             w.WriteStartObject("time");
-            if (e.HoursApart is { } hours)
-            {
-                w.WriteNumber("hoursApart", hours);
-            }
-            else
-            {
-                w.WriteNull("hoursApart");
-            }
-
+            WriteNullable(w, "hoursApart", e.HoursApart);
             w.WriteNumber("templateGapHours", e.TemplateGapHours);
             w.WriteEndObject();
 
             w.WriteStartObject("numbers");
-            if (e.NumberAgreement is { } agreement)
-            {
-                w.WriteNumber("agreement", agreement);
-            }
-            else
-            {
-                w.WriteNull("agreement");
-            }
-
+            WriteNullable(w, "agreement", e.NumberAgreement);
             w.WriteNumber("minAgreementAcrossGap", e.MinGapNumberAgreement);
             w.WriteNumber("repeatJaccard", e.RepeatJaccard);
-            if (e.FigureContainment is { } figures)
-            {
-                w.WriteNumber("figureContainment", figures);
-            }
-            else
-            {
-                w.WriteNull("figureContainment");
-            }
-
+            WriteNullable(w, "figureContainment", e.FigureContainment);
             w.WriteNumber("minFigureContainment", e.MinFigureContainment);
             w.WriteNumber("minFigures", e.MinFigures);
             w.WriteEndObject();
@@ -141,6 +117,18 @@ internal static class ExplainJsonWriter
         w.WriteNumber("leadValues", a.LeadValues);
         w.WriteString("cleanedText", a.CleanedText);
         w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            w.WriteNumber(name, number);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
