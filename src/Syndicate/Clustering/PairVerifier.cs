@@ -252,7 +252,8 @@ internal sealed class PairVerifier
     /// </summary>
     /// <remarks>
     /// A rewrite of one release keeps its figures (the tonnage, the index level, the toll); one day's market close and
-    /// the next day's, two days' weather bulletins or two gold reports share their wording and none of their figures.
+    /// the next day's, two days' weather bulletins or two gold reports share their wording and, most often, none of
+    /// their figures.
     /// Inside the template gap the rewrite score linked such pairs (the Saudi market's close of 10 August and an
     /// outlet's report of the 11th, score 0.66), and the story then chained both days. Only the rewrite rule reads the
     /// figures: near-duplicates are linked on their wording, and across the gap on their numbers
