@@ -120,6 +120,8 @@ internal sealed class EvalResults(SyndicationOptions options, double seconds, do
         w.WriteEndObject();
         w.WriteNumber("hardNegatives", r.HardNegatives);
         w.WriteNumber("hardNegativesMerged", r.HardNegativesMerged);
+        w.WriteNumber("compilations", r.Compilations);
+        w.WriteNumber("compilationsMerged", r.CompilationsMerged);
         w.WriteNumber("wireAccuracy", r.WireAccuracy);
         w.WriteNumber("canonicalIsOriginal", r.CanonicalIsOriginalRate);
     }

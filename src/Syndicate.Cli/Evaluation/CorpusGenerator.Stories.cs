@@ -177,6 +177,43 @@ internal sealed partial class CorpusGenerator
         state.Add(copy, new GoldRecord(copy.Id, story, GoldKinds.HardNegative, wire.Name, original: true, borrowedFrom));
     }
 
+    /// <summary>
+    /// An outlet's roundup: the lead story's first one or two paragraphs under its headline, then the carried story's
+    /// text from its opening (its last paragraph sometimes dropped), as SaudiNewsNet's outlets carry a release inside a
+    /// regional roundup. A copy of the carried story, credited to its wire, naming the lead story. False when the lead's
+    /// first paragraph alone is as long as the carried text: the roundup would then be mostly the lead story.
+    /// </summary>
+    private static bool TryAddCompilation(
+        GenerationState state,
+        SplitMix64 rng,
+        string leadStory,
+        BaseStory lead,
+        string story,
+        BaseStory carried,
+        Wire wire,
+        City city,
+        DateTimeOffset published)
+    {
+        // The carried item keeps its opening: a roundup quotes a release from its start, and may drop its last paragraph.
+        var keep = carried.Paragraphs.Count >= 3 && rng.Chance(0.5) ? carried.Paragraphs.Count - 1 : carried.Paragraphs.Count;
+        var carriedParagraphs = carried.Paragraphs.Take(keep).ToList();
+        var carriedLength = carriedParagraphs.Sum(p => p.Length);
+        var leadParagraphs = lead.Paragraphs.Take(rng.NextInt(1, Math.Min(2, lead.Paragraphs.Count - 1))).ToList();
+        while (leadParagraphs.Count > 0 && leadParagraphs.Sum(p => p.Length) >= carriedLength)
+        {
+            leadParagraphs.RemoveAt(leadParagraphs.Count - 1);
+        }
+
+        if (leadParagraphs.Count == 0)
+        {
+            return false;
+        }
+
+        var copy = RenderOutletCopy(state, rng, rng.Pick(Outlet.All), wire, city, lead.Title, [.. leadParagraphs, .. carriedParagraphs], published, continues: false);
+        state.Add(copy, new GoldRecord(copy.Id, story, GoldKinds.Compilation, wire.Name, original: false, leadStory));
+        return true;
+    }
+
     private static void AddDistractor(GenerationState state, SplitMix64 rng, string story, BaseStory baseStory, DateTimeOffset published)
     {
         var outlet = rng.Pick(Outlet.All);

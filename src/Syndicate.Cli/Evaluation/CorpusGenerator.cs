@@ -100,6 +100,28 @@ internal sealed partial class CorpusGenerator
             next++;
         }
 
+        // Last, so that a corpus's other articles are the same with or without them.
+        var compilations = (int)Math.Round(syndicatedCount * _options.CompilationRate, MidpointRounding.AwayFromZero);
+        var carriers = syndicated.Where(s => s.Base.Paragraphs.Count >= 2).ToList();
+        for (int made = 0, attempt = 0; made < compilations && attempt < 4 * compilations && carriers.Count >= 2; attempt++)
+        {
+            var storyRng = rng.Fork();
+            var lead = storyRng.Pick(carriers);
+            var sameDay = carriers.Where(s => s.Story != lead.Story && Math.Abs((s.Published - lead.Published).TotalHours) <= 12).ToList();
+            if (sameDay.Count == 0)
+            {
+                continue;
+            }
+
+            var carried = storyRng.Pick(sameDay);
+            // After both stories' originals (an outlet copy stands in for a missing wire copy, up to ten hours on).
+            var after = state.Entries.Where(e => e.Gold.Original && (e.Gold.Story == lead.Story || e.Gold.Story == carried.Story)).Max(e => e.Article.Published);
+            if (TryAddCompilation(state, storyRng, lead.Story, lead.Base, carried.Story, carried.Base, carried.Wire, carried.City, after.AddMinutes(storyRng.NextInt(60, 8 * 60))))
+            {
+                made++;
+            }
+        }
+
         state.Entries.Sort((a, b) =>
         {
             var byTime = a.Article.Published.CompareTo(b.Article.Published);

@@ -38,8 +38,9 @@ internal sealed class EvaluationReport
     public BCubedScores BCubed { get; private init; }
 
     /// <summary>
-    /// For <see cref="GoldKinds.Reprint"/>, <see cref="GoldKinds.Edited"/> and <see cref="GoldKinds.Partial"/>: of the
-    /// non-original copies whose story has an original in the corpus, those in the original's predicted cluster.
+    /// For <see cref="GoldKinds.Reprint"/>, <see cref="GoldKinds.Edited"/>, <see cref="GoldKinds.Partial"/> and
+    /// <see cref="GoldKinds.Compilation"/> (when the corpus has any): of the non-original copies whose story has an
+    /// original in the corpus, those in the original's predicted cluster.
     /// </summary>
     public IReadOnlyList<KindRecall> RecallByKind { get; private init; } = [];
 
@@ -71,6 +72,14 @@ internal sealed class EvaluationReport
     /// in its predicted cluster.
     /// </summary>
     public int CanonicalIsOriginal { get; private init; }
+
+    public int Compilations { get; private init; }
+
+    /// <summary>
+    /// Compilations whose predicted cluster holds an article of the story whose opening leads them: filed with the lead
+    /// story instead of the one they carry, or gluing the two stories together.
+    /// </summary>
+    public int CompilationsMerged { get; private init; }
 
     public double HardNegativeMergeRate => HardNegatives == 0 ? 0.0 : (double)HardNegativesMerged / HardNegatives;
 
@@ -135,7 +144,7 @@ internal sealed class EvaluationReport
 
         // Recall by kind.
         var recall = new List<KindRecall>();
-        foreach (var kind in new[] { GoldKinds.Reprint, GoldKinds.Edited, GoldKinds.Partial })
+        foreach (var kind in new[] { GoldKinds.Reprint, GoldKinds.Edited, GoldKinds.Partial, GoldKinds.Compilation })
         {
             int total = 0, found = 0;
             foreach (var record in gold)
@@ -154,26 +163,38 @@ internal sealed class EvaluationReport
                 }
             }
 
-            recall.Add(new KindRecall(kind, total, found));
+            // Compilations are listed only where a corpus has them (the bundled sample has none).
+            if (total > 0 || kind != GoldKinds.Compilation)
+            {
+                recall.Add(new KindRecall(kind, total, found));
+            }
         }
 
-        // Hard negatives merged with the story they borrowed from.
-        int hardNegatives = 0, merged = 0;
-        foreach (var record in gold)
+        // Hard negatives merged with the story they borrowed from, compilations with the story that leads them.
+        (int Total, int Merged) MergedWithBorrowed(string kind)
         {
-            if (!string.Equals(record.Kind, GoldKinds.HardNegative, StringComparison.Ordinal))
+            int total = 0, merged = 0;
+            foreach (var record in gold)
             {
-                continue;
+                if (!string.Equals(record.Kind, kind, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                total++;
+                var cluster = ClusterOf(record.Id);
+                if (record.BorrowedFrom is not null && cluster is not null
+                    && clusterMembers[cluster].Any(id => string.Equals(goldById[id].Story, record.BorrowedFrom, StringComparison.Ordinal)))
+                {
+                    merged++;
+                }
             }
 
-            hardNegatives++;
-            var cluster = ClusterOf(record.Id);
-            if (record.BorrowedFrom is not null && cluster is not null
-                && clusterMembers[cluster].Any(id => string.Equals(goldById[id].Story, record.BorrowedFrom, StringComparison.Ordinal)))
-            {
-                merged++;
-            }
+            return (total, merged);
         }
+
+        var (hardNegatives, merged) = MergedWithBorrowed(GoldKinds.HardNegative);
+        var (compilations, compilationsMerged) = MergedWithBorrowed(GoldKinds.Compilation);
 
         // Wire attribution, per article.
         int wireArticles = 0, wireCorrect = 0, noWire = 0, falseWire = 0;
@@ -229,6 +250,8 @@ internal sealed class EvaluationReport
             RecallByKind = recall,
             HardNegatives = hardNegatives,
             HardNegativesMerged = merged,
+            Compilations = compilations,
+            CompilationsMerged = compilationsMerged,
             WireArticles = wireArticles,
             WireCorrect = wireCorrect,
             NoWireArticles = noWire,
@@ -253,6 +276,11 @@ internal sealed class EvaluationReport
         }
 
         sb.AppendLine(inv, $"hard negatives merged {HardNegativeMergeRate:F4}  ({HardNegativesMerged}/{HardNegatives})");
+        if (Compilations > 0)
+        {
+            sb.AppendLine(inv, $"compilations merged  {(double)CompilationsMerged / Compilations:F4}  ({CompilationsMerged}/{Compilations} with their lead story)");
+        }
+
         sb.AppendLine(inv, $"wire accuracy        {WireAccuracy:F4}  ({WireCorrect}/{WireArticles}; {WireFalseAttributions}/{NoWireArticles} own stories given a wire)");
         sb.AppendLine(inv, $"canonical = original {CanonicalIsOriginalRate:F4}  ({CanonicalIsOriginal}/{CanonicalStories})");
         return sb.ToString();

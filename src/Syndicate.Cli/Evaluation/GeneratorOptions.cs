@@ -51,6 +51,13 @@ internal sealed class GeneratorOptions
     /// </summary>
     public double TemplateRate { get; init; } = 0.1;
 
+    /// <summary>
+    /// Roundups per syndicated story: an outlet opens with the first paragraphs of one story and carries most of another
+    /// story of the same day after it (SaudiNewsNet's regional and market roundups, ANT's compilations). Each is a copy
+    /// of the story it carries and names the lead story (<see cref="GoldKinds.Compilation"/>).
+    /// </summary>
+    public double CompilationRate { get; init; } = 0.1;
+
     /// <summary>The publication time of the first story; the others follow at intervals of up to two hours.</summary>
     public DateTimeOffset Start { get; init; } = new(2022, 1, 18, 6, 0, 0, TimeSpan.Zero);
 }

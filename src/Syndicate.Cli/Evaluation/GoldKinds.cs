@@ -21,6 +21,14 @@ internal static class GoldKinds
     /// <summary>An unrelated story published once, by one outlet.</summary>
     public const string Distractor = "distractor";
 
+    /// <summary>
+    /// An outlet's roundup: the opening of one syndicated story, then most of another story of the same day carried
+    /// after it. A copy of the story it carries (most of its text, and what readers of real pairs label SAME with the
+    /// carried item); <see cref="GoldRecord.BorrowedFrom"/> names the lead story, which it must not glue to the carried
+    /// one.
+    /// </summary>
+    public const string Compilation = "compilation";
+
     /// <summary>Every kind, in the order reports list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Original, Reprint, Edited, Partial, HardNegative, Distractor];
+    public static IReadOnlyList<string> All { get; } = [Original, Reprint, Edited, Partial, Compilation, HardNegative, Distractor];
 }

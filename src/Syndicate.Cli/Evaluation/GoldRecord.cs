@@ -31,6 +31,9 @@ internal sealed class GoldRecord
     /// <summary>Whether this is the story's original: the wire's own copy, or the earliest copy when the wire copy is absent.</summary>
     public bool Original { get; }
 
-    /// <summary>For a hard negative, the story whose paragraphs it reuses; otherwise <see langword="null"/>.</summary>
+    /// <summary>
+    /// For a hard negative, the story whose paragraphs it reuses; for a compilation, the story whose opening leads
+    /// it; otherwise <see langword="null"/>.
+    /// </summary>
     public string? BorrowedFrom { get; }
 }

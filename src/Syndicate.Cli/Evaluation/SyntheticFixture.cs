@@ -29,6 +29,7 @@ internal static class SyntheticFixture
         RespacedRate = 0,
         RewrittenOpeningRate = 0,
         TemplateRate = 0,
+        CompilationRate = 0,
     };
 
     public static IReadOnlyList<BaseStory> LoadBases(string repositoryRoot) =>

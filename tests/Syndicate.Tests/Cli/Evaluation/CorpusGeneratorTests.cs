@@ -80,7 +80,7 @@ public sealed class CorpusGeneratorTests
         var corpus = Generate(11);
         var hardNegatives = corpus.Gold.Where(g => g.Kind == GoldKinds.HardNegative).ToList();
         Assert.NotEmpty(hardNegatives);
-        Assert.All(corpus.Gold.Where(g => g.Kind != GoldKinds.HardNegative), g => Assert.Null(g.BorrowedFrom));
+        Assert.All(corpus.Gold.Where(g => g.Kind is not GoldKinds.HardNegative and not GoldKinds.Compilation), g => Assert.Null(g.BorrowedFrom));
 
         var bodies = corpus.Articles.ToDictionary(a => a.Id, a => a.Body);
         foreach (var hardNegative in hardNegatives)
@@ -94,6 +94,37 @@ public sealed class CorpusGeneratorTests
             var lenderParagraphs = Paragraphs(bodies[lender.Id]);
             Assert.Contains(Paragraphs(bodies[hardNegative.Id]), p => p.Length > 40 && lenderParagraphs.Contains(p));
         }
+    }
+
+    [Fact]
+    public void Compilations_open_with_one_story_and_carry_another_from_its_opening()
+    {
+        var compilations = 0;
+        for (ulong seed = 1; seed <= 5; seed++)
+        {
+            var corpus = Generate(seed);
+            var bodies = corpus.Articles.ToDictionary(a => a.Id, a => Paragraphs(a.Body));
+            var published = corpus.Articles.ToDictionary(a => a.Id, a => a.Published);
+            foreach (var compilation in corpus.Gold.Where(g => g.Kind == GoldKinds.Compilation))
+            {
+                compilations++;
+                Assert.False(compilation.Original);
+                Assert.NotNull(compilation.BorrowedFrom);
+                Assert.NotEqual(compilation.Story, compilation.BorrowedFrom);
+                var carried = corpus.Gold.Single(g => g.Story == compilation.Story && g.Original);
+                var lead = corpus.Gold.Single(g => g.Story == compilation.BorrowedFrom && g.Original);
+                Assert.Equal(carried.Wire, compilation.Wire);
+
+                // The lead story's opening comes first, then the carried story's: the ends of the originals' first
+                // story paragraphs (past a dateline; an outlet copy standing in for the wire opens with title lines).
+                var own = string.Join("\n", bodies[compilation.Id]);
+                int At(string id) => bodies[id].Where(p => p.Length > 80).Select(p => own.IndexOf(p[^40..], StringComparison.Ordinal)).First(i => i >= 0);
+                Assert.True(At(lead.Id) < At(carried.Id));
+                Assert.True(published[compilation.Id] > published[lead.Id] && published[compilation.Id] > published[carried.Id]);
+            }
+        }
+
+        Assert.True(compilations >= 5, $"{compilations} compilations in five corpora");
     }
 
     [Fact]

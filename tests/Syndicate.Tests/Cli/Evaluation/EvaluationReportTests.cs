@@ -99,4 +99,42 @@ public sealed class EvaluationReportTests
         Assert.Equal(0.93, predictions[1].Similarity);
         Assert.Null(predictions[1].Wire);
     }
+
+    [Fact]
+    public void Compilations_count_with_the_story_they_carry_and_against_the_one_that_leads_them()
+    {
+        // c leads with story s1's opening and carries story s2: a copy of s2 that must not join s1.
+        GoldRecord[] gold =
+        [
+            new("w1", "s1", GoldKinds.Original, "Sputnik", original: true),
+            new("w2", "s2", GoldKinds.Original, "Reuters", original: true),
+            new("r2", "s2", GoldKinds.Reprint, "Reuters", original: false),
+            new("c", "s2", GoldKinds.Compilation, "Reuters", original: false, borrowedFrom: "s1"),
+        ];
+
+        var right = EvaluationReport.Build(gold,
+        [
+            new ArticlePrediction("w1", "1", Canonical: true),
+            new ArticlePrediction("w2", "2", Canonical: true),
+            new ArticlePrediction("r2", "2", Canonical: false),
+            new ArticlePrediction("c", "2", Canonical: false),
+        ]);
+        Assert.Equal((1, 1), right.RecallByKind.Where(k => k.Kind == GoldKinds.Compilation).Select(k => (k.Total, k.Found)).Single());
+        Assert.Equal((1, 0), (right.Compilations, right.CompilationsMerged));
+        Assert.Contains("compilations merged  0.0000  (0/1 with their lead story)", right.ToText(), StringComparison.Ordinal);
+
+        // Filed with its lead story instead.
+        var misfiled = EvaluationReport.Build(gold,
+        [
+            new ArticlePrediction("w1", "1", Canonical: true),
+            new ArticlePrediction("w2", "2", Canonical: true),
+            new ArticlePrediction("r2", "2", Canonical: false),
+            new ArticlePrediction("c", "1", Canonical: false),
+        ]);
+        Assert.Equal(0, misfiled.RecallByKind.Single(k => k.Kind == GoldKinds.Compilation).Found);
+        Assert.Equal(1, misfiled.CompilationsMerged);
+
+        // A corpus without compilations reports no line for them.
+        Assert.DoesNotContain(EvaluationReport.Build(s_gold, [new ArticlePrediction("w", "1", Canonical: true)]).RecallByKind, k => k.Kind == GoldKinds.Compilation);
+    }
 }
