@@ -18,7 +18,7 @@ internal static class GenerateCommand
         var seed = new Option<ulong>("--seed") { Description = "Generator seed: the same seed gives the same corpus.", DefaultValueFactory = _ => 1UL };
         var data = new Option<string?>("--data") { Description = "Directory of real news (*.jsonl.gz) to take base stories from; default: shared/data when found, else the bundled fixtures." };
         var file = new Option<string?>("--data-file") { Description = "Which file of --data to read base stories from.", DefaultValueFactory = _ => BaseStoryLoader.DefaultSharedFile };
-        var command = new Command("generate", "Write a seeded syndication corpus with gold labels: a wire copy and 2–15 outlets per story (datelines, footers, edits, partial copies, headline rewrites), hard negatives that reuse other stories' background, and distractors.")
+        var command = new Command("generate", "Write a seeded syndication corpus with gold labels: a wire copy and 2–15 outlets per story (datelines, footers, edits, partial copies, headline rewrites, respacing, rewritten openings), compilations that carry a story inside a roundup, later instances of a template, hard negatives that reuse other stories' background, and distractors.")
         {
             output, stories, seed, data, file,
         };
