@@ -14,7 +14,8 @@ ln, log(1 + shorter length); num, the share of the smaller set of numbers also i
 either has none). Weighted logistic regression (Newton's method, L2 0.01). Prints the weights and, with 5-fold
 cross-validation, the weighted pairwise precision and recall over the judged frames and COUNTER's link rates.
 
-Usage: python3 benchmarks/verifier/fit.py [--data ../shared/data]   (stdlib and numpy; about a minute)
+Usage: python3 benchmarks/verifier/fit.py [--data ../shared/data] [--samples . holdout holdout2]
+       (stdlib and numpy; about a minute)
 """
 import argparse, gzip, json, math, os, random, re, unicodedata
 from datetime import datetime
@@ -81,19 +82,30 @@ def fit(x, y, w, l2=1e-2, rounds=60):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'data'))
-    data = parser.parse_args().data
+    parser.add_argument('--samples', nargs='+', default=['.'],
+                        help='judged samples under fixtures/judged to pool (. is the first; holdout, holdout2, ...)')
+    parser.add_argument('--score', nargs=5, type=float, metavar=('BIAS', 'CC', 'LR', 'LN', 'NUM'),
+                        help='also score these fixed weights (the engine\'s, say) on the same pairs, without fitting')
+    args = parser.parse_args()
+    data = args.data
     rows = []  # (signals, label, weight, kind)
 
     judged = {'snn': 'saudinewsnet.jsonl.gz', 'ant': 'ant-multisource.jsonl.gz'}
     weights = []
     for corpus, file in judged.items():
-        pairs = read(os.path.join(ROOT, 'fixtures', 'judged', corpus + '.pairs.jsonl'))
-        strata = json.load(open(os.path.join(ROOT, 'fixtures', 'judged', corpus + '.strata.json')))['strata']
+        # Samples of one frame pool into one stratified sample: a stratum's weight is its frame size over the pairs
+        # sampled from it in all of them.
+        pairs, sampled, frame = [], {}, {}
+        for sample in args.samples:
+            directory = os.path.join(ROOT, 'fixtures', 'judged', sample)
+            pairs += read(os.path.join(directory, corpus + '.pairs.jsonl'))
+            for name, h in json.load(open(os.path.join(directory, corpus + '.strata.json')))['strata'].items():
+                sampled[name] = sampled.get(name, 0) + h['sampled']
+                frame[name] = h['pairs']
         need = {p['a'] for p in pairs} | {p['b'] for p in pairs}
         docs = {d['id']: d for d in read(os.path.join(data, file)) if d['id'] in need}
         for p in pairs:
-            h = strata[p['stratum']]
-            weights.append(h['pairs'] / h['sampled'])
+            weights.append(frame[p['stratum']] / sampled[p['stratum']])
             rows.append((signals(docs[p['a']]['body'], docs[p['b']]['body']), p['label'] == 'same', weights[-1], 'judged'))
     mean = sum(weights) / len(weights)
     rows = [(s, y, w / mean, k) for s, y, w, k in rows]
@@ -131,13 +143,20 @@ def main():
         b = fit(x[folds != f], y[folds != f], w[folds != f])
         p[folds == f] = 1 / (1 + np.exp(-(np.c_[np.ones((folds == f).sum()), x[folds == f]] @ b)))
     judged_rows = kind == 'judged'
+    report(p, y, w, kind, judged_rows, 'score alone, cross-validated')
+    if args.score:
+        fixed = 1 / (1 + np.exp(-(np.c_[np.ones(len(rows)), x] @ np.array(args.score))))
+        report(fixed, y, w, kind, judged_rows, 'score alone, fixed weights ' + ' '.join(str(v) for v in args.score))
+
+
+def report(p, y, w, kind, judged_rows, what):
     for t in (0.5, 0.6, 0.7, 0.8):
         link = p >= t
         tp = np.sum(w * (link & (y == 1) & judged_rows))
         fp = np.sum(w * (link & (y == 0) & judged_rows))
         fn = np.sum(w * (~link & (y == 1) & judged_rows))
         rates = ' '.join(f'{k} {np.mean(link[kind == k]):.3f}' for k in ('wd', 'pd', 'nd'))
-        print(f'threshold {t}: judged pairs P {tp / (tp + fp):.3f} R {tp / (tp + fn):.3f} (score alone, cross-validated); COUNTER {rates}')
+        print(f'threshold {t}: judged pairs P {tp / (tp + fp):.3f} R {tp / (tp + fn):.3f} ({what}); COUNTER {rates}')
 
 
 if __name__ == '__main__':
