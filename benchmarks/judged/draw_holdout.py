@@ -11,7 +11,7 @@ the same strata), leaving out every pair of the first and of every earlier held-
 fixtures/judged/<name>/<corpus>.strata.json and <corpus>.sample.jsonl (ids only). Its labels
 measure the engine on pairs nobody tuned it on. A held-out sample stays one until a default is
 chosen with its pairs in view; a later one is then drawn (`holdout` at seed 20261206, then
-`holdout2` at seed 20261207).
+`holdout2` at seed 20261207, `holdout3` at seed 20261208).
 
 Each stratum is sampled uniformly without replacement from the frame pairs not in the first
 sample. The strata file keeps the whole frame's sizes N_h, so that `syndicate eval` checks the
