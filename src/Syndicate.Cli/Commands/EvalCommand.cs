@@ -25,7 +25,7 @@ internal static class EvalCommand
         + "--gold with link labels (id, kind = source|wd|pd|nd, link; the COUNTER scheme): the link rate of each kind "
         + "(the share of its texts in the cluster of their agency text) and pairwise P/R/F1 whose positives are the wd "
         + "and pd texts with their agency text.\n"
-        + "--judged PAIRS (repeatable): a stratified sample of judged pairs, <corpus>.pairs.jsonl with "
+        + "--judged PAIRS (repeatable; a directory stands for every *.pairs.jsonl in it and below it): a stratified sample of judged pairs, <corpus>.pairs.jsonl with "
         + "<corpus>.strata.json and <corpus>.frame.tsv.gz beside it; the corpus is read from the data directory unless "
         + "inputs are named. Samples of one corpus drawn apart from one frame (fixtures/judged/holdout/) are pooled into one. Each judged pair stands for N_h/n_h frame pairs of its stratum (Horvitz-Thompson weights; "
         + "SAME is positive, RELATED and DIFFERENT negative): recall = T^P/S^ (SAME pairs linked over SAME pairs in the "
@@ -38,7 +38,7 @@ internal static class EvalCommand
         var common = new CommonOptions();
         var engine = new EngineOptions();
         var gold = new Option<string?>("--gold", "-g") { Description = "Gold labels (JSONL, gzip allowed): story labels or link labels, recognised by their fields. Optional only for the bundled sample." };
-        var judged = new Option<string[]>("--judged") { Description = "Judged pairs, fixtures/judged/<corpus>.pairs.jsonl (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var judged = new Option<string[]>("--judged") { Description = "Judged pairs, fixtures/judged/<corpus>.pairs.jsonl (repeatable), or a directory: every *.pairs.jsonl in it and below it (fixtures/judged: all samples, pooled by corpus).", AllowMultipleArgumentsPerToken = false };
         var data = new Option<string?>("--data") { Description = "Directory of the corpora named by --judged strata files. Default: $" + DataDirectory.Variable + ", else ../shared/data beside the repository." };
         var predictions = new Option<string?>("--predictions") { Description = "Score this JSONL output of another run or tool (schema: id, cluster, canonical, relation, similarity, source, wire) instead of running the engine." };
         var format = new Option<string>("--format", "-f") { Description = "table or json.", DefaultValueFactory = _ => "table" };
@@ -58,7 +58,7 @@ internal static class EvalCommand
             SyndicationOptions options = engine.Build(result);
             EvalThresholds thresholds = gates.Parse(result);
             string? goldPath = result.GetValue(gold);
-            string[] judgedPaths = result.GetValue(judged) ?? [];
+            string[] judgedPaths = [.. (result.GetValue(judged) ?? []).SelectMany(JudgedSample.ExpandPaths)];
             string? predictionPath = result.GetValue(predictions);
             string[]? named = result.GetValue(common.Inputs);
 

@@ -81,6 +81,38 @@ internal sealed class JudgedSample
 
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>
+    /// The pairs files one <c>--judged</c> argument names: the file itself; for a directory, its <c>*.pairs.jsonl</c>
+    /// files in ordinal order, then those of each subdirectory in ordinal order, depth first. <c>fixtures/judged</c> so
+    /// gives each corpus's first sample, then <c>holdout</c>, <c>holdout2</c> and on, as naming them one by one does.
+    /// </summary>
+    /// <exception cref="Input.InputException">The directory holds no pairs file; the message names it.</exception>
+    public static IReadOnlyList<string> ExpandPaths(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!Directory.Exists(path))
+        {
+            return [path];
+        }
+
+        var files = new List<string>();
+        CollectPairsFiles(path, files);
+        return files.Count > 0
+            ? files
+            : throw LabelFile.Fail(path, 0, "is a directory with no *.pairs.jsonl file in it or below it");
+    }
+
+    private static void CollectPairsFiles(string directory, List<string> files)
+    {
+        files.AddRange(Directory.GetFiles(directory, "*" + PairsSuffix).Where(f => f.EndsWith(PairsSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        foreach (string subdirectory in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            CollectPairsFiles(subdirectory, files);
+        }
+    }
+
+    private const string PairsSuffix = ".pairs.jsonl";
+
     /// <exception cref="Input.InputException">A file cannot be read or is inconsistent; the message names it and the line.</exception>
     public static JudgedSample Load(string pairsPath)
     {

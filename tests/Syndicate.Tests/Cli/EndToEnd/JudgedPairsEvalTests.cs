@@ -104,5 +104,15 @@ public sealed class JudgedPairsEvalTests
         Assert.Equal(["snn", "ant"], samples.Select(j => j.GetProperty("corpus").GetString()));
         Assert.All(samples, j => Assert.Equal(4, j.GetProperty("pairsFiles").GetArrayLength()));
         Assert.Equal([730, 275], samples.Select(j => j.GetProperty("pairs").GetInt32()));
+
+        // The directory names the same eight files: the same estimate for each corpus.
+        CliResult directory = SyndicateCli.Run(["eval", "--judged", TestData.FixturePath("judged"), "--data", SharedData.Directory, "--format", "json", "--verbosity", "quiet"]).Expect(0);
+        using var directoryJson = JsonDocument.Parse(directory.Stdout);
+        foreach (JsonElement judged in directoryJson.RootElement.GetProperty("judged").EnumerateArray())
+        {
+            JsonElement named = samples.Single(j => j.GetProperty("corpus").GetString() == judged.GetProperty("corpus").GetString());
+            Assert.Equal(named.GetProperty("recall").GetRawText(), judged.GetProperty("recall").GetRawText());
+            Assert.Equal(named.GetProperty("precision").GetRawText(), judged.GetProperty("precision").GetRawText());
+        }
     }
 }

@@ -41,6 +41,28 @@ public sealed class JudgedSamplePoolingTests
     }
 
     [Fact]
+    public void A_directory_stands_for_its_pairs_files_then_those_of_its_subdirectories()
+    {
+        using var temp = new TempDirectory();
+        string held = WriteHeldOut(temp, [JudgedFixture.LinkedRelated, JudgedFixture.ApartSame]);
+        string first = JudgedFixture.Write(temp, [JudgedFixture.LinkedSame, JudgedFixture.ApartDifferent]);
+        temp.Write("judged/notes.jsonl", "{}\n");
+        string directory = Path.GetDirectoryName(first)!;
+
+        // The directory's own file before the subdirectory's, whatever the order they were written in: the order of
+        // naming them one by one, so the pooled sample is the same.
+        Assert.Equal([first, held], JudgedSample.ExpandPaths(directory));
+        Assert.Equal([first], JudgedSample.ExpandPaths(first));
+        JudgedSample pooled = JudgedSample.PoolByCorpus([.. JudgedSample.ExpandPaths(directory).Select(JudgedSample.Load)]).Single();
+        Assert.Equal([first, held], pooled.PairsFiles);
+
+        using var empty = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(empty.Path, "holdout"));
+        InputException e = Assert.Throws<InputException>(() => JudgedSample.ExpandPaths(empty.Path));
+        Assert.Equal(empty.Path + ": is a directory with no *.pairs.jsonl file in it or below it", e.Message);
+    }
+
+    [Fact]
     public void A_pair_judged_in_both_samples_is_an_error_naming_both_files()
     {
         using var temp = new TempDirectory();
