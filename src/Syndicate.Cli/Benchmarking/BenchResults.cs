@@ -20,12 +20,19 @@ internal sealed class BenchResults
     public ClassicResult? Classic { get; set; }
 }
 
-/// <summary>Reading and parsing JSON Lines held in memory.</summary>
-internal sealed record ReadResult(int Articles, long JsonlBytes, double GunzipSeconds, double Seconds, double CpuSeconds)
+/// <summary>
+/// Reading and parsing JSON Lines held in memory: with every article kept (the bench's corpus), and streamed, each
+/// article dropped as it is read.
+/// </summary>
+internal sealed record ReadResult(int Articles, long JsonlBytes, double GunzipSeconds, double Seconds, double CpuSeconds, double StreamSeconds, double StreamCpuSeconds)
 {
     public double MegabytesPerSecond => JsonlBytes / 1e6 / Seconds;
 
     public double ArticlesPerSecond => Articles / Seconds;
+
+    public double StreamMegabytesPerSecond => JsonlBytes / 1e6 / StreamSeconds;
+
+    public double StreamArticlesPerSecond => Articles / StreamSeconds;
 }
 
 /// <summary>One corpus size through one engine with a given parallelism.</summary>

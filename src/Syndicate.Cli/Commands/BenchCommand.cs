@@ -80,7 +80,7 @@ internal static class BenchCommand
                 RealArticles = corpus.Real.Count,
                 MeanArticleBytes = corpus.MeanTextBytes,
                 Mutation = mutationRate,
-                Read = new ReadResult(corpus.Real.Count, corpus.JsonlBytes, corpus.GunzipSeconds, corpus.ParseSeconds, corpus.ParseCpuSeconds),
+                Read = new ReadResult(corpus.Real.Count, corpus.JsonlBytes, corpus.GunzipSeconds, corpus.ParseSeconds, corpus.ParseCpuSeconds, corpus.StreamSeconds, corpus.StreamCpuSeconds),
                 Runs = [],
             };
 
