@@ -13,10 +13,8 @@ namespace Syndicate.Cli.Input;
 /// </remarks>
 internal static class JsonString
 {
-    // What ends a run of plain string content: the closing quote, an escape, or a control character (which JSON
-    // forbids unescaped).
-    private static readonly SearchValues<byte> s_special = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+    [ThreadStatic]
+    private static char[]? s_buffer;
 
     /// <summary>
     /// Finds the end of a string whose opening quote is at <paramref name="position"/>, checking its escapes but not
@@ -28,7 +26,7 @@ internal static class JsonString
         var at = position + 1;
         while (true)
         {
-            var run = at < json.Length ? json[at..].IndexOfAny(s_special) : -1;
+            var run = at < json.Length ? json[at..].IndexOfAny(Utf8Decoder.ContentStops) : -1;
             if (run < 0)
             {
                 return false;
@@ -54,26 +52,23 @@ internal static class JsonString
     /// Decodes a string whose opening quote is at <paramref name="position"/> into a new string. On success
     /// <paramref name="position"/> is just past the closing quote.
     /// </summary>
+    /// <remarks>
+    /// One pass: plain content is decoded by <see cref="Utf8Decoder.TryDecodeContent"/>, which also finds where it
+    /// stops, into a buffer of the thread's; the string is made from the buffer at the closing quote.
+    /// </remarks>
     public static bool TryDecode(ReadOnlySpan<byte> json, ref int position, out string? value)
     {
         value = null;
-        var start = position + 1;
-        var at = start;
-        var utf16Length = 0;
-        var escaped = false;
-
-        // First pass: find the closing quote, check the escapes and count the UTF-16 code units of the result, so that
-        // the second pass can decode straight into a string of the right length.
+        var at = position + 1;
+        var buffer = Buffer(json.Length - at + Utf8Decoder.Slack);
+        var written = 0;
         while (true)
         {
-            var run = at < json.Length ? json[at..].IndexOfAny(s_special) : -1;
-            if (run < 0)
+            if (!Utf8Decoder.TryDecodeContent(json, ref at, buffer, ref written) || at >= json.Length)
             {
                 return false;
             }
 
-            utf16Length += Utf8Decoder.Utf16Length(json.Slice(at, run));
-            at += run;
             if (json[at] == (byte)'"')
             {
                 break;
@@ -84,86 +79,41 @@ internal static class JsonString
                 return false;
             }
 
-            escaped = true;
-            utf16Length += chars;
+            Unescape(json.Slice(at, length), buffer.AsSpan(written, chars));
+            written += chars;
             at += length;
         }
 
-        var content = json[start..at];
-        var failed = false;
-        var state = new Content(content, escaped, ref failed);
-        var decoded = string.Create(utf16Length, state, static (destination, state) => state.Failed = !TryWrite(state.Bytes, state.Escaped, destination));
-        if (failed)
-        {
-            return false;
-        }
-
-        value = decoded;
+        value = new string(buffer, 0, written);
         position = at + 1;
         return true;
     }
 
-    // Writes checked string content (escapes well-formed, no quote or control character) into a destination of the
-    // counted length; false if the UTF-8 is invalid, which the count does not notice.
-    private static bool TryWrite(ReadOnlySpan<byte> content, bool escaped, Span<char> destination)
+    // The thread's decoding buffer, with room for at least `length` code units. Records are bounded in size, so it is.
+    private static char[] Buffer(int length)
     {
-        if (!escaped)
+        var buffer = s_buffer;
+        if (buffer is null || buffer.Length < length)
         {
-            return Utf8Decoder.TryDecode(content, destination, out var written) && written == destination.Length;
+            s_buffer = buffer = new char[Math.Max(length, Math.Min(2 * (buffer?.Length ?? 1024), Array.MaxLength))];
         }
 
-        while (true)
+        return buffer;
+    }
+
+    // Writes the code units of one well-formed escape (checked by TryEscapeLength; a surrogate pair is one escape).
+    private static void Unescape(ReadOnlySpan<byte> escape, Span<char> destination)
+    {
+        if (escape[1] != (byte)'u')
         {
-            var backslash = content.IndexOf((byte)'\\');
-            var run = backslash < 0 ? content : content[..backslash];
-            if (!Utf8Decoder.TryDecode(run, destination, out var written))
-            {
-                return false;
-            }
+            destination[0] = Unescape(escape[1]);
+            return;
+        }
 
-            destination = destination[written..];
-            if (backslash < 0)
-            {
-                return destination.IsEmpty;
-            }
-
-            content = content[backslash..];
-            if (content[1] == (byte)'u')
-            {
-                var unit = (char)HexValue(content.Slice(2, 4));
-                if (char.IsHighSurrogate(unit))
-                {
-                    if (destination.Length < 2)
-                    {
-                        return false;
-                    }
-
-                    destination[0] = unit;
-                    destination[1] = (char)HexValue(content.Slice(8, 4));
-                    destination = destination[2..];
-                    content = content[12..];
-                    continue;
-                }
-
-                if (destination.IsEmpty)
-                {
-                    return false;
-                }
-
-                destination[0] = unit;
-                destination = destination[1..];
-                content = content[6..];
-                continue;
-            }
-
-            if (destination.IsEmpty)
-            {
-                return false;
-            }
-
-            destination[0] = Unescape(content[1]);
-            destination = destination[1..];
-            content = content[2..];
+        destination[0] = (char)HexValue(escape.Slice(2, 4));
+        if (escape.Length == 12)
+        {
+            destination[1] = (char)HexValue(escape.Slice(8, 4));
         }
     }
 
@@ -252,23 +202,4 @@ internal static class JsonString
         (byte)'t' => '\t',
         _ => (char)escape, // '"', '\\' and '/' stand for themselves.
     };
-
-    // The content of a string for string.Create, and where to report that it could not be decoded.
-    private readonly ref struct Content
-    {
-        private readonly ref bool _failed;
-
-        public Content(ReadOnlySpan<byte> bytes, bool escaped, ref bool failed)
-        {
-            Bytes = bytes;
-            Escaped = escaped;
-            _failed = ref failed;
-        }
-
-        public ReadOnlySpan<byte> Bytes { get; }
-
-        public bool Escaped { get; }
-
-        public ref bool Failed => ref _failed;
-    }
 }

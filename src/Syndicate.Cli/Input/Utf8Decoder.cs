@@ -8,165 +8,157 @@ using System.Text.Unicode;
 
 namespace Syndicate.Cli.Input;
 
-/// <summary>Strict UTF-8 to UTF-16 decoding into a destination sized in advance.</summary>
+/// <summary>Strict UTF-8 to UTF-16 decoding of JSON string content, in one pass that also finds where the content stops.</summary>
 /// <remarks>
 /// <see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/> is fast on ASCII but
-/// decodes two-byte sequences, which make up most of Arabic, Hebrew, Greek or Cyrillic text, a few at a time. Here
-/// blocks of 32 bytes that hold only ASCII and two-byte sequences are checked and decoded with AVX2: each byte is
-/// classified, the sequences are checked to be complete and not overlong, the code units are computed in every lane
-/// and the lanes of continuation bytes are squeezed out with a byte shuffle. Any other block (three- and four-byte
-/// sequences, invalid bytes) is decoded a few bytes at a time by the framework's decoder, which has the final word on
-/// validity; so is the tail, after a scalar loop has taken what it can of it.
+/// decodes two-byte sequences, which make up most of Arabic, Hebrew, Greek or Cyrillic text, a few at a time; and a
+/// JSON reader would first search for the end of the string, then decode it. Here blocks of 32 bytes are read once:
+/// each byte is classified, the block is cut at the first quote, backslash or control character (where plain content
+/// stops), and if what is left holds only ASCII and two-byte sequences it is checked (sequences complete and not
+/// overlong) and decoded with AVX2: the code units are computed in every lane and the lanes of continuation bytes are
+/// squeezed out with a byte shuffle. Any other block (three- and four-byte sequences, invalid bytes) is decoded by the
+/// framework's decoder, which has the final word on validity. The last bytes of the input are read as a block padded
+/// with zero bytes, which stop the content as control characters do.
 /// </remarks>
 internal static class Utf8Decoder
 {
-    private const int Block = 32;
+    /// <summary>
+    /// Code units a destination must have room for beyond what is decoded into it: blocks are stored whole and only
+    /// the decoded part counts as written.
+    /// </summary>
+    public const int Slack = Block;
 
-    // The bytes handed to the framework's decoder when a block is not ASCII and two-byte sequences only.
-    private const int Window = 32;
+    private const int Block = 32;
 
     // For each 8-bit mask of UTF-16 lanes to keep, the byte shuffle that moves those lanes to the front in order.
     private static readonly byte[] s_compact = BuildCompactTable();
 
     /// <summary>
-    /// The number of UTF-16 code units <paramref name="utf8"/> decodes to if it is valid UTF-8: one for each byte that
-    /// is not a continuation byte, plus one for each four-byte sequence. For invalid UTF-8 the number means nothing.
+    /// What ends a run of plain string content: the closing quote, an escape, or a control character (which JSON
+    /// forbids unescaped).
     /// </summary>
-    public static int Utf16Length(ReadOnlySpan<byte> utf8)
+    public static readonly SearchValues<byte> ContentStops = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+
+    /// <summary>
+    /// Decodes plain JSON string content from <paramref name="read"/> in <paramref name="utf8"/> to
+    /// <paramref name="written"/> in <paramref name="destination"/>, up to the first quote, backslash or control
+    /// character, or the end of <paramref name="utf8"/>; <paramref name="read"/> is left there. False if the bytes
+    /// before it are not valid UTF-8.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="destination"/> must have room for one code unit per byte left in <paramref name="utf8"/> plus
+    /// <see cref="Slack"/>; a UTF-8 sequence never decodes to more code units than it has bytes.
+    /// </remarks>
+    public static bool TryDecodeContent(ReadOnlySpan<byte> utf8, ref int read, Span<char> destination, ref int written)
     {
-        var length = utf8.Length;
-        ref var start = ref MemoryMarshal.GetReference(utf8);
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && utf8.Length >= Vector256<sbyte>.Count)
+        if (destination.Length - written < utf8.Length - read + Slack)
         {
-            // As signed bytes, continuation bytes 0x80-0xBF are those below -64.
-            var continuation = Vector256.Create((sbyte)-64);
-            var fourByteLead = Vector256.Create((byte)0xF0);
-            for (; i <= utf8.Length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
-            {
-                var bytes = Vector256.LoadUnsafe(ref start, (nuint)i).AsSByte();
-                length -= BitOperations.PopCount(Vector256.LessThan(bytes, continuation).ExtractMostSignificantBits());
-                length += BitOperations.PopCount(Vector256.GreaterThanOrEqual(bytes.AsByte(), fourByteLead).ExtractMostSignificantBits());
-            }
+            throw new ArgumentException("The destination has no room for the content and the slack.", nameof(destination));
         }
 
-        for (; i < utf8.Length; i++)
-        {
-            var b = utf8[i];
-            if ((b & 0xC0) == 0x80)
-            {
-                length--;
-            }
-            else if (b >= 0xF0)
-            {
-                length++;
-            }
-        }
-
-        return length;
+        return Avx2.IsSupported
+            ? DecodeBlocks(utf8, ref read, destination, ref written)
+            : TryDecodeContentReference(utf8, ref read, destination, ref written);
     }
 
     /// <summary>
-    /// Decodes all of <paramref name="utf8"/> to the front of <paramref name="destination"/>. False if it is not valid
-    /// UTF-8 or does not fit.
+    /// <see cref="TryDecodeContent"/> without SIMD: a search for the stop and the framework's decoder, as the
+    /// reference the blocks are tested against and the path where AVX2 is missing.
     /// </summary>
-    public static bool TryDecode(ReadOnlySpan<byte> utf8, Span<char> destination, out int written)
+    public static bool TryDecodeContentReference(ReadOnlySpan<byte> utf8, ref int read, Span<char> destination, ref int written)
     {
-        var read = 0;
-        written = 0;
-        if (Avx2.IsSupported)
-        {
-            DecodeBlocks(utf8, destination, ref read, ref written);
-        }
-
-        // The tail of a run is usually short and Arabic or ASCII: decoded here, it spares a call to the framework.
-        while (read < utf8.Length && written < destination.Length)
-        {
-            var b = utf8[read];
-            if (b < 0x80)
-            {
-                destination[written++] = (char)b;
-                read++;
-            }
-            else if (b is >= 0xC2 and <= 0xDF && read + 1 < utf8.Length && (utf8[read + 1] & 0xC0) == 0x80)
-            {
-                destination[written++] = (char)(((b & 0x1F) << 6) | (utf8[read + 1] & 0x3F));
-                read += 2;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        if (read == utf8.Length)
-        {
-            return true;
-        }
-
-        var status = Utf8.ToUtf16(utf8[read..], destination[written..], out _, out var tailWritten, replaceInvalidSequences: false);
-        written += tailWritten;
+        var run = utf8[read..].IndexOfAny(ContentStops);
+        var content = run < 0 ? utf8[read..] : utf8.Slice(read, run);
+        var status = Utf8.ToUtf16(content, destination[written..], out var contentRead, out var contentWritten, replaceInvalidSequences: false);
+        read += contentRead;
+        written += contentWritten;
         return status == OperationStatus.Done;
     }
 
-    /// <summary>
-    /// <see cref="TryDecode"/> without the SIMD blocks: the framework's decoder alone, for comparison in tests.
-    /// </summary>
-    public static bool TryDecodeReference(ReadOnlySpan<byte> utf8, Span<char> destination, out int written)
+    private static bool DecodeBlocks(ReadOnlySpan<byte> utf8, ref int read, Span<char> destination, ref int written)
     {
-        return Utf8.ToUtf16(utf8, destination, out _, out written, replaceInvalidSequences: false) == OperationStatus.Done;
-    }
-
-    // Decodes from `read` while a whole block (and the byte after it) is left and the destination has room for the
-    // code units a block stores, handing stretches the blocks do not cover to the framework's decoder. Stops at the
-    // first invalid byte, and always on a sequence boundary.
-    private static void DecodeBlocks(ReadOnlySpan<byte> utf8, Span<char> destination, ref int read, ref int written)
-    {
-        ref var source = ref MemoryMarshal.GetReference(utf8);
         ref var target = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(destination));
         ref var compact = ref MemoryMarshal.GetArrayDataReference(s_compact);
+        Span<byte> padded = stackalloc byte[(2 * Block) + 1];
         var i = read;
         var o = written;
-        while (i < utf8.Length - Block && o <= destination.Length - Block)
+        while (true)
         {
-            var bytes = Vector256.LoadUnsafe(ref source, (nuint)i);
-            var high = bytes.ExtractMostSignificantBits();
+            // A block and the bytes one further (each lane's next byte); near the end, the rest padded with zeros.
+            Vector256<byte> bytes;
+            Vector256<byte> next;
+            var available = utf8.Length - i;
+            if (available > Block)
+            {
+                ref var source = ref MemoryMarshal.GetReference(utf8);
+                bytes = Vector256.LoadUnsafe(ref source, (nuint)i);
+                next = Vector256.LoadUnsafe(ref source, (nuint)i + 1);
+            }
+            else
+            {
+                padded.Clear();
+                utf8[i..].CopyTo(padded);
+                bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(padded));
+                next = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(padded), 1);
+            }
+
+            // Lanes before the first quote, backslash or control character are content; `lanes` of them.
+            var stop = (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
+                | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
+                | Vector256.LessThan(bytes, Vector256.Create((byte)0x20))).ExtractMostSignificantBits();
+            var lanes = stop == 0 ? Block : BitOperations.TrailingZeroCount(stop);
+            var content = lanes == Block ? uint.MaxValue : (1u << lanes) - 1;
+            var high = bytes.ExtractMostSignificantBits() & content;
             if (high == 0)
             {
                 Vector256.WidenLower(bytes).AsByte().StoreUnsafe(ref target, (nuint)o * 2);
                 Vector256.WidenUpper(bytes).AsByte().StoreUnsafe(ref target, (nuint)(o + 16) * 2);
-                i += Block;
-                o += Block;
+                i += lanes;
+                o += lanes;
+                if (lanes < Block)
+                {
+                    break;
+                }
+
                 continue;
             }
 
             // Continuation bytes are 0x80-0xBF; the other high bytes must lead two-byte sequences, 0xC2-0xDF, each
             // followed by a continuation byte, and every continuation byte must follow such a lead. A lead in the
-            // last lane has its continuation in the next block: that lane is left for the next round.
-            var continuation = Vector256.LessThan(bytes.AsSByte(), Vector256.Create((sbyte)-64)).ExtractMostSignificantBits();
+            // last lane of a whole block has its continuation in the next block: that lane is left for the next
+            // round. A lead just before the stop has none.
+            var continuation = Vector256.LessThan(bytes.AsSByte(), Vector256.Create((sbyte)-64)).ExtractMostSignificantBits() & content;
             var lead = high & ~continuation;
-            var unsupported = Vector256.GreaterThanOrEqual(bytes, Vector256.Create((byte)0xE0))
-                | Vector256.Equals(bytes & Vector256.Create((byte)0xFE), Vector256.Create((byte)0xC0));
-            if (unsupported != Vector256<byte>.Zero || continuation != lead << 1)
+            var unsupported = (Vector256.GreaterThanOrEqual(bytes, Vector256.Create((byte)0xE0))
+                | Vector256.Equals(bytes & Vector256.Create((byte)0xFE), Vector256.Create((byte)0xC0))).ExtractMostSignificantBits() & content;
+            var leadAtStop = lanes < Block && (lead >> (lanes - 1)) != 0;
+            if (unsupported != 0 || continuation != ((lead << 1) & content) || leadAtStop)
             {
-                // A short stretch for the framework's decoder, up to the last complete sequence, then back to blocks.
-                var window = utf8.Slice(i, Math.Min(Window, utf8.Length - i));
-                var status = Utf8.ToUtf16(window, destination[o..], out var windowRead, out var windowWritten, replaceInvalidSequences: false, isFinalBlock: false);
+                // The framework's decoder on the block's content, up to its last complete sequence; back to blocks
+                // after it, or the content is not valid UTF-8.
+                var status = Utf8.ToUtf16(utf8.Slice(i, Math.Min(lanes, available)), destination[o..], out var windowRead, out var windowWritten, replaceInvalidSequences: false, isFinalBlock: false);
+                i += windowRead;
+                o += windowWritten;
                 if (status is not (OperationStatus.Done or OperationStatus.NeedMoreData) || windowRead == 0)
+                {
+                    read = i;
+                    written = o;
+                    return false;
+                }
+
+                if (status == OperationStatus.Done && lanes < Block)
                 {
                     break;
                 }
 
-                i += windowRead;
-                o += windowWritten;
                 continue;
             }
 
-            var count = (int)(Block - (lead >> 31));
+            var count = lanes == Block ? (int)(Block - (lead >> 31)) : lanes;
             var keep = ~continuation & (uint.MaxValue >> (Block - count));
 
             // Each lane's code unit as if it led a sequence, from its byte and the next; ASCII lanes keep their byte.
-            var next = Vector256.LoadUnsafe(ref source, (nuint)i + 1);
             var low = Decode(Vector256.WidenLower(bytes), Vector256.WidenLower(next)).AsByte();
             var upper = Decode(Vector256.WidenUpper(bytes), Vector256.WidenUpper(next)).AsByte();
 
@@ -186,10 +178,15 @@ internal static class Utf8Decoder
             upper.GetUpper().StoreUnsafe(ref target, (nuint)o * 2);
             o += BitOperations.PopCount(keep3);
             i += count;
+            if (lanes < Block)
+            {
+                break;
+            }
         }
 
         read = i;
         written = o;
+        return true;
     }
 
     // ((lead & 0x1F) << 6) | (next & 0x3F) in lanes whose byte is 0xC0 or more, the byte itself elsewhere.

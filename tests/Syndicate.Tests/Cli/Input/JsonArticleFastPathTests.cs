@@ -244,15 +244,16 @@ public sealed class JsonArticleFastPathTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
-    public void Utf16_length_and_decoding_match_the_framework(int mix)
+    public void Content_decoding_matches_the_framework_and_stops_where_the_reference_does(int mix)
     {
         var random = new Random(99 + mix);
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         // Pieces of every sequence length, at the edges of their ranges; the first ones, ASCII and two-byte, are
         // what the SIMD blocks decode, and the mixes make the others rare or absent so that blocks are exercised.
-        string[] pieces = ["a", " ", "\n", "\u007F", "\u0080", "é", "\u0627", "\u07FF", "\u0800", "€", "\uFFFF", "😀", "\U0010FFFF"];
-        int[] common = [pieces.Length, 8, 8];
+        string[] pieces = ["a", " ", "\u007F", "\u0080", "é", "\u0627", "\u07FF", "\u0800", "€", "\uFFFF", "😀", "\U0010FFFF"];
+        string[] stops = ["\"", "\\", "\n", "\u0000", "\u001F"];
+        int[] common = [pieces.Length, 7, 7];
         int[] otherOneIn = [1, 50, 0];
         for (var i = 0; i < 5000; i++)
         {
@@ -263,11 +264,12 @@ public sealed class JsonArticleFastPathTests
                 text.Append(pieces[random.Next(any ? pieces.Length : common[mix])]);
             }
 
-            var bytes = strict.GetBytes(text.ToString());
-            Assert.Equal(text.Length, Utf8Decoder.Utf16Length(bytes));
-            var chars = new char[text.Length];
-            Assert.True(Utf8Decoder.TryDecode(bytes, chars, out var written));
-            Assert.Equal(text.ToString(), new string(chars, 0, written));
+            // Content that runs to the end of the input, or stops at a quote, a backslash or a control character.
+            var content = text.ToString();
+            var hasStop = random.Next(2) == 0;
+            var input = hasStop ? content + stops[random.Next(stops.Length)] + "tail" : content;
+            var bytes = strict.GetBytes(input);
+            AssertSameAsReference(bytes, expected: content);
 
             // Damaged bytes decode only if the framework's strict decoder also takes them, and then alike.
             for (var damage = random.Next(1, 3); damage > 0 && bytes.Length > 0; damage--)
@@ -280,21 +282,86 @@ public sealed class JsonArticleFastPathTests
                 };
             }
 
-            string? expected;
-            try
-            {
-                expected = strict.GetString(bytes);
-            }
-            catch (DecoderFallbackException)
-            {
-                expected = null;
-            }
-
-            var length = Utf8Decoder.Utf16Length(bytes);
-            var destination = new char[length];
-            var ok = Utf8Decoder.TryDecode(bytes, destination, out written) && written == length;
-            Assert.Equal(expected, ok ? new string(destination) : null);
+            AssertSameAsReference(bytes, expected: null);
         }
+
+        static void AssertSameAsReference(byte[] bytes, string? expected)
+        {
+            // From the first byte and from a later one, as a string starts after its quote.
+            foreach (var from in new[] { 0, bytes.Length / 3 })
+            {
+                var read = from;
+                var written = 3;
+                var destination = new char[bytes.Length + Utf8Decoder.Slack + 3];
+                var ok = Utf8Decoder.TryDecodeContent(bytes, ref read, destination, ref written);
+                var referenceRead = from;
+                var referenceWritten = 3;
+                var reference = new char[destination.Length];
+                var referenceOk = Utf8Decoder.TryDecodeContentReference(bytes, ref referenceRead, reference, ref referenceWritten);
+                Assert.Equal(referenceOk, ok);
+                if (ok)
+                {
+                    Assert.Equal(referenceRead, read);
+                    Assert.Equal(new string(reference, 3, referenceWritten - 3), new string(destination, 3, written - 3));
+                    if (from == 0 && expected is not null)
+                    {
+                        Assert.Equal(expected, new string(destination, 3, written - 3));
+                    }
+                }
+            }
+        }
+    }
+
+    [SharedDataFact("saudinewsnet.jsonl.gz", "ant-multisource.jsonl.gz", "counter-urdu-dev/corpus.jsonl.gz")]
+    public void Reads_every_real_article_as_the_reference_does()
+    {
+        var lines = 0;
+        var fast = 0;
+        foreach (var file in new[] { "saudinewsnet.jsonl.gz", "ant-multisource.jsonl.gz", Path.Combine("counter-urdu-dev", "corpus.jsonl.gz") })
+        {
+            using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(SharedData.File(file)), System.IO.Compression.CompressionMode.Decompress);
+            using var memory = new MemoryStream();
+            gzip.CopyTo(memory);
+            var data = memory.ToArray().AsSpan();
+            while (!data.IsEmpty)
+            {
+                var end = data.IndexOf((byte)'\n');
+                var line = (end < 0 ? data : data[..end]).ToArray();
+                data = end < 0 ? [] : data[(end + 1)..];
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                lines++;
+                if (JsonArticle.TryParseFast(line, out var article))
+                {
+                    fast++;
+                    Assert.True(JsonArticle.TryParseReference(line, out var reference, out _));
+                    Assert.Equal(Describe(reference), Describe(article));
+                }
+                else
+                {
+                    // Declined only for a time it cannot read, which the reference keeps with a warning.
+                    AssertSameAsReference(line);
+                    Assert.True(JsonArticle.TryParse(line, out _, out _, out var warning));
+                    Assert.StartsWith("published ignored", warning, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        // 31,030 + 31,523 + 594 articles; two of COUNTER's have impossible dates (2014-09-31, 2014--0).
+        Assert.Equal(63_147, lines);
+        Assert.Equal(lines - 2, fast);
+    }
+
+    [Fact]
+    public void Content_decoding_needs_room_for_the_slack()
+    {
+        var bytes = "نص"u8.ToArray();
+        var read = 0;
+        var written = 0;
+        Assert.Throws<ArgumentException>(() => Utf8Decoder.TryDecodeContent(bytes, ref read, new char[bytes.Length + Utf8Decoder.Slack - 1], ref written));
     }
 
     private static void AssertSameAsReference(byte[] json)
