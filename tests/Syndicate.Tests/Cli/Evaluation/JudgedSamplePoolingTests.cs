@@ -105,23 +105,26 @@ public sealed class JudgedSamplePoolingTests
 
     /// <summary>The committed held-out samples are drawn from the committed frames, apart from the first samples and from each other.</summary>
     [Theory]
-    [InlineData("snn", 730)]
-    [InlineData("ant", 275)]
+    [InlineData("snn", 870)]
+    [InlineData("ant", 335)]
     public void The_committed_held_out_samples_lie_in_the_frame_and_apart_from_the_first_and_each_other(string corpus, int pooledPairs)
     {
         JudgedSample first = JudgedSample.Load(TestData.FixturePath("judged", corpus + ".pairs.jsonl"));
         JudgedSample held = JudgedSample.Load(TestData.FixturePath("judged", "holdout", corpus + ".pairs.jsonl"));
         JudgedSample held2 = JudgedSample.Load(TestData.FixturePath("judged", "holdout2", corpus + ".pairs.jsonl"));
         JudgedSample held3 = JudgedSample.Load(TestData.FixturePath("judged", "holdout3", corpus + ".pairs.jsonl"));
+        JudgedSample held4 = JudgedSample.Load(TestData.FixturePath("judged", "holdout4", corpus + ".pairs.jsonl"));
 
-        JudgedSample pooled = JudgedSample.Pool([first, held, held2, held3]);
+        JudgedSample pooled = JudgedSample.Pool([first, held, held2, held3, held4]);
 
         Assert.Equal(pooledPairs, pooled.Pairs.Count);
         Assert.Equal(first.FramePath, held2.FramePath);
         Assert.Equal(first.FramePath, held3.FramePath);
+        Assert.Equal(first.FramePath, held4.FramePath);
         Assert.Empty(held.Warnings);
         Assert.Empty(held2.Warnings);
         Assert.Empty(held3.Warnings);
+        Assert.Empty(held4.Warnings);
     }
 
     /// <summary>A held-out sample in <c>judged/holdout/</c> whose strata file names the frame one folder up.</summary>
