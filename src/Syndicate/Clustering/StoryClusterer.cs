@@ -237,13 +237,13 @@ internal sealed partial class StoryClusterer
     private Fingerprint ApplyLearnedBoilerplate(Article article, Fingerprint print, ulong sourceKey)
     {
         BoilerplateLearner learner = _store.Boilerplate;
-        if (!learner.AnyBoilerplate(sourceKey, print.LineHashes))
-        {
-            return print;
-        }
-
-        return _fingerprinter.Recompute(article, print, line => learner.IsBoilerplate(sourceKey, line));
+        return learner.AnyBoilerplate(sourceKey, print.LineHashes) ? WithoutBoilerplate(article, print, learner, sourceKey) : print;
     }
+
+    // Apart from ApplyLearnedBoilerplate so that the lambda's captured state is allocated only for an article that has
+    // learned boilerplate, not for every insert.
+    private Fingerprint WithoutBoilerplate(Article article, Fingerprint print, BoilerplateLearner learner, ulong sourceKey) =>
+        _fingerprinter.Recompute(article, print, line => learner.IsBoilerplate(sourceKey, line));
 
     /// <summary>
     /// The best verified match whose cluster accepts the article, and the other clusters that would accept it.
