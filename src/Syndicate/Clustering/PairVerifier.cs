@@ -432,17 +432,33 @@ internal sealed class PairVerifier
         return (double)CountFound(grams[..length], other, keys, state) / length;
     }
 
+    // Bits of CountFound's filter, on the stack: eight per slot of its table, within these bounds. A probe fills at most
+    // half of the slots, so up to the upper bound at most one bit in sixteen is set, and a gram the probe lacks passes
+    // the filter one time in sixteen or less (a head of more than 2,048 grams sets more).
+    private const int MinFilterBits = 4096;
+
+    private const int MaxFilterBits = 1 << 15;
+
     /// <summary>
     /// How many of <paramref name="probe"/>'s grams (repeats counted) occur in <paramref name="other"/>; exact.
     /// <paramref name="keys"/> and <paramref name="state"/> are scratch of a power-of-two length, at least twice the
     /// probe's.
     /// </summary>
+    [SkipLocalsInit]
     private static int CountFound(ReadOnlySpan<ulong> probe, ReadOnlySpan<ulong> other, Span<ulong> keys, Span<byte> state)
     {
         // The probe's distinct grams in an open-addressing table (grams are already mixed hashes: their low bits are
         // the home slot), each with a flag set when the other text holds it.
         int mask = keys.Length - 1;
         state.Clear();
+
+        // Beside the table, a bitmap of the probe's grams by their high bits (the table's slots come from the low
+        // ones): most of the other text's grams are not in the probe, and one bit tells so without probing.
+        int filterBits = Math.Clamp(keys.Length * 8, MinFilterBits, MaxFilterBits);
+        Span<ulong> filter = stackalloc ulong[MaxFilterBits / 64];
+        filter = filter[..(filterBits / 64)];
+        filter.Clear();
+        int shift = 64 - BitOperations.Log2((uint)filterBits);
         foreach (ulong gram in probe)
         {
             int slot = (int)gram & mask;
@@ -453,10 +469,18 @@ internal sealed class PairVerifier
 
             keys[slot] = gram;
             state[slot] = Held;
+            ulong bit = gram >> shift;
+            filter[(int)(bit >> 6)] |= 1UL << (int)bit;
         }
 
         foreach (ulong gram in other)
         {
+            ulong bit = gram >> shift;
+            if ((filter[(int)(bit >> 6)] & (1UL << (int)bit)) == 0)
+            {
+                continue;
+            }
+
             int slot = (int)gram & mask;
             while (state[slot] != Empty)
             {

@@ -283,7 +283,21 @@ public sealed class RewriteVerifierTests
             .Take(120)
             .Append(Release).Append(Rewrite).Append(Template).Append(string.Empty).Append("قصير")
             .ToList();
+
+        // Long texts too, whose heads hold more grams than the lookup's filter has bits to spare.
+        string longA = string.Join("\n", bodies.Take(24)), longB = string.Join("\n", bodies.Skip(12).Take(24));
+        bodies.Add(longA);
+        bodies.Add(longB);
         var verifier = new PairVerifier(SyndicationOptions.Default);
+        foreach ((string a, string b) in new[] { (longA, longB), (longB, longA), (longA, Release), (Rewrite, longB) })
+        {
+            Openings openings = verifier.OpeningContainment(a, b);
+            Assert.Equal(ReferenceLeadContainment(a, b), openings.Lead, 12);
+            Assert.Equal(ReferenceShorterLeadContainment(a, b), openings.ShorterLead, 12);
+            Assert.Equal(openings.Lead < PairVerifier.MinLeadContainment ? ReferenceHeadContainment(a, b) : -1, openings.Head, 12);
+        }
+
+        Assert.True(longA.Length > 10_000, "the long text is " + longA.Length + " characters");
 
         int compared = 0;
         for (int i = 0; i < bodies.Count; i++)
