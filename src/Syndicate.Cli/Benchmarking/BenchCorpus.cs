@@ -133,67 +133,55 @@ internal sealed class BenchCorpus
             origin = payloads[0].Name;
         }
 
-        // Parse twice and keep the second timing: the first pass also pays for JIT compilation of the reader.
+        // Parse twice and keep the faster pass: the first also pays for JIT compilation of the reader.
         var articles = new List<Article>();
-        double parse = double.MaxValue;
-        double parseCpu = 0;
-        for (int pass = 0; pass < 2; pass++)
+        (double parse, double parseCpu) = TimeParse(payloads, 2, pass =>
         {
             progress(pass == 0 ? "parsing (warm-up)" : "parsing");
             articles.Clear();
-            long start = Stopwatch.GetTimestamp();
-            TimeSpan cpu = Environment.CpuUsage.TotalTime;
-            foreach (var (name, bytes) in payloads)
-            {
-                using var stream = new MemoryStream(bytes, writable: false);
-                var reader = new ArticleReader(["-"], InputFormat.Auto, ErrorMode.Fail, _ => { }, stream);
-                foreach (InputRecord record in reader.Read())
-                {
-                    articles.Add(record.Article);
-                }
-            }
+        }, articles.Add);
 
-            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            if (seconds < parse)
-            {
-                parse = seconds;
-                parseCpu = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
-            }
+        // Then twice more with every article dropped as it is read.
+        long characters = 0;
+        (double streamed, double streamedCpu) = TimeParse(payloads, 2, _ => progress("parsing (streamed)"), a => characters += a.Body.Length);
+        if (characters != 2 * articles.Sum(a => (long)a.Body.Length))
+        {
+            throw new InvalidOperationException("The streamed parse read other articles than the kept one.");
         }
 
-        // Then twice more with every article dropped as it is read, keeping the faster pass.
-        double streamed = double.MaxValue;
-        double streamedCpu = 0;
-        for (int pass = 0; pass < 2; pass++)
+        return new BenchCorpus([.. articles], origin, payloads.Sum(p => (long)p.Bytes.Length), gunzip, parse, parseCpu, streamed, streamedCpu, mutation, seed);
+    }
+
+    /// <summary>
+    /// Reads and parses <paramref name="payloads"/> <paramref name="passes"/> times, giving each article to
+    /// <paramref name="consume"/>; the wall and process CPU seconds of the fastest pass.
+    /// </summary>
+    private static (double Seconds, double CpuSeconds) TimeParse(List<(string Name, byte[] Bytes)> payloads, int passes, Action<int> beforePass, Action<Article> consume)
+    {
+        (double Seconds, double CpuSeconds) best = (double.MaxValue, 0);
+        for (int pass = 0; pass < passes; pass++)
         {
-            progress("parsing (streamed)");
-            long characters = 0;
+            beforePass(pass);
             long start = Stopwatch.GetTimestamp();
             TimeSpan cpu = Environment.CpuUsage.TotalTime;
-            foreach (var (name, bytes) in payloads)
+            foreach (var (_, bytes) in payloads)
             {
                 using var memory = new MemoryStream(bytes, writable: false);
                 var reader = new ArticleReader(["-"], InputFormat.Auto, ErrorMode.Fail, _ => { }, memory);
                 foreach (InputRecord record in reader.Read())
                 {
-                    characters += record.Article.Body.Length;
+                    consume(record.Article);
                 }
             }
 
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            if (seconds < streamed)
+            if (seconds < best.Seconds)
             {
-                streamed = seconds;
-                streamedCpu = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
-            }
-
-            if (characters != articles.Sum(a => (long)a.Body.Length))
-            {
-                throw new InvalidOperationException("The streamed parse read other articles than the kept one.");
+                best = (seconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
             }
         }
 
-        return new BenchCorpus([.. articles], origin, payloads.Sum(p => (long)p.Bytes.Length), gunzip, parse, parseCpu, streamed, streamedCpu, mutation, seed);
+        return best;
     }
 
     /// <summary>The article at <paramref name="index"/> of a corpus of any size: real articles first, then variants.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Syndicate.Cli.Input;
 
 /// <summary>
