@@ -87,17 +87,26 @@ internal static class JsonString
         return true;
     }
 
-    // The thread's decoding buffer, with room for at least `length` code units. Records are bounded in size, so it is.
+    // The thread's decoding buffer, with room for at least `length` code units (the rest of the line and the slack).
+    // Beyond MaxKeptBuffer a buffer is used once and not kept, so that one long record does not pin its size.
     private static char[] Buffer(int length)
     {
         var buffer = s_buffer;
-        if (buffer is null || buffer.Length < length)
+        if (buffer is not null && buffer.Length >= length)
         {
-            s_buffer = buffer = new char[Math.Max(length, Math.Min(2 * (buffer?.Length ?? 1024), Array.MaxLength))];
+            return buffer;
         }
 
-        return buffer;
+        if (length > MaxKeptBuffer)
+        {
+            return new char[length];
+        }
+
+        return s_buffer = new char[Math.Min(Math.Max(length, 2 * (buffer?.Length ?? 1024)), MaxKeptBuffer)];
     }
+
+    // Code units of the largest decoding buffer a thread keeps (2 MiB).
+    private const int MaxKeptBuffer = 1 << 20;
 
     // Writes the code units of one well-formed escape (checked by TryEscapeLength; a surrogate pair is one escape).
     private static void Unescape(ReadOnlySpan<byte> escape, Span<char> destination)
