@@ -55,13 +55,16 @@ internal static class CliRunner
             errors++;
             Error(e.ToString());
         });
+        // The share of the input read lets the run reserve room for the whole of it; unknown when standard input is read.
+        long size = inputs.IsSample || inputs.Paths.Contains("-") ? 0 : inputs.TotalBytes;
+        Func<double>? readShare = size > 0 ? () => (double)reader.BytesRead / size : null;
         if (quiet || Console.IsErrorRedirected)
         {
-            return ClusterRun.Execute(reader.Read(), options, inputs.Names, () => errors, loggers, keepTexts);
+            return ClusterRun.Execute(reader.Read(), options, inputs.Names, () => errors, loggers, keepTexts, readShare: readShare);
         }
 
         RunReport? report = null;
-        long total = Math.Max(1, inputs.TotalBytes);
+        long total = Math.Max(1, size);
         CommonOptions.Stderr.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -72,7 +75,7 @@ internal static class CliRunner
                 {
                     task.Value = Math.Min(total, reader.BytesRead);
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"clustering: {n:N0} articles");
-                });
+                }, readShare);
                 task.Value = total;
             });
         return report!;

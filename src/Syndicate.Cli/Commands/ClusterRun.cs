@@ -25,11 +25,16 @@ internal static class ClusterRun
     /// caller works on the batch before: the same batches as reading in turn, so the same clusters. A reading error
     /// (under <c>--on-error fail</c>) reaches the caller after the batches read before it.
     /// </summary>
-    internal static IEnumerable<List<Article>> ReadAhead(IEnumerable<InputRecord> records) =>
-        Ahead(Batches(records), batch => batch, BatchesAhead);
+    /// <param name="records">The input records.</param>
+    /// <param name="readShare">
+    /// The share of the input's bytes read so far, asked on the reading thread as each batch is complete; null when the
+    /// input's size is unknown (standard input).
+    /// </param>
+    internal static IEnumerable<ReadBatch> ReadAhead(IEnumerable<InputRecord> records, Func<double>? readShare = null) =>
+        Ahead(Batches(records, readShare), batch => batch, BatchesAhead);
 
     /// <summary>The records' articles in batches of <see cref="BatchSize"/>, in input order.</summary>
-    private static IEnumerable<List<Article>> Batches(IEnumerable<InputRecord> records)
+    private static IEnumerable<ReadBatch> Batches(IEnumerable<InputRecord> records, Func<double>? readShare)
     {
         var batch = new List<Article>(BatchSize);
         foreach (InputRecord record in records)
@@ -37,14 +42,14 @@ internal static class ClusterRun
             batch.Add(record.Article);
             if (batch.Count == BatchSize)
             {
-                yield return batch;
+                yield return new ReadBatch(batch, readShare?.Invoke());
                 batch = new List<Article>(BatchSize);
             }
         }
 
         if (batch.Count > 0)
         {
-            yield return batch;
+            yield return new ReadBatch(batch, readShare?.Invoke());
         }
     }
 
@@ -112,6 +117,15 @@ internal static class ClusterRun
         return prints;
     }
 
+    /// <summary>Runs the records through a new engine and reports every article.</summary>
+    /// <param name="records">The input records, in order.</param>
+    /// <param name="options">The engine's settings.</param>
+    /// <param name="inputs">The input names, for the report.</param>
+    /// <param name="errorCount">The number of input errors so far.</param>
+    /// <param name="loggers">The engine's loggers.</param>
+    /// <param name="keepTexts">Whether the report keeps every article's text (for reports that show them).</param>
+    /// <param name="progress">Called with the number of articles added after each batch.</param>
+    /// <param name="readShare">The share of the input's bytes read so far; null when the input's size is unknown.</param>
     public static RunReport Execute(
         IEnumerable<InputRecord> records,
         SyndicationOptions options,
@@ -119,7 +133,8 @@ internal static class ClusterRun
         Func<int> errorCount,
         ILoggerFactory loggers,
         bool keepTexts,
-        Action<int>? progress = null)
+        Action<int>? progress = null,
+        Func<double>? readShare = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var engine = new SyndicationEngine(options, loggers.CreateLogger<SyndicationEngine>());
@@ -128,8 +143,17 @@ internal static class ClusterRun
         var texts = new Dictionary<string, Article>(StringComparer.Ordinal);
         // Three stages, each on its own thread: reading and parsing, fingerprinting, and inserting in input order.
         // Insertion takes every article with its own fingerprint in turn, so the clusters are those of adding one by one.
-        foreach ((List<Article> batch, Fingerprinting.Fingerprint[] prints) in Ahead(ReadAhead(records), b => (b, Fingerprints(engine, b)), BatchesAhead))
+        int reserved = 0;
+        foreach (((List<Article> batch, double? share), Fingerprinting.Fingerprint[] prints) in Ahead(ReadAhead(records, readShare), b => (b, Fingerprints(engine, b.Articles)), BatchesAhead))
         {
+            // Without a window every article stays: room for the whole input, as estimated from what was read, is
+            // reserved before its first batch goes in (and again if the estimate outgrows it), so the engine's tables
+            // are sized once instead of growing and copying themselves many times over.
+            if (share is { } read && options.Window is null && CapacityPlan.Reserve(order.Count + batch.Count, read, reserved) is { } target)
+            {
+                reserved = engine.EnsureCapacity(target);
+            }
+
             for (int i = 0; i < batch.Count; i++)
             {
                 Article article = batch[i];

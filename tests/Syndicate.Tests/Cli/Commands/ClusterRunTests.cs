@@ -22,11 +22,31 @@ public sealed class ClusterRunTests
     [Fact]
     public void Batches_hold_every_record_in_input_order()
     {
-        List<List<Article>> batches = [.. ClusterRun.ReadAhead(Records(10_000))];
+        List<List<Article>> batches = [.. ClusterRun.ReadAhead(Records(10_000)).Select(b => b.Articles)];
 
         Assert.Equal([4096, 4096, 1808], batches.Select(b => b.Count));
         Assert.Equal(Enumerable.Range(0, 10_000).Select(i => $"a{i}"), batches.SelectMany(b => b).Select(a => a.Id));
         Assert.Empty(ClusterRun.ReadAhead(Records(0)));
+    }
+
+    [Fact]
+    public void Each_batch_carries_the_share_of_the_input_read_when_it_was_complete()
+    {
+        // The share is asked on the reading thread as a batch fills: here, records read over 10,000.
+        int read = 0;
+        IEnumerable<InputRecord> Counted()
+        {
+            foreach (InputRecord record in Records(10_000))
+            {
+                read++;
+                yield return record;
+            }
+        }
+
+        List<ReadBatch> batches = [.. ClusterRun.ReadAhead(Counted(), () => read / 10_000.0)];
+
+        Assert.Equal([0.4096, 0.8192, 1.0], batches.Select(b => b.ShareRead));
+        Assert.All(ClusterRun.ReadAhead(Records(10)), b => Assert.Null(b.ShareRead));
     }
 
     [Fact]
@@ -35,9 +55,9 @@ public sealed class ClusterRunTests
         var taken = new List<int>();
         var error = Assert.Throws<InvalidDataException>(() =>
         {
-            foreach (List<Article> batch in ClusterRun.ReadAhead(Records(10_000, failAt: 9_000)))
+            foreach (ReadBatch batch in ClusterRun.ReadAhead(Records(10_000, failAt: 9_000)))
             {
-                taken.Add(batch.Count);
+                taken.Add(batch.Articles.Count);
             }
         });
 
@@ -57,7 +77,7 @@ public sealed class ClusterRunTests
             }
         }
 
-        Assert.Equal(4096, ClusterRun.ReadAhead(Endless()).First().Count);
+        Assert.Equal(4096, ClusterRun.ReadAhead(Endless()).First().Articles.Count);
     }
 
     [Fact]
@@ -137,6 +157,8 @@ public sealed class ClusterRunTests
         var articles = new ArticleReader([corpus], InputFormat.Auto, ErrorMode.Fail, _ => { }).Read().Select(r => r.Article).ToList();
         using var loggers = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         var report = ClusterRun.Execute(articles.Select((a, i) => new InputRecord(a, corpus, i + 1)), SyndicationOptions.Default, [corpus], () => 0, loggers, keepTexts: false);
+        // With the input's size known the run reserves room for the whole input first: the same report.
+        var reserved = ClusterRun.Execute(articles.Select((a, i) => new InputRecord(a, corpus, i + 1)), SyndicationOptions.Default, [corpus], () => 0, loggers, keepTexts: false, readShare: () => 0.01);
 
         using var engine = new SyndicationEngine();
         foreach (Article article in articles)
@@ -148,5 +170,7 @@ public sealed class ClusterRunTests
         Assert.Equal(articles.Count, report.Articles.Count);
         Assert.All(report.Articles, row => Assert.Equal(expected[row.Id], row));
         Assert.Equal(engine.GetClusters().Count, report.Clusters.Count);
+        Assert.Equal(report.Articles, reserved.Articles);
+        Assert.Equal(report.Clusters.Select(c => c.Id), reserved.Clusters.Select(c => c.Id));
     }
 }
