@@ -16,7 +16,6 @@ namespace Syndicate.Tests.Storage;
 /// </summary>
 public class CrashTests(ITestOutputHelper output)
 {
-    private const string LongTestsVariable = "SYNDICATE_LONG_TESTS";
 
     private static readonly Lazy<Expectation> s_expected = new(Expectation.Build);
 
@@ -27,15 +26,9 @@ public class CrashTests(ITestOutputHelper output)
         Assert.True(run.Kills >= 20, $"only {run.Kills} kills landed while the process ran");
     }
 
-    [Fact]
+    [LongFact]
     public void Acknowledged_articles_survive_many_sigkills()
     {
-        if (Environment.GetEnvironmentVariable(LongTestsVariable) != "1")
-        {
-            output.WriteLine($"Skipped: set {LongTestsVariable}=1 to run 200 kills.");
-            return;
-        }
-
         CrashRun run = Run(kills: 200, seed: 977, budget: TimeSpan.FromMinutes(20));
         Assert.True(run.Kills >= 200);
     }
