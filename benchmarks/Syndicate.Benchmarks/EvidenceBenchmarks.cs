@@ -57,7 +57,7 @@ public class EvidenceBenchmarks
         _characterBins = new ulong[Evidence.CharacterSlots];
         _wordBins = new ulong[options.SignatureLength];
         _row = new byte[Evidence.RowBytes];
-        Console.WriteLine($"// corpus: {origin}, {_stories.Length} articles, vector mix accelerated: {SplitMix64.IsVectorMixAccelerated}");
+        Console.WriteLine($"// corpus: {origin}, {_stories.Length} articles, vector mix accelerated: {SplitMix64.IsVectorMixAccelerated} (AVX-512DQ/VL: {System.Runtime.Intrinsics.X86.Avx512DQ.VL.IsSupported}, AVX2: {System.Runtime.Intrinsics.X86.Avx2.IsSupported})");
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Articles)]

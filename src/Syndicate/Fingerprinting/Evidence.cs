@@ -127,6 +127,58 @@ internal static class Evidence
     }
 
     /// <summary>
+    /// The first pass of <see cref="CharacterGramsVector"/>: writes the window before each gram to
+    /// <paramref name="destination"/> and the window after the last gram behind them; returns the number of grams.
+    /// </summary>
+    /// <remarks>
+    /// Without a branch per character: every character stores the current window at the next gram's slot, and only a
+    /// character that is not a space (past the first <see cref="CharacterGram"/> − 1) moves to the next slot and into
+    /// the window. A space costs a store instead of a mispredicted branch. <paramref name="destination"/> must be at
+    /// least as long as <paramref name="normalized"/>: the slot written is never past the characters read.
+    /// </remarks>
+    private static int WriteWindows(ReadOnlySpan<char> normalized, Span<ulong> destination)
+    {
+        if (destination.Length < normalized.Length)
+        {
+            ThrowHelper.DestinationTooShort(nameof(destination));
+        }
+
+        ref ulong slots = ref MemoryMarshal.GetReference(destination);
+        ulong window = 0;
+        int i = 0;
+        int seen = 0;
+
+        // The first grams' characters, with a branch: at most CharacterGram - 1 of them.
+        for (; i < normalized.Length && seen < CharacterGram - 1; i++)
+        {
+            char c = normalized[i];
+            if (c != ' ')
+            {
+                window = (window << 16) | c;
+                seen++;
+            }
+        }
+
+        int count = 0;
+        for (; i < normalized.Length; i++)
+        {
+            char c = normalized[i];
+            Unsafe.Add(ref slots, count) = window;
+            ulong keep = (ulong)(c != ' ' ? 1 : 0);
+            ulong mask = 0 - keep;
+            count += (int)keep;
+            window = (((window << 16) | c) & mask) | (window & ~mask);
+        }
+
+        if (count > 0)
+        {
+            Unsafe.Add(ref slots, count) = window;
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// <see cref="CharacterGrams"/> in two passes: the windows, then their hashes four at a time in the lanes of a
     /// 256-bit vector (<see cref="Finish"/> is <see cref="SplitMix64.Mix(ulong)"/>).
     /// </summary>
@@ -139,34 +191,14 @@ internal static class Evidence
     /// </remarks>
     internal static int CharacterGramsVector(ReadOnlySpan<char> normalized, long seed, Span<ulong> destination)
     {
-        ulong window = 0;
-        int seen = 0;
-        int count = 0;
-        foreach (char c in normalized)
-        {
-            if (c == ' ')
-            {
-                continue;
-            }
-
-            if (seen >= CharacterGram - 1)
-            {
-                destination[count++] = window;
-            }
-
-            window = (window << 16) | c;
-            seen++;
-        }
-
+        int count = WriteWindows(normalized, destination);
         if (count == 0)
         {
             return 0;
         }
 
-        destination[count] = window;
         ulong seedMix = Finish((ulong)seed ^ Golden);
         var seeds = Vector256.Create(seedMix);
-        var golden = Vector256.Create(Golden);
         var low16 = Vector256.Create(0xFFFFUL);
         ref ulong grams = ref MemoryMarshal.GetReference(destination);
         int i = 0;
@@ -175,7 +207,7 @@ internal static class Evidence
             // Lane j: the window before gram i + j, and the one after it, whose low 16 bits are its new character.
             var before = Vector256.LoadUnsafe(ref grams, (nuint)i);
             var after = Vector256.LoadUnsafe(ref grams, (nuint)(i + 1));
-            SplitMix64.Mix(SplitMix64.Mix(before ^ seeds) + ((after & low16) * golden)).StoreUnsafe(ref grams, (nuint)i);
+            SplitMix64.Mix(SplitMix64.Mix(before ^ seeds) + SplitMix64.MultiplyLow(after & low16, Golden)).StoreUnsafe(ref grams, (nuint)i);
         }
 
         for (; i < count; i++)

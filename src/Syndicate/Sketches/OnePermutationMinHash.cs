@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Syndicate.Internal;
 
 namespace Syndicate.Sketches;
@@ -177,7 +178,9 @@ public sealed class OnePermutationMinHash : IMinHasher
             var high = Vector256.ShiftRightLogical(g, 32);
 
             // Lanes 0–3 of the buffer: the bins; lanes 4–7: the keys (g rotated by 32 bits).
-            Vector256.ShiftRightLogical(high * ranges, 32).StoreUnsafe(ref lane);
+            // high and ranges are below 2^32: one 32 x 32 -> 64-bit multiply per lane (vpmuludq) where AVX2 has it.
+            Vector256<ulong> scaled = Avx2.IsSupported ? Avx2.Multiply(high.AsUInt32(), ranges.AsUInt32()) : high * ranges;
+            Vector256.ShiftRightLogical(scaled, 32).StoreUnsafe(ref lane);
             (Vector256.ShiftLeft(g, 32) | high).StoreUnsafe(ref lane, (nuint)Vector256<ulong>.Count);
             for (var l = 0; l < Vector256<ulong>.Count; l++)
             {

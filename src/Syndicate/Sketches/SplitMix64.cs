@@ -113,16 +113,42 @@ public sealed class SplitMix64
 
     /// <summary>
     /// True when <see cref="Mix(Vector256{ulong})"/> runs in hardware: 256-bit vectors with a 64-bit lane multiply
-    /// (AVX-512DQ with VL). Elsewhere the multiply is emulated, and the scalar loops are the faster ones.
+    /// (AVX-512DQ with VL), or AVX2, whose 32 × 32-bit multiplies make the low 64 bits of a product in three
+    /// (<see cref="MultiplyLow"/>). Elsewhere the multiply would be emulated lane by lane, and the scalar loops are the
+    /// faster ones.
     /// </summary>
-    internal static bool IsVectorMixAccelerated => Vector256.IsHardwareAccelerated && Avx512DQ.VL.IsSupported;
+    internal static bool IsVectorMixAccelerated => Vector256.IsHardwareAccelerated && (Avx512DQ.VL.IsSupported || Avx2.IsSupported);
 
     /// <summary><see cref="Mix(ulong)"/> of four values at once, lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<ulong> Mix(Vector256<ulong> z)
     {
-        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
-        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        z = MultiplyLow(z ^ Vector256.ShiftRightLogical(z, 30), 0xBF58476D1CE4E5B9UL);
+        z = MultiplyLow(z ^ Vector256.ShiftRightLogical(z, 27), 0x94D049BB133111EBUL);
         return z ^ Vector256.ShiftRightLogical(z, 31);
+    }
+
+    /// <summary>The low 64 bits of each lane of <paramref name="x"/> times <paramref name="constant"/>.</summary>
+    /// <remarks>
+    /// AVX-512DQ multiplies 64-bit lanes in one instruction. AVX2 multiplies only the low 32 bits of each lane into
+    /// 64 (<c>vpmuludq</c>); modulo 2<sup>64</sup>, x · c = x<sub>lo</sub> · c<sub>lo</sub> + ((x<sub>hi</sub> ·
+    /// c<sub>lo</sub> + x<sub>lo</sub> · c<sub>hi</sub>) ≪ 32), three such multiplies. Without either, the runtime's
+    /// lane-by-lane emulation (callers check <see cref="IsVectorMixAccelerated"/> first).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<ulong> MultiplyLow(Vector256<ulong> x, ulong constant)
+    {
+        return Avx512DQ.VL.IsSupported || !Avx2.IsSupported ? x * Vector256.Create(constant) : MultiplyLowAvx2(x, constant);
+    }
+
+    /// <summary><see cref="MultiplyLow"/> from AVX2's 32 × 32-bit multiplies; only where AVX2 is supported.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<ulong> MultiplyLowAvx2(Vector256<ulong> x, ulong constant)
+    {
+        Vector256<uint> low = Vector256.Create(constant).AsUInt32();
+        Vector256<uint> high = Vector256.Create(constant >> 32).AsUInt32();
+        Vector256<ulong> lowProduct = Avx2.Multiply(x.AsUInt32(), low);
+        Vector256<ulong> cross = Avx2.Multiply(Vector256.ShiftRightLogical(x, 32).AsUInt32(), low) + Avx2.Multiply(x.AsUInt32(), high);
+        return lowProduct + Vector256.ShiftLeft(cross, 32);
     }
 }
