@@ -424,29 +424,99 @@ internal sealed class LshIndex
             return;
         }
 
+        if (maxPerBand <= MaxInterleavedDepth && _bands <= MaxInterleavedBands)
+        {
+            QueryHitsInterleaved(signature, hits, Math.Max(0, maxPerBand));
+        }
+        else
+        {
+            QueryHitsSerial(signature, hits, maxPerBand);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="QueryHits"/> one band after another, each band's chain walked to its end or to
+    /// <paramref name="maxPerBand"/>: the walk for deep reads, and the reference the interleaved walk is tested against.
+    /// </summary>
+    internal void QueryHitsSerial(ReadOnlySpan<byte> signature, List<int> hits, int maxPerBand)
+    {
         var next = _next;
         var bands = _bands;
         for (var band = 0; band < bands; band++)
         {
-            var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
-            var table = _tables[band];
-            if (table[LinearProbing.Home(key, table.Length)] == 0)
-            {
-                continue;
-            }
-
-            var slot = FindSlot(table, band, key);
-            if (slot < 0)
-            {
-                continue;
-            }
-
+            var head = Head(signature, band);
             var left = maxPerBand;
-            for (var handle = HeadOf(table[slot]); handle != EndOfChain && left-- > 0; handle = next[(handle * bands) + band])
+            for (var handle = head; handle != EndOfChain && left-- > 0; handle = next[(handle * bands) + band])
             {
                 hits.Add(handle);
             }
         }
+    }
+
+    /// <summary>The deepest per-band read <see cref="QueryHits"/> walks with the bands interleaved.</summary>
+    internal const int MaxInterleavedDepth = 32;
+
+    /// <summary>The most bands <see cref="QueryHits"/> walks interleaved.</summary>
+    internal const int MaxInterleavedBands = 64;
+
+    /// <summary>
+    /// <see cref="QueryHits"/> with every band's chain walked one step at a time in turn, so that the reads of different
+    /// bands, each a likely cache miss, are in flight together instead of one chain after another; the hits are then
+    /// appended band by band, in the order of the one-band-at-a-time walk.
+    /// </summary>
+    [SkipLocalsInit]
+    private void QueryHitsInterleaved(ReadOnlySpan<byte> signature, List<int> hits, int maxPerBand)
+    {
+        var bands = _bands;
+        var next = _next;
+        Span<int> current = stackalloc int[bands];
+        Span<int> lengths = stackalloc int[bands];
+        Span<int> staged = stackalloc int[bands * maxPerBand];
+        var active = 0;
+        for (var band = 0; band < bands; band++)
+        {
+            current[band] = Head(signature, band);
+            lengths[band] = 0;
+            active += current[band] != EndOfChain ? 1 : 0;
+        }
+
+        for (var step = 0; step < maxPerBand && active > 0; step++)
+        {
+            for (var band = 0; band < bands; band++)
+            {
+                var handle = current[band];
+                if (handle == EndOfChain)
+                {
+                    continue;
+                }
+
+                staged[(band * maxPerBand) + step] = handle;
+                lengths[band] = step + 1;
+                var following = next[(handle * bands) + band];
+                current[band] = following;
+                active -= following == EndOfChain ? 1 : 0;
+            }
+        }
+
+        for (var band = 0; band < bands; band++)
+        {
+            hits.AddRange(staged.Slice(band * maxPerBand, lengths[band]));
+        }
+    }
+
+    /// <summary>The newest handle that shares <paramref name="signature"/>'s key in <paramref name="band"/>, or <see cref="EndOfChain"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Head(ReadOnlySpan<byte> signature, int band)
+    {
+        var key = BandKey.Compute(signature.Slice(band * _bandBytes, _bandBytes));
+        var table = _tables[band];
+        if (table[LinearProbing.Home(key, table.Length)] == 0)
+        {
+            return EndOfChain;
+        }
+
+        var slot = FindSlot(table, band, key);
+        return slot < 0 ? EndOfChain : HeadOf(table[slot]);
     }
 
     /// <summary>Returns the smallest table capacity that holds <paramref name="keys"/> keys within the load limit.</summary>

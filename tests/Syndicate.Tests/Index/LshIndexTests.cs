@@ -77,6 +77,55 @@ public sealed class LshIndexTests
     }
 
     [Fact]
+    public void Interleaved_band_walk_equals_the_serial_walk()
+    {
+        // The character index's shape (32 bands of 2 two-byte rows) over a small alphabet, so that keys are shared by
+        // long chains, with removals and reused handles; every depth the interleaved walk takes, against the serial one.
+        const int bands = 32;
+        var index = new LshIndex(bands, 2, 2);
+        var random = new Random(20261206);
+        var signatures = new Dictionary<int, byte[]>();
+        byte[] Draw()
+        {
+            var signature = new byte[bands * 4];
+            for (int i = 0; i < signature.Length; i++)
+            {
+                signature[i] = (byte)random.Next(3);
+            }
+
+            return signature;
+        }
+
+        for (int handle = 0; handle < 3000; handle++)
+        {
+            signatures[handle] = Draw();
+            index.Insert(handle, signatures[handle]);
+            if (handle % 7 == 3)
+            {
+                int gone = random.Next(handle + 1);
+                if (signatures.Remove(gone, out byte[]? removed))
+                {
+                    index.Remove(gone, removed);
+                }
+            }
+        }
+
+        int[] depths = [0, 1, 2, 3, 5, 16, LshIndex.MaxInterleavedDepth];
+        for (int query = 0; query < 300; query++)
+        {
+            byte[] signature = query % 2 == 0 ? Draw() : signatures.Values.ElementAt(random.Next(signatures.Count));
+            foreach (int depth in depths)
+            {
+                var expected = new List<int> { -7 };
+                var actual = new List<int> { -7 };
+                index.QueryHitsSerial(signature, expected, depth);
+                index.QueryHits(signature, actual, depth);
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    [Fact]
     public void Query_appends_and_keeps_existing_items()
     {
         var index = new LshIndex(Bands, Rows, 1);
