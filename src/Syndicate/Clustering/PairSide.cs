@@ -18,8 +18,19 @@ internal readonly ref struct PairSide
         Lead = lead;
         Evidence = evidence;
         Published = published;
-        Text = text;
+        _text = text;
     }
+
+    private PairSide(DocumentTable docs, int handle)
+        : this(docs.ContentHash(handle), docs.ShingleCount(handle), docs.Signature(handle), docs.Lead(handle), docs.Evidence(handle), docs.Info(handle).Published, null)
+    {
+        _docs = docs;
+        _handle = handle;
+    }
+
+    private readonly string? _text;
+    private readonly DocumentTable? _docs;
+    private readonly int _handle;
 
     public ulong ContentHash { get; }
 
@@ -39,16 +50,21 @@ internal readonly ref struct PairSide
     /// The cleaned story text, where it is at hand: for a new article, and for a cluster's canonical copy, whose text
     /// the engine retains. A rewrite link needs it on both sides.
     /// </summary>
-    public string? Text { get; }
+    /// <remarks>
+    /// For an indexed article it is looked up when first asked for: most pairs are decided without it, and the lookup
+    /// reads the article's cluster and text, two objects elsewhere in memory.
+    /// </remarks>
+    public string? Text => _text ?? (_docs is null ? null : CanonicalText(_docs, _handle));
 
     public static PairSide Of(Fingerprint print) =>
         new(print.ContentHash, print.ShingleCount, print.Signature, print.Lead, print.Evidence, print.Article?.Published, print.Cleaned.Body);
 
     /// <summary>An indexed article; its text is known only when it is its cluster's canonical copy.</summary>
-    public static PairSide Of(DocumentTable docs, int handle)
+    public static PairSide Of(DocumentTable docs, int handle) => new(docs, handle);
+
+    private static string? CanonicalText(DocumentTable docs, int handle)
     {
         ClusterState? cluster = docs.ClusterOrNull(handle);
-        string? text = cluster is not null && cluster.Canonical == handle ? cluster.CanonicalText : null;
-        return new(docs.ContentHash(handle), docs.ShingleCount(handle), docs.Signature(handle), docs.Lead(handle), docs.Evidence(handle), docs.Info(handle).Published, text);
+        return cluster is not null && cluster.Canonical == handle ? cluster.CanonicalText : null;
     }
 }

@@ -156,20 +156,19 @@ internal sealed class PairVerifier
 
         var values = SignalValues(a, b);
         signals = signals with { RewriteScore = Score(values) };
-        bool decidesRewrite = signals.RewriteScore >= RewriteThreshold && a.Text is not null && b.Text is not null;
-        if (!decidesRewrite)
+        if (!(signals.RewriteScore >= RewriteThreshold) || a.Text is not { } textA || b.Text is not { } textB)
         {
             return signals;
         }
 
-        Openings openings = OpeningContainment(a.Text!, b.Text!);
+        Openings openings = OpeningContainment(textA, textB);
         return signals with
         {
             LeadContainment = openings.Lead,
             HeadContainment = openings.Head,
             CarriedLeadContainment = openings.ShorterLead,
             CharacterContainment = values.Cc,
-            FigureContainment = Figures.Containment(a.Text, b.Text, MinFigures),
+            FigureContainment = Figures.Containment(textA, textB, MinFigures),
         };
     }
 
