@@ -191,7 +191,14 @@ public sealed partial class DedupTests : IDisposable
         Assert.Equal(_half, received);
 
         Assert.Equal(0, Kill(process.Id, signal));
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), name + " did not stop the run");
+        if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
+        {
+            // Say how far the stop got: its summary line on stderr is written before the state is closed.
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"{name} did not stop the run within a minute; its stderr: '{stderr.Result}'");
+        }
+
         process.WaitForExit();
 
         Assert.Equal(code, process.ExitCode);
