@@ -13,6 +13,9 @@ internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream inner
     private int _prefixPosition;
     private ExceptionDispatchInfo? _pending;
 
+    /// <summary>The bytes a byte order mark can take: a replay this long is returned without reading on.</summary>
+    private const int MinFirstRead = 4;
+
     /// <summary>
     /// Reads up to <paramref name="count"/> bytes from the start of <paramref name="stream"/> and returns them, with a
     /// stream that yields the same bytes again followed by the remainder.
@@ -44,10 +47,13 @@ internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream inner
             _prefix.AsSpan(_prefixPosition, n).CopyTo(buffer);
             _prefixPosition += n;
 
-            // Continue into the same buffer, so that a reader looking at its first read (StreamReader checking for a
-            // byte order mark) sees as much as it would have without the replay. A failure there (a truncated gzip
-            // stream ending right after the prefix) is raised by the next read, so that the prefix is not lost with it.
-            if (n == buffer.Length)
+            // A short replay continues into the same buffer, so that a reader looking at its first read (StreamReader
+            // checking for a byte order mark, up to four bytes) sees as much as it would have without the replay. A
+            // longer one is returned alone: the read after it may wait on a pipe, and the replayed bytes (a whole line
+            // of standard input) must reach the reader before the next line is written. A failure there (a truncated
+            // gzip stream ending right after the prefix) is raised by the next read, so that the prefix is not lost
+            // with it.
+            if (n == buffer.Length || n >= MinFirstRead)
             {
                 return n;
             }
