@@ -16,7 +16,8 @@ namespace Syndicate.Cli.Commands;
 /// SIGINT and SIGTERM do not kill the run mid-article: the article in hand is finished (journaled and written), the
 /// summary goes to stderr, the state is closed, and the process exits with 130 or 143 (128 + the signal number), as
 /// shells expect of a process stopped by a signal. A run waiting for input stops at once; one whose write is blocked by
-/// a reader that stopped reading stops after a few seconds.
+/// a reader that stopped reading stops after a few seconds. A signal ignored when the process started (SIGINT in a
+/// background job of a shell script, or under <c>nohup</c>) stays ignored: the runtime does not handle it.
 /// </remarks>
 internal sealed class DedupRun : IDisposable
 {
@@ -186,5 +187,5 @@ internal sealed class DedupSummary(string holder = "state")
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"syndicate: dedup: {Articles} articles: {New} new, {Copies} copies of a known story; {AlreadyHeld} were already in the {holder} (given their first verdict again){(Errors > 0 ? $"; {Errors} input errors skipped" : "")}.");
+        $"syndicate: dedup: {Articles} {(Articles == 1 ? "article" : "articles")}: {New} new, {Copies} {(Copies == 1 ? "copy" : "copies")} of a known story; {AlreadyHeld} {(AlreadyHeld == 1 ? "was" : "were")} already in the {holder} (given their first verdict again){(Errors > 0 ? $"; {Errors} input {(Errors == 1 ? "error" : "errors")} skipped" : "")}.");
 }

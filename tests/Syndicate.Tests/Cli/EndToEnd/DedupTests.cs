@@ -161,13 +161,91 @@ public sealed partial class DedupTests : IDisposable
     [UnixFact]
     public void SigTerm_FinishesTheArticleInHand_PrintsTheSummary_AndExitsWith143() => StopBySignal(15, 143, "SIGTERM");
 
-    [UnixFact]
+    [Fact]
+    public async Task EachArticle_IsAnswered_BeforeTheNextArrives()
+    {
+        // A feed sends an article when it has one: its verdict must not wait for the next (nor for the end of input).
+        using var process = Process.Start(SyndicateCli.StartInfo("dedup", "--state", _dir.File("state")))!;
+        try
+        {
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
+            for (int i = 0; i < 3; i++)
+            {
+                await process.StandardInput.WriteLineAsync(Corpus.Lines[i]);
+                await process.StandardInput.FlushAsync();
+                Task<string?> answer = process.StandardOutput.ReadLineAsync();
+                Assert.True(await Task.WhenAny(answer, Task.Delay(TimeSpan.FromMinutes(1))) == answer, $"no verdict for line {i + 1} while the input stays open");
+                Assert.Equal(Corpus.Ids[i], JsonDocument.Parse((await answer)!).RootElement.GetProperty("id").GetString());
+            }
+
+            process.StandardInput.Close();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(process.ExitCode == 0, await stderr);
+        }
+        finally
+        {
+            // A failed assertion must not leave the run behind.
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    // A process started with SIGINT ignored (a background job of a shell script, nohup, some test runners) keeps it
+    // ignored, and so would the run under test; env(1) gives it the default disposition, as an interactive shell would.
+    [UnixFact("/usr/bin/env")]
     public void SigInt_FinishesTheArticleInHand_PrintsTheSummary_AndExitsWith130() => StopBySignal(2, 130, "SIGINT");
+
+    [UnixFact("/usr/bin/env")]
+    public async Task SigInt_IgnoredWhenTheRunStarted_StaysIgnored_AndSigTermStillStopsTheRun()
+    {
+        string state = _dir.File("state");
+        using var process = Process.Start(WithSigInt(SyndicateCli.StartInfo("dedup", "--state", state), "--ignore-signal=INT"))!;
+        try
+        {
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardInput.WriteLineAsync(Corpus.Lines[0]);
+            await process.StandardInput.FlushAsync();
+            // Its line comes back: the run is past its start, with its signal handlers registered.
+            Task<string?> answer = process.StandardOutput.ReadLineAsync();
+            Assert.True(await Task.WhenAny(answer, Task.Delay(TimeSpan.FromMinutes(1))) == answer, "no verdict for the first line");
+
+            Assert.Equal(0, Kill(process.Id, 2));
+            Assert.False(process.WaitForExit(TimeSpan.FromSeconds(2)), "an ignored SIGINT stopped the run");
+
+            Assert.Equal(0, Kill(process.Id, 15));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.Equal(143, process.ExitCode);
+            Assert.Contains("dedup: 1 article: ", await stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // A failed assertion must not leave the run behind.
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>Starts the run through env(1) with SIGINT's disposition set by <paramref name="option"/>.</summary>
+    private static ProcessStartInfo WithSigInt(ProcessStartInfo info, string option)
+    {
+        info.ArgumentList.Insert(0, info.FileName);
+        info.ArgumentList.Insert(0, option);
+        info.FileName = "/usr/bin/env";
+        return info;
+    }
 
     private void StopBySignal(int signal, int code, string name)
     {
         string state = _dir.File("state");
         ProcessStartInfo info = SyndicateCli.StartInfo("dedup", "--state", state);
+        if (signal == 2)
+        {
+            info = WithSigInt(info, "--default-signal=INT");
+        }
 
         using var process = Process.Start(info)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
