@@ -11,7 +11,7 @@ internal sealed class CommonOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, directories of .txt files, or - for stdin. With none: stdin, or at a terminal the bundled sample.",
+        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, .txt files (one article each), directories of any of these (other files in them are reported and skipped), or - for stdin. With none: stdin, or at a terminal the bundled sample.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -94,9 +94,11 @@ internal sealed class ArticleReader
         {
             if (input != "-" && Directory.Exists(input))
             {
-                foreach (var (path, source) in TextDirectory.List(input, Report))
+                foreach (var file in TextDirectory.List(input, Report, _onWarning))
                 {
-                    foreach (var record in ReadInput(path, InputFormat.Text, source))
+                    // A text file is one article whatever the override; the others are read as named files are.
+                    var format = file.Format == InputFormat.Text ? InputFormat.Text : _format;
+                    foreach (var record in ReadInput(file.Path, format, file.Source))
                     {
                         yield return record;
                     }
@@ -315,7 +317,8 @@ internal sealed class ArticleReader
         return new ReplayStream(buffer, length, stream);
     }
 
-    private static InputFormat FromExtension(string path)
+    /// <summary>The format a file's name says (a trailing <c>.gz</c> set aside); <see cref="InputFormat.Auto"/> when it says none.</summary>
+    internal static InputFormat FromExtension(string path)
     {
         var name = Path.GetFileName(path);
         if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))

@@ -31,7 +31,7 @@ public sealed class TextInputTests
         temp.Write("okaz/2015/x.txt", "Okaz title\nbody");
         temp.Write("was/a.TXT", "Wire title\r\nbody");
         temp.Write("Was/z.txt", "Upper title\nbody");
-        temp.Write("okaz/notes.md", "ignored");
+        temp.Write("okaz/notes.md", "reported, not read");
         temp.Write(".hidden/h.txt", "ignored");
         temp.Write("okaz/.h.txt", "ignored");
 
@@ -42,6 +42,31 @@ public sealed class TextInputTests
         Assert.Equal(["Was", "unknown", "okaz", "was"], records.Select(r => r.Article.Source));
         Assert.Equal(["Upper title", "Top title", "Okaz title", "Wire title"], records.Select(r => r.Article.Title));
         Assert.Equal("\n\n  Top title  \nbody", records[1].Article.Body);
+    }
+
+    [Fact]
+    public void A_directory_reads_its_feeds_and_json_lines_too_and_names_each_file_it_skips()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("okaz/x.txt", "Okaz title\nbody");
+        temp.Write("dumps/2015-07-21.jsonl", "{\"id\":\"j1\",\"source\":\"sabq\",\"body\":\"one\"}\n{\"id\":\"j2\",\"source\":\"was\",\"body\":\"two\"}\n");
+        temp.WriteGzip("dumps/2015-07-22.jsonl.gz", "{\"id\":\"j3\",\"source\":\"okaz\",\"body\":\"three\"}\n");
+        temp.Write("feeds/spa.xml", "<rss><channel><item><guid>r1</guid><title>Feed title</title><description>four</description></item></channel></rss>");
+        var notes = temp.Write("dumps/README.md", "what these files are");
+        var page = temp.Write("page.html", "<p>five</p>");
+        temp.Write(".cache/y.jsonl", "{\"id\":\"hidden\",\"source\":\"s\",\"body\":\"six\"}\n");
+
+        var errors = new List<InputError>();
+        var warnings = new List<InputError>();
+        var records = new ArticleReader([temp.Path], InputFormat.Auto, ErrorMode.Skip, errors.Add, onWarning: warnings.Add).Read().ToList();
+
+        Assert.Empty(errors);
+        // In ordinal order of the relative paths; a text file's source is its folder, a record names its own.
+        Assert.Equal(["j1", "j2", "j3", "r1", "x"], records.Select(r => r.Article.Id));
+        Assert.Equal(["sabq", "was", "okaz", "unknown", "okaz"], records.Select(r => r.Article.Source));
+        Assert.Equal(
+            [$"{notes}: {TextDirectory.SkippedMessage}", $"{page}: {TextDirectory.SkippedMessage}"],
+            warnings.Select(w => w.ToString()));
     }
 
     [Fact]
