@@ -46,6 +46,7 @@ internal sealed class ArticleReader
     private readonly Action<InputError> _onError;
     private readonly Stream? _stdin;
     private readonly Action<InputError> _onWarning;
+    private readonly HashSet<string> _reportedFields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeenId> _ids = new(StringComparer.Ordinal);
     private readonly List<InputError> _incomplete = [];
     private long _bytesDone;
@@ -158,12 +159,33 @@ internal sealed class ArticleReader
                     _onWarning(new InputError(record.Input, record.Line, warning));
                 }
 
+                ReportUnreadFields(source, record);
+
                 yield return record;
             }
         }
         finally
         {
             Finish(source);
+        }
+    }
+
+    /// <summary>
+    /// Names, once a run, each field of an input's first records that no article field is read from: a schema with
+    /// <c>published_at</c> or <c>outlet</c> would otherwise lose its times or sources without a word.
+    /// </summary>
+    private void ReportUnreadFields(IRecordSource source, InputRecord record)
+    {
+        var fields = source.TakeUnreadFields();
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var fresh = fields.Where(_reportedFields.Add).ToList();
+        if (fresh.Count > 0)
+        {
+            _onWarning(new InputError(record.Input, record.Line, $"fields not read: {string.Join(", ", fresh)} ({FieldSurvey.ReadFields})"));
         }
     }
 

@@ -12,4 +12,10 @@ internal interface IRecordSource : IDisposable
     /// returns false) or reading may go on with the next record.
     /// </summary>
     public bool TryReadNext(out InputRecord? record, out InputError? error);
+
+    /// <summary>
+    /// The top-level fields of the records read so far that no article field is read from, when the format has named
+    /// fields (JSON); each call returns every such field found, once any is new, and otherwise nothing.
+    /// </summary>
+    public IReadOnlyList<string> TakeUnreadFields() => [];
 }

@@ -27,6 +27,7 @@ internal sealed class JsonArraySource : IRecordSource
     private State _state;
     private bool _wrapped;
     private long _line = 1;
+    private readonly FieldSurvey _fields = new();
 
     public JsonArraySource(Stream stream, string input, int initialBufferSize, int maxRecordBytes)
     {
@@ -69,6 +70,8 @@ internal sealed class JsonArraySource : IRecordSource
             return true;
         }
     }
+
+    public IReadOnlyList<string> TakeUnreadFields() => _fields.TakeNew();
 
     public void Dispose() => _buffer.Dispose();
 
@@ -186,6 +189,7 @@ internal sealed class JsonArraySource : IRecordSource
         var line = _line;
         if (JsonArticle.TryParse(_buffer.Data[..length], out var article, out var message, out var warning))
         {
+            _fields.Add(_buffer.Data[..length]);
             record = new InputRecord(article!, _input, line) { Warning = warning };
         }
         else

@@ -289,6 +289,37 @@ internal static partial class JsonArticle
         return false;
     }
 
+    /// <summary>
+    /// Adds to <paramref name="names"/> the top-level property names of a JSON object that no article field is read
+    /// from. Anything that is not a well-formed object adds nothing (the parser reports it).
+    /// </summary>
+    public static void CollectUnreadFields(ReadOnlySpan<byte> json, ISet<string> names)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (Classify(ref reader) == Field.Other)
+                {
+                    names.Add(reader.GetString()!);
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Not an object the parser accepted: nothing to survey.
+        }
+    }
+
     private static Field Classify(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)

@@ -14,6 +14,7 @@ internal sealed class JsonlSource : IRecordSource
     private readonly int _maxLineBytes;
     private int _scanned;
     private long _line;
+    private readonly FieldSurvey _fields = new();
 
     public JsonlSource(Stream stream, string input, int initialBufferSize, int maxLineBytes)
     {
@@ -81,6 +82,7 @@ internal sealed class JsonlSource : IRecordSource
 
             if (JsonArticle.TryParse(line, out var article, out var message, out var warning))
             {
+                _fields.Add(line);
                 record = new InputRecord(article!, _input, _line) { Warning = warning };
             }
             else
@@ -91,6 +93,8 @@ internal sealed class JsonlSource : IRecordSource
             return true;
         }
     }
+
+    public IReadOnlyList<string> TakeUnreadFields() => _fields.TakeNew();
 
     public void Dispose() => _buffer.Dispose();
 

@@ -5,6 +5,31 @@ namespace Syndicate.Tests.Cli.Input;
 public sealed class ArticleReaderTests
 {
     [Fact]
+    public void Fields_no_article_field_is_read_from_are_named_once_a_run_where_first_seen()
+    {
+        using var temp = new TempDirectory();
+        // A schema of its own: its times and outlets would be lost without a word.
+        var monday = temp.Write("monday.jsonl",
+            "{\"id\":\"a\",\"source\":\"s\",\"body\":\"x\"}\n" +
+            "{\"id\":\"b\",\"outlet\":\"okaz\",\"published_at\":\"2015-07-21\",\"content\":\"y\",\"tags\":{\"body\":1}}\n");
+        var tuesday = temp.Write("tuesday.json", "[{\"id\":\"c\",\"outlet\":\"sabq\",\"body\":\"z\",\"author\":\"n\"}]");
+        var known = temp.Write("known.jsonl", "{\"id\":\"d\",\"source\":\"s\",\"url\":\"u\",\"date\":\"2015-07-21\",\"title\":\"t\",\"text\":\"w\"}\n");
+
+        var errors = new List<InputError>();
+        var warnings = new List<InputError>();
+        var records = new ArticleReader([monday, tuesday, known], InputFormat.Auto, ErrorMode.Skip, errors.Add, onWarning: warnings.Add).Read().ToList();
+
+        Assert.Empty(errors);
+        Assert.Equal(["a", "b", "c", "d"], records.Select(r => r.Article.Id));
+        Assert.Equal(
+            [
+                $"{monday}:2: fields not read: outlet, published_at, tags ({FieldSurvey.ReadFields})",
+                $"{tuesday}:1: fields not read: author ({FieldSurvey.ReadFields})",
+            ],
+            warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
     public void A_missing_file_is_an_error_and_the_next_input_is_read()
     {
         using var temp = new TempDirectory();
