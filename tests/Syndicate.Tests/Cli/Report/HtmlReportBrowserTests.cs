@@ -117,7 +117,6 @@ public sealed class HtmlReportBrowserTests(Chromium chromium, BundledReport bund
                 url = i % 2 == 0 ? payloads[5] : "https://example.com/" + payloads[i],
                 published = "2022-01-18T06:00:00Z",
                 title = payloads[(i + 2) % payloads.Length] + " bridge plan",
-                wire = payloads[(i + 3) % payloads.Length],
                 body = copy,
             }));
         }
