@@ -213,8 +213,16 @@ internal static partial class JsonArticle
         body ??= text ?? content;
         if (body is null)
         {
-            error = "missing field 'body'";
-            return false;
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                error = "missing field 'body'";
+                return false;
+            }
+
+            // A headline without a text, as feeds carry (a feed's item with a title alone is kept too): kept, with an
+            // empty story text, so that it is delivered and counted, though it is no one's copy.
+            body = string.Empty;
+            warning ??= "no 'body', 'text' or 'content': kept with its title alone, a story of its own";
         }
 
         article = Create(id, source, body, title, url, published ?? date);

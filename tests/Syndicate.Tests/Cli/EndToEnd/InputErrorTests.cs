@@ -104,7 +104,7 @@ public sealed class InputErrorTests : IDisposable
         [
             JsonSerializer.Serialize(new { id = "ok-1", source = "a", title = "t", body = "the council approved the new budget for the city schools today" }),
             "{\"id\": \"broken\", \"source\": ",
-            JsonSerializer.Serialize(new { id = "no-body", source = "b", title = "t" }),
+            JsonSerializer.Serialize(new { id = "no-body", source = "b", url = "https://example.com/no-body" }),
             JsonSerializer.Serialize(new { id = "ok-2", source = "c", title = "t", body = "the council approved the new budget for the city schools today" }),
         ]);
         return path;

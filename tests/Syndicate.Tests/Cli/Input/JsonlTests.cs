@@ -156,6 +156,26 @@ public sealed class JsonlTests
     }
 
     [Fact]
+    public void A_headline_without_a_text_is_kept_with_a_warning_as_a_feed_item_is()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("headlines.jsonl", """
+            {"id":"1","source":"sabq","title":"Rain expected in Jazan"}
+            {"id":"2","source":"sabq","title":"  "}
+            {"id":"3","source":"sabq","title":"Rain expected in Jazan","body":"The civil defence warned of rain."}
+            """);
+
+        var (records, errors) = Inputs.ReadAll([path]);
+
+        Assert.Equal(["1", "3"], records.Select(r => r.Article.Id));
+        Assert.Equal("Rain expected in Jazan", records[0].Article.Title);
+        Assert.Equal(string.Empty, records[0].Article.Body);
+        Assert.Equal("no 'body', 'text' or 'content': kept with its title alone, a story of its own", records[0].Warning);
+        Assert.Null(records[1].Warning);
+        Assert.Equal([$"{path}:2: missing field 'body'"], errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void Fail_mode_throws_at_the_first_bad_record_after_returning_the_ones_before()
     {
         using var temp = new TempDirectory();
