@@ -125,6 +125,8 @@ internal sealed class ArticleReader
             yield break;
         }
 
+        // Records whose unread fields were looked at: the survey covers an input's first ones only.
+        var surveyed = 0;
         try
         {
             while (true)
@@ -159,7 +161,11 @@ internal sealed class ArticleReader
                     _onWarning(new InputError(record.Input, record.Line, warning));
                 }
 
-                ReportUnreadFields(source, record);
+                if (surveyed < FieldSurvey.Records)
+                {
+                    surveyed++;
+                    ReportUnreadFields(source, record);
+                }
 
                 yield return record;
             }
