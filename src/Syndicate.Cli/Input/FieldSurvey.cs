@@ -26,7 +26,7 @@ internal sealed class FieldSurvey
         }
     }
 
-    /// <summary>The fields found since the last call, in ordinal order; empty when none.</summary>
+    /// <summary>Every field found so far, in ordinal order, when one was found since the last call; otherwise empty.</summary>
     public IReadOnlyList<string> TakeNew()
     {
         if (_found.Count == _taken)
