@@ -95,7 +95,7 @@ internal sealed class ArticleReader
         {
             if (input != "-" && Directory.Exists(input))
             {
-                foreach (var file in TextDirectory.List(input, Report, _onWarning))
+                foreach (var file in InputDirectory.List(input, Report, _onWarning))
                 {
                     // A text file is one article whatever the override; the others are read as named files are.
                     var format = file.Format == InputFormat.Text ? InputFormat.Text : _format;

@@ -65,7 +65,7 @@ public sealed class TextInputTests
         Assert.Equal(["j1", "j2", "j3", "r1", "x"], records.Select(r => r.Article.Id));
         Assert.Equal(["sabq", "was", "okaz", "unknown", "okaz"], records.Select(r => r.Article.Source));
         Assert.Equal(
-            [$"{notes}: {TextDirectory.SkippedMessage}", $"{page}: {TextDirectory.SkippedMessage}"],
+            [$"{notes}: {InputDirectory.SkippedMessage}", $"{page}: {InputDirectory.SkippedMessage}"],
             warnings.Select(w => w.ToString()));
     }
 

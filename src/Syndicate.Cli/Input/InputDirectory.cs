@@ -1,7 +1,7 @@
 namespace Syndicate.Cli.Input;
 
 /// <summary>Lists the files of a directory tree that are read as input, in a stable order, with how to read each.</summary>
-internal static class TextDirectory
+internal static class InputDirectory
 {
     /// <summary>What a skipped file is told: the names a directory's files are read by.</summary>
     public const string SkippedMessage = "skipped: not a file this directory is read for (.txt, or .jsonl, .ndjson, .jsonlines, .json, .xml, .rss, .atom, each also gzipped)";
