@@ -139,7 +139,8 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
     /// <summary>
     /// Adds an article and returns the verdict once it is committed. An id already stored changes nothing and gets the
     /// verdict it got when it was added (<see cref="Verdict.Inserted"/> false; <see cref="Verdict.IdReused"/> when the
-    /// stored article had another title or body), so feeding an input again after a crash is safe.
+    /// stored article is another one: from another source, or with another title or body), so feeding an input again
+    /// after a crash is safe.
     /// </summary>
     /// <exception cref="PostgreSqlStoreException">The server stayed unreachable through the retries.</exception>
     public async Task<Verdict> AddAsync(Article article, CancellationToken cancellationToken = default)
@@ -389,7 +390,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 throw new StoreConflictException($"article {article.Id} moved while it was read");
             }
 
-            return heldView.Clusterer.HeldForOtherText(article) ? existing.AsIdReused() : existing;
+            return heldView.Clusterer.HeldForAnotherArticle(article) ? existing.AsIdReused() : existing;
         }
 
         // Lock the candidates' clusters (in id order, so that two inserts never wait for each other in a cycle), then

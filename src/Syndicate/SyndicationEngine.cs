@@ -116,8 +116,8 @@ public sealed partial class SyndicationEngine : IDisposable
     /// Adds an article and returns the engine's verdict on it. If an article with the same id is already held, nothing
     /// changes and the verdict is the one the held article got when it was added (<see cref="GetVerdict"/>, with
     /// <see cref="Verdict.Inserted"/> false): re-feeding an input after a crash gives every article the answer it got
-    /// the first time, whether or not that answer was delivered. An id held for another title or body also gets the held
-    /// verdict, marked <see cref="Verdict.IdReused"/>.
+    /// the first time, whether or not that answer was delivered. An id held for another article (from another source, or
+    /// with another title or body) also gets the held verdict, marked <see cref="Verdict.IdReused"/>.
     /// </summary>
     public Verdict Add(Article article)
     {
@@ -339,7 +339,7 @@ public sealed partial class SyndicationEngine : IDisposable
         ThrowIfDisposed();
         if (_clusterer.TryDescribe(article.Id, out Verdict? existing))
         {
-            return _clusterer.HeldForOtherText(article) ? existing.AsIdReused() : existing;
+            return _clusterer.HeldForAnotherArticle(article) ? existing.AsIdReused() : existing;
         }
 
         long timestamp = article.Published?.UtcTicks ?? _time.GetUtcNow().UtcTicks;

@@ -22,8 +22,9 @@ public sealed class Verdict
     }
 
     /// <summary>
-    /// True when the engine already held an article with this id that was added with another title or body: nothing
-    /// changed, and the verdict is the held article's. An id names one text; a caller should report the reuse.
+    /// True when the engine already held another article with this id, one from another source or added with another
+    /// title or body: nothing changed, and the verdict is the held article's. An id names one source's text; a caller
+    /// should report the reuse.
     /// </summary>
     public bool IdReused { get; private init; }
 

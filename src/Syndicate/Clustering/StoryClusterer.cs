@@ -76,17 +76,25 @@ internal sealed partial class StoryClusterer
     }
 
     /// <summary>
-    /// True when an article with <paramref name="article"/>'s id is held and was added with another title or body (as
-    /// far as the state knows: a copy restored from an older state has no text hash and never differs).
+    /// True when an article with <paramref name="article"/>'s id is held and is another article: one from another
+    /// source, or added with another title or body (as far as the state knows: a copy restored from an older state has
+    /// no text hash, and its text never differs).
     /// </summary>
-    public bool HeldForOtherText(Article article)
+    public bool HeldForAnotherArticle(Article article)
     {
         if (!_store.TryGetHandle(article.Id, out int handle))
         {
             return false;
         }
 
-        ulong held = _store.Documents.Info(handle).TextHash;
+        DocumentInfo info = _store.Documents.Info(handle);
+        if (!string.Equals(info.Source, article.Source, StringComparison.Ordinal))
+        {
+            // Two outlets whose ids collide (numbered files, numeric ids): the second is a copy, not the first again.
+            return true;
+        }
+
+        ulong held = info.TextHash;
         return held != 0 && held != Internal.Utf16Hash.OfText(article.Title, article.Body);
     }
 

@@ -35,6 +35,13 @@ public sealed class SchemaTests(PostgreSqlServer server)
             Verdict again = await engine.AddAsync(TestData.Seed(0));
             Assert.False(again.Inserted);
             Assert.Equal(first.ClusterId, again.ClusterId);
+            Assert.False(again.IdReused);
+
+            // The same id and text from another outlet is another article under a colliding id, not this one again.
+            Article seed = TestData.Seed(0);
+            Verdict collided = await engine.AddAsync(new Article(seed.Id, seed.Source + "-reprint", seed.Body) { Title = seed.Title, Published = seed.Published });
+            Assert.True(collided.IdReused);
+            Assert.False(collided.Inserted);
             Assert.Equal(1, (await engine.GetStatisticsAsync()).Articles);
         }
 

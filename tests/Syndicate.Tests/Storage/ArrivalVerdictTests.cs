@@ -65,13 +65,16 @@ public class ArrivalVerdictTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void An_id_reused_for_another_text_is_marked_in_memory_and_after_reopening(bool checkpoint)
+    public void An_id_reused_for_another_text_or_source_is_marked_in_memory_and_after_reopening(bool checkpoint)
     {
         using var dir = new TempDirectory();
         var article = new Article("a-1", "outlet", "وصلت الطائرة الإغاثية الخامسة إلى مطار عدن الدولي اليوم وعلى متنها مستلزمات طبية") { Title = "الطائرة الخامسة" };
         var retitled = new Article("a-1", "outlet", article.Body) { Title = "الطائرة السادسة" };
         var rewritten = new Article("a-1", "outlet", article.Body + " ومحاليل الغسيل الكلوي") { Title = article.Title };
         var untitled = new Article("a-1", "outlet", article.Body);
+
+        // Another outlet's verbatim copy under a colliding id (both number their articles) is a copy, not the same article.
+        var reprinted = new Article("a-1", "reprinter", article.Body) { Title = article.Title };
         using (SyndicationEngine engine = SyndicationEngine.Open(dir.Path, checkpointBytes: long.MaxValue))
         {
             Verdict added = engine.Add(article);
@@ -82,6 +85,7 @@ public class ArrivalVerdictTests
             Assert.True(reused.IdReused);
             Assert.False(reused.Inserted);
             Assert.Equal(Key(added), Key(reused));
+            Assert.True(engine.Add(reprinted).IdReused);
             if (checkpoint)
             {
                 engine.Checkpoint();
@@ -93,6 +97,7 @@ public class ArrivalVerdictTests
         Assert.True(reopened.Add(retitled).IdReused);
         Assert.True(reopened.Add(rewritten).IdReused);
         Assert.True(reopened.Add(untitled).IdReused);
+        Assert.True(reopened.Add(reprinted).IdReused);
         Assert.Equal(1, reopened.Count);
     }
 }
