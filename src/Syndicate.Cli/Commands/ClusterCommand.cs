@@ -115,7 +115,7 @@ internal static class ClusterCommand
             if (verdict.IdReused)
             {
                 // Not the article the store holds under that id: an error, as in dedup.
-                reader.ReportHeldForOtherText(record);
+                reader.ReportHeldForAnotherArticle(record);
                 continue;
             }
 

@@ -99,7 +99,7 @@ internal sealed class ArticleReader
                 {
                     // A text file is one article whatever the override; the others are read as named files are.
                     var format = file.Format == InputFormat.Text ? InputFormat.Text : _format;
-                    foreach (var record in ReadInput(file.Path, format, file.Source))
+                    foreach (var record in ReadInput(file.Path, format, file.Source, file.TextId))
                     {
                         yield return record;
                     }
@@ -108,16 +108,17 @@ internal sealed class ArticleReader
                 continue;
             }
 
-            foreach (var record in ReadInput(input, _format, JsonArticle.UnknownSource))
+            foreach (var record in ReadInput(input, _format, JsonArticle.UnknownSource, textId: null))
             {
                 yield return record;
             }
         }
     }
 
-    private IEnumerable<InputRecord> ReadInput(string input, InputFormat format, string textSource)
+    // textId: a text file's article id, or null for its file name without the extension.
+    private IEnumerable<InputRecord> ReadInput(string input, InputFormat format, string textSource, string? textId)
     {
-        var source = Open(input, format, textSource, out var openError);
+        var source = Open(input, format, textSource, textId, out var openError);
         if (source is null)
         {
             Finish(null);
@@ -211,7 +212,7 @@ internal sealed class ArticleReader
         }
     }
 
-    private IRecordSource? Open(string input, InputFormat format, string textSource, out InputError? error)
+    private IRecordSource? Open(string input, InputFormat format, string textSource, string? textId, out InputError? error)
     {
         error = null;
         var isStdin = input == "-";
@@ -289,7 +290,7 @@ internal sealed class ArticleReader
                 InputFormat.Jsonl => new JsonlSource(stream, input, BufferSize, MaxRecordBytes),
                 InputFormat.Json => new JsonArraySource(stream, input, BufferSize, MaxRecordBytes),
                 InputFormat.Rss or InputFormat.Atom => new FeedSource(stream, input),
-                _ => new TextSource(stream, input, isStdin ? "stdin" : IdFromFileName(input), textSource),
+                _ => new TextSource(stream, input, isStdin ? "stdin" : textId ?? IdFromFileName(input), textSource),
             };
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -367,9 +368,10 @@ internal sealed class ArticleReader
     }
 
     /// <summary>Where an id was first read, and a hash of its text.</summary>
-    private readonly record struct SeenId(UInt128 Hash, string Input, long Line);
+    private readonly record struct SeenId(UInt128 Hash, string Source, string Input, long Line);
 
-    private static string IdFromFileName(string path)
+    /// <summary>A text file's article id: its file name without the extension (and without <c>.gz</c>).</summary>
+    internal static string IdFromFileName(string path)
     {
         var name = Path.GetFileName(path);
         if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
@@ -390,7 +392,7 @@ internal sealed class ArticleReader
         }
     }
 
-    // Null when the record may be returned: its id is new, or was read before for the same text.
+    // Null when the record may be returned: its id is new, or was read before for the same source and text.
     private InputError? CheckId(InputRecord record)
     {
         Article article = record.Article;
@@ -398,18 +400,20 @@ internal sealed class ArticleReader
         ref SeenId seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, article.Id, out bool exists);
         if (!exists)
         {
-            seen = new SeenId(hash, record.Input, record.Line);
+            seen = new SeenId(hash, article.Source, record.Input, record.Line);
             return null;
         }
 
-        if (seen.Hash == hash)
+        bool sameSource = string.Equals(seen.Source, article.Source, StringComparison.Ordinal);
+        if (seen.Hash == hash && sameSource)
         {
             return null;
         }
 
         string first = seen.Input == "-" ? "<stdin>" : seen.Input;
         string where = seen.Line > 0 ? first + ":" + seen.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : first;
-        return new InputError(record.Input, record.Line, $"id \"{article.Id}\" was already used by {where} for different text");
+        string what = seen.Hash != hash ? "for different text" : $"for an article of another source (\"{seen.Source}\")";
+        return new InputError(record.Input, record.Line, $"id \"{article.Id}\" was already used by {where} {what}");
     }
 
     // The title and the body, each preceded by its length so that no two different pairs hash alike by concatenation.
@@ -428,11 +432,12 @@ internal sealed class ArticleReader
     }
 
     /// <summary>
-    /// Reports a record whose id the state already holds for another text (the engine's
-    /// <see cref="Verdict.IdReused"/>): an error like a reuse within the run, so <c>--on-error fail</c> stops at it.
+    /// Reports a record whose id the state already holds for another article, one of another source or with another
+    /// text (the engine's <see cref="Verdict.IdReused"/>): an error like a reuse within the run, so
+    /// <c>--on-error fail</c> stops at it.
     /// </summary>
-    public void ReportHeldForOtherText(InputRecord record) =>
-        Report(new InputError(record.Input, record.Line, $"id \"{record.Article.Id}\" was already used by an article held in the state for different text"));
+    public void ReportHeldForAnotherArticle(InputRecord record) =>
+        Report(new InputError(record.Input, record.Line, $"id \"{record.Article.Id}\" was already used by an article held in the state, of another source or with different text"));
 
     private void Report(InputError error)
     {

@@ -2,7 +2,10 @@ using Syndicate.Cli.Input;
 
 namespace Syndicate.Tests.Cli.Input;
 
-/// <summary>An id names one article: read again with the same text it is the same article, with another text an error.</summary>
+/// <summary>
+/// An id names one source's article: read again with the same source and text it is the same article, with another
+/// source or text an error.
+/// </summary>
 public sealed class IdConflictTests
 {
     [Fact]
@@ -10,12 +13,43 @@ public sealed class IdConflictTests
     {
         using var temp = new TempDirectory();
         string first = temp.Write("first.jsonl", "{\"id\":\"x\",\"title\":\"T\",\"body\":\"same words\",\"source\":\"a\"}\n");
-        string second = temp.Write("second.jsonl", "{\"id\":\"x\",\"title\":\"T\",\"body\":\"same words\",\"source\":\"b\"}\n");
+        string second = temp.Write("second.jsonl", "{\"id\":\"x\",\"title\":\"T\",\"body\":\"same words\",\"source\":\"a\"}\n");
 
         var (records, errors) = Inputs.ReadAll([first, second]);
 
         Assert.Empty(errors);
         Assert.Equal([first, second], records.Select(r => r.Input));
+    }
+
+    [Fact]
+    public void The_same_id_and_text_from_another_source_is_an_error_naming_the_first_source()
+    {
+        // Two outlets that number their articles alike: the second outlet's verbatim copy is another article, and is
+        // neither merged into the first nor passed over as the first read again.
+        using var temp = new TempDirectory();
+        string first = temp.Write("sputnik.jsonl", "{\"id\":\"1\",\"title\":\"T\",\"body\":\"same words\",\"source\":\"sputnik\"}\n");
+        string second = temp.Write("urdupoint.jsonl", "{\"id\":\"1\",\"title\":\"T\",\"body\":\"same words\",\"source\":\"urdupoint\"}\n");
+
+        var (records, errors) = Inputs.ReadAll([first, second]);
+
+        Assert.Equal([first], records.Select(r => r.Input));
+        Assert.Equal($"{second}:1: id \"1\" was already used by {first}:1 for an article of another source (\"sputnik\")", Assert.Single(errors).ToString());
+    }
+
+    [Fact]
+    public void Text_files_of_one_directory_that_share_a_name_are_identified_by_their_paths()
+    {
+        using var temp = new TempDirectory();
+        string a = temp.Write(Path.Combine("news", "sputnik", "1.txt"), "The same wire story\n\ncarried word for word by both outlets");
+        string b = temp.Write(Path.Combine("news", "urdupoint", "1.txt"), "The same wire story\n\ncarried word for word by both outlets");
+        string c = temp.Write(Path.Combine("news", "urdupoint", "2.txt"), "A story of the outlet's own\n\nwith a name of its own");
+
+        var (records, errors) = Inputs.ReadAll([temp.File("news")]);
+
+        Assert.Empty(errors);
+        Assert.Equal([a, b, c], records.Select(r => r.Input));
+        Assert.Equal(["sputnik/1", "urdupoint/1", "2"], records.Select(r => r.Article.Id));
+        Assert.Equal(["sputnik", "urdupoint", "urdupoint"], records.Select(r => r.Article.Source));
     }
 
     [Theory]
