@@ -518,7 +518,7 @@ internal static class ArticleCleaner
 
     /// <summary>
     /// The first wire named after the word "agency" in the running text: <c>لوكالة فرانس برس</c>,
-    /// <c>وكالة الأنباء السعودية</c>. Agency stories quote their own agency this way ("X told AFP"), and outlets
+    /// <c>وكالة الأنباء السعودية</c>, <c>وكالة "رويترز"</c>. Agency stories quote their own agency this way ("X told AFP"), and outlets
     /// that rewrite one keep the phrase; a bare agency name ("رويترز") is not enough, as outlets also cite each
     /// other's reporting.
     /// </summary>
@@ -553,6 +553,12 @@ internal static class ArticleCleaner
                 next++;
             }
 
+            // The name is often quoted: وكالة "رويترز", وكالة «الأناضول», وكالة “فرانس برس”.
+            if (next > from && next < text.Length && IsOpeningQuote(text[next]))
+            {
+                next++;
+            }
+
             if (next > from && gazetteer.TryMatchAt(text, next, out wire, out _))
             {
                 return wire;
@@ -561,6 +567,8 @@ internal static class ArticleCleaner
 
         return null;
     }
+
+    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '«' or '“' or '‘' or '„' or '‹';
 
     private static (string? Credit, WireAgency? Wire) RemoveTrailingCredits(ref LineList lines, WireGazetteer gazetteer, ref List<string>? removed)
     {

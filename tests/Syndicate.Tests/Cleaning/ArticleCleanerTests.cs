@@ -265,6 +265,9 @@ public sealed class ArticleCleanerTests
     [InlineData("وقال المتحدث لوكالة فرانس برس إن المحادثات ستستأنف.", "AFP")]
     [InlineData("وارتفع المؤشر بحسب ما نقلته وكالة رويترز عن مصادر في السوق.", "Reuters")]
     [InlineData("وصرح مدير الإدارة لوكالة الأنباء السعودية بأن العمل بدأ.", "Saudi Press Agency")]
+    [InlineData("وقالت وكالة \"الأناضول\" للأنباء إن المحادثات ستستأنف.", "Anadolu")]
+    [InlineData("وأفاد مصدر مطلع لوكالة «فرانس برس» بأن المحادثات ستستأنف.", "AFP")]
+    [InlineData("ونقلت وكالة “رويترز” عن مصادر أن المحادثات ستستأنف.", "Reuters")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
     {
         var cleaned = ArticleCleaner.Clean(null, "افتتح الوزير اليوم المشروع الجديد في المدينة.\n" + body, s_gazetteer);
@@ -278,6 +281,8 @@ public sealed class ArticleCleanerTests
     [InlineData("وذكرت رويترز أن المحادثات ستستأنف.")]
     [InlineData("وقالت الوكالة إن المحادثات ستستأنف.")]
     [InlineData("وأعلنت وكالة الفضاء الأوروبية إطلاق القمر.")]
+    [InlineData("وأعلنت وكالة \"ناسا\" إطلاق القمر.")]
+    [InlineData("ونشرت الوكالة \"رويترز\" الخبر.")]
     public void A_bare_agency_name_or_an_unknown_agency_credits_no_wire(string body)
     {
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
