@@ -514,61 +514,8 @@ internal static class ArticleCleaner
         return rest.SequenceEqual("ت م") || rest.SequenceEqual("ت.م");
     }
 
-    private const string AgencyWord = "وكالة";
-
-    /// <summary>
-    /// The first wire named after the word "agency" in the running text: <c>لوكالة فرانس برس</c>,
-    /// <c>وكالة الأنباء السعودية</c>, <c>وكالة "رويترز"</c>. Agency stories quote their own agency this way ("X told AFP"), and outlets
-    /// that rewrite one keep the phrase; a bare agency name ("رويترز") is not enough, as outlets also cite each
-    /// other's reporting.
-    /// </summary>
-    internal static WireAgency? FindRunningCredit(ReadOnlySpan<char> text, WireGazetteer gazetteer)
-    {
-        var from = 0;
-        while (from < text.Length)
-        {
-            var at = text[from..].IndexOf(AgencyWord, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return null;
-            }
-
-            at += from;
-            from = at + AgencyWord.Length;
-            // The word starts a word, or follows one clinging preposition or conjunction ("لوكالة", "بوكالة").
-            var start = at > 0 && text[at - 1] is 'ل' or 'ب' or 'و' or 'ف' ? at - 1 : at;
-            if (start > 0 && PhraseText.IsWordChar(text[start - 1]))
-            {
-                continue;
-            }
-
-            if (gazetteer.TryMatchAt(text, at, out var wire, out _))
-            {
-                return wire;
-            }
-
-            var next = from;
-            while (next < text.Length && PhraseText.IsSpace(text[next]))
-            {
-                next++;
-            }
-
-            // The name is often quoted: وكالة "رويترز", وكالة «الأناضول», وكالة “فرانس برس”.
-            if (next > from && next < text.Length && IsOpeningQuote(text[next]))
-            {
-                next++;
-            }
-
-            if (next > from && gazetteer.TryMatchAt(text, next, out wire, out _))
-            {
-                return wire;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '«' or '“' or '‘' or '„' or '‹';
+    /// <summary>The first wire credited in the running text (<see cref="RunningCredit"/>).</summary>
+    internal static WireAgency? FindRunningCredit(ReadOnlySpan<char> text, WireGazetteer gazetteer) => RunningCredit.Find(text, gazetteer);
 
     private static (string? Credit, WireAgency? Wire) RemoveTrailingCredits(ref LineList lines, WireGazetteer gazetteer, ref List<string>? removed)
     {

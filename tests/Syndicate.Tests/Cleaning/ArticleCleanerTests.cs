@@ -268,6 +268,12 @@ public sealed class ArticleCleanerTests
     [InlineData("وقالت وكالة \"الأناضول\" للأنباء إن المحادثات ستستأنف.", "Anadolu")]
     [InlineData("وأفاد مصدر مطلع لوكالة «فرانس برس» بأن المحادثات ستستأنف.", "AFP")]
     [InlineData("ونقلت وكالة “رويترز” عن مصادر أن المحادثات ستستأنف.", "Reuters")]
+    [InlineData("وارتفع عدد القتلى إلى 20، وفق ما نقلت \"رويترز\" عن مصادر طبية.", "Reuters")]
+    [InlineData("وبحسب «فرانس برس» فإن المحادثات ستستأنف.", "AFP")]
+    [InlineData("ووفقاً لـ \"الأناضول\"، بدأت المحادثات.", "Anadolu")]
+    [InlineData("حسبما ذكرت وكالة الأنباء الكويتية فإن المحادثات ستستأنف.", "KUNA")]
+    [InlineData("وأغلق المؤشر مرتفعا، وفقا لرويترز.", "Reuters")]
+    [InlineData("وقال مسؤول، بحسب ما أوردت أسوشيتد برس، إن المحادثات ستستأنف.", "AP")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
     {
         var cleaned = ArticleCleaner.Clean(null, "افتتح الوزير اليوم المشروع الجديد في المدينة.\n" + body, s_gazetteer);
@@ -283,11 +289,23 @@ public sealed class ArticleCleanerTests
     [InlineData("وأعلنت وكالة الفضاء الأوروبية إطلاق القمر.")]
     [InlineData("وأعلنت وكالة \"ناسا\" إطلاق القمر.")]
     [InlineData("ونشرت الوكالة \"رويترز\" الخبر.")]
+    [InlineData("وقال المتحدث لرويترز إن المحادثات ستستأنف.")]
+    [InlineData("ليس هذا فحسب، بل إن رويترز ذكرت أن المحادثات ستستأنف.")]
+    [InlineData("وحسب الخطة فإن المحادثات ستستأنف، وفق ما أعلن الوزير.")]
+    [InlineData("وقال الموفق رويترز إن المحادثات ستستأنف.")]
     public void A_bare_agency_name_or_an_unknown_agency_credits_no_wire(string body)
     {
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
 
         Assert.Null(cleaned.Wire);
+    }
+
+    [Fact]
+    public void The_earliest_running_credit_names_the_wire()
+    {
+        var cleaned = ArticleCleaner.Clean(null, "ارتفع المؤشر، وفق ما نقلت رويترز.\nوقال مسؤول لوكالة فرانس برس إن التداول كان نشطا.", s_gazetteer);
+
+        Assert.Equal("Reuters", cleaned.RunningCreditWire?.Name);
     }
 
     [Fact]

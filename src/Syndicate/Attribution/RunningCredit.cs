@@ -1,0 +1,178 @@
+namespace Syndicate.Attribution;
+
+/// <summary>
+/// Finds the wire an article credits in its running text, when it has no dateline or closing credit: the first agency
+/// the text names as the source of its report. Two forms count, with the agency's name quoted or not:
+/// <list type="bullet">
+/// <item>the word "agency" before the name: <c>لوكالة فرانس برس</c>, <c>وكالة الأنباء السعودية</c>, <c>وكالة "رويترز"</c>;</item>
+/// <item>"according to": <c>وفقا لوكالة رويترز</c>, <c>بحسب «رويترز»</c>, <c>وفق ما نقلت رويترز</c>, <c>حسبما ذكرت فرانس برس</c>.</item>
+/// </list>
+/// Agency stories quote their own interviews and sources this way, and outlets that rewrite one keep the phrase. A
+/// name alone ("وذكرت رويترز أن", "Reuters reported"; "قال لرويترز", "told Reuters") is not enough: outlets also report
+/// what an agency said, and quote what was said to one.
+/// </summary>
+/// <remarks>
+/// Measured on the judged wires of real articles (<c>fixtures/wires</c>, <c>syndicate eval --judged-wires</c>), the
+/// "according to" form raised the share of articles credited to an agency that are given it from 0.745 to 0.830 on
+/// SaudiNewsNet and from 0.537 to 0.683 on ANT, with precision 0.946 → 0.951 and 0.710 → 0.700. "Told" (<c>قال
+/// لرويترز</c>) was measured too and left out: on that sample it found three more credited articles and gave three
+/// outlets' own reports a wire.
+/// </remarks>
+internal static class RunningCredit
+{
+    private const string AgencyWord = "وكالة";
+
+    // Where a credit can start: the word "agency" and the stems of "according to".
+    private static readonly string[] s_triggers = [AgencyWord, "وفق", "حسب"];
+
+    // "According to": وفق، وفقا، وفقاً؛ حسب، حسبما (with a clinging و, ف or ب before them: ووفقا، بحسب، وبحسب).
+    private static readonly string[] s_accordingTo = ["وفق", "وفقا", "حسب", "حسبما"];
+
+    // What may stand between "according to" and the name: ما/لما ("what"), a verb of reporting, and ل/لـ ("to").
+    private static readonly string[] s_what = ["ما", "لما"];
+
+    private static readonly string[] s_reported =
+    [
+        "ذكرت", "ذكرته", "ذكر", "نقلت", "نقلته", "نقل", "اوردت", "اوردته", "افادت", "افادته", "افاد", "اعلنت", "اعلنته",
+        "قالت", "قالته", "نشرت", "نشرته",
+    ];
+
+    /// <summary>The first agency credited in <paramref name="text"/>, or null.</summary>
+    public static WireAgency? Find(ReadOnlySpan<char> text, WireGazetteer gazetteer)
+    {
+        // One vectorised search per form, each only as far as the earliest credit found so far.
+        WireAgency? best = null;
+        var bestAt = text.Length;
+        foreach (var word in s_triggers)
+        {
+            var from = 0;
+            while (from < bestAt)
+            {
+                var hit = text[from..bestAt].IndexOf(word, StringComparison.Ordinal);
+                if (hit < 0)
+                {
+                    break;
+                }
+
+                var at = from + hit;
+                from = at + 1;
+                if ((ReferenceEquals(word, AgencyWord) ? AfterAgencyWord(text, at, gazetteer) : AccordingTo(text, at, gazetteer)) is { } wire)
+                {
+                    best = wire;
+                    bestAt = at;
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    // وكالة X, لوكالة X, وكالة "X": the word starts a word or follows one clinging letter.
+    private static WireAgency? AfterAgencyWord(ReadOnlySpan<char> text, int at, WireGazetteer gazetteer)
+    {
+        var start = at > 0 && text[at - 1] is 'ل' or 'ب' or 'و' or 'ف' ? at - 1 : at;
+        if (start > 0 && PhraseText.IsWordChar(text[start - 1]))
+        {
+            return null;
+        }
+
+        if (gazetteer.TryMatchAt(text, at, out var wire, out _))
+        {
+            return wire;
+        }
+
+        var after = at + AgencyWord.Length;
+        var next = SkipSpaces(text, after);
+        return next > after ? NameAt(text, next, gazetteer, minLength: 1) : null;
+    }
+
+    // وفقا لـ"رويترز", بحسب ما نقلت وكالة فرانس برس, حسبما ذكرت رويترز.
+    private static WireAgency? AccordingTo(ReadOnlySpan<char> text, int at, WireGazetteer gazetteer)
+    {
+        // Up to two clinging letters before the stem: ووفقا، بحسب، وبحسب.
+        var start = at;
+        while (start > 0 && at - start < 2 && text[start - 1] is 'و' or 'ف' or 'ب')
+        {
+            start--;
+        }
+
+        if (start > 0 && PhraseText.IsWordChar(text[start - 1]))
+        {
+            return null;
+        }
+
+        Span<char> folded = stackalloc char[PhraseText.MaxTokenLength];
+        var end = PhraseText.WordEnd(text, at);
+        if (!IsOneOf(text[at..end], s_accordingTo, folded))
+        {
+            return null;
+        }
+
+        var pos = SkipSpaces(text, end);
+        pos = SkipWordIn(text, pos, s_what, folded);
+        pos = SkipWordIn(text, pos, s_reported, folded);
+
+        // "to" as a word of its own (لـ "رويترز") or glued to the name (لرويترز, لوكالة).
+        var lamEnd = PhraseText.WordEnd(text, pos);
+        if (lamEnd > pos && IsOneOf(text[pos..lamEnd], ["ل"], folded))
+        {
+            pos = SkipSpaces(text, lamEnd);
+        }
+
+        if (NameAt(text, pos, gazetteer, minLength: 3) is { } wire)
+        {
+            return wire;
+        }
+
+        return pos + 1 < text.Length && text[pos] == 'ل' ? NameAt(text, pos + 1, gazetteer, minLength: 4) : null;
+    }
+
+    // An alias at pos (after an opening quotation mark, if any) of at least minLength characters.
+    private static WireAgency? NameAt(ReadOnlySpan<char> text, int pos, WireGazetteer gazetteer, int minLength)
+    {
+        if (pos < text.Length && IsOpeningQuote(text[pos]))
+        {
+            pos++;
+        }
+
+        return gazetteer.TryMatchAt(text, pos, out var wire, out var end) && end - pos >= minLength ? wire : null;
+    }
+
+    private static int SkipSpaces(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos < text.Length && PhraseText.IsSpace(text[pos]))
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static int SkipWordIn(ReadOnlySpan<char> text, int pos, string[] words, Span<char> folded)
+    {
+        var end = PhraseText.WordEnd(text, pos);
+        return end > pos && IsOneOf(text[pos..end], words, folded) ? SkipSpaces(text, end) : pos;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words, Span<char> folded)
+    {
+        var n = PhraseText.FoldWord(word, folded);
+        if (n <= 0)
+        {
+            return false;
+        }
+
+        foreach (var w in words)
+        {
+            if (folded[..n].SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '«' or '“' or '‘' or '„' or '‹';
+}
