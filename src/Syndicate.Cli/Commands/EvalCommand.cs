@@ -31,7 +31,11 @@ internal static class EvalCommand
         + "SAME is positive, RELATED and DIFFERENT negative): recall = T^P/S^ (SAME pairs linked over SAME pairs in the "
         + "frame), precision = T^P/L^ (over pairs linked in the frame), and a conservative precision T^P/L over every "
         + "cross-source pair the engine links, those outside the frame counted as not SAME; 95% intervals from 2000 "
-        + "replicates of a stratified bootstrap with a fixed seed.";
+        + "replicates of a stratified bootstrap with a fixed seed.\n"
+        + "--judged-wires LABELS (repeatable; a directory stands for every *.wires.jsonl in it): a stratified sample of "
+        + "articles whose wire was judged by hand (fixtures/wires), <corpus>.wires.jsonl with strata.json beside it; each "
+        + "article's own wire (its dateline, credits or running credit) is scored: recall and precision of the agencies "
+        + "given, weighted by N_h/n_h, with bootstrap intervals, and accuracy. Scored on its own, not with --gold or --judged.";
 
     public static Command Create()
     {
@@ -39,6 +43,7 @@ internal static class EvalCommand
         var engine = new EngineOptions();
         var gold = new Option<string?>("--gold", "-g") { Description = "Gold labels (JSONL, gzip allowed): story labels or link labels, recognised by their fields. Optional only for the bundled sample." };
         var judged = new Option<string[]>("--judged") { Description = "Judged pairs, fixtures/judged/<corpus>.pairs.jsonl (repeatable), or a directory: every *.pairs.jsonl in it and below it (fixtures/judged: all samples, pooled by corpus).", AllowMultipleArgumentsPerToken = false };
+        var judgedWires = new Option<string[]>("--judged-wires") { Description = "Judged wires, fixtures/wires/<corpus>.wires.jsonl (repeatable), or a directory: every *.wires.jsonl in it (fixtures/wires).", AllowMultipleArgumentsPerToken = false };
         var data = new Option<string?>("--data") { Description = "Directory of the corpora named by --judged strata files. Default: $" + DataDirectory.Variable + ", else ../shared/data beside the repository." };
         var predictions = new Option<string?>("--predictions") { Description = "Score this JSONL output of another run or tool (schema: id, cluster, canonical, relation, similarity, source, wire) instead of running the engine." };
         var format = new Option<string>("--format", "-f") { Description = "table or json.", DefaultValueFactory = _ => "table" };
@@ -49,6 +54,7 @@ internal static class EvalCommand
         engine.AddTo(command);
         command.Options.Add(gold);
         command.Options.Add(judged);
+        command.Options.Add(judgedWires);
         command.Options.Add(data);
         command.Options.Add(predictions);
         command.Options.Add(format);
@@ -61,6 +67,17 @@ internal static class EvalCommand
             string[] judgedPaths = [.. (result.GetValue(judged) ?? []).SelectMany(JudgedSample.ExpandPaths)];
             string? predictionPath = result.GetValue(predictions);
             string[]? named = result.GetValue(common.Inputs);
+            string[] wirePaths = [.. (result.GetValue(judgedWires) ?? []).SelectMany(WireSample.ExpandPath)];
+            if (wirePaths.Length > 0)
+            {
+                if (goldPath is not null || judgedPaths.Length > 0 || predictionPath is not null)
+                {
+                    throw new UsageException("--judged-wires is scored on its own: give it without --gold, --judged or --predictions.");
+                }
+
+                thresholds.CheckApplicable(false, false);
+                return ScoreWires(wirePaths, named, result.GetValue(data), options, common, result, result.GetValue(format) == "json");
+            }
 
             // Predictions are scored instead of a corpus, and judged pairs find theirs in the data directory: with no
             // input named, neither reads standard input nor the bundled sample.
@@ -205,13 +222,95 @@ internal static class EvalCommand
         }
     }
 
-    private static string CorpusOf(JudgedSample sample, string? dataOption)
+    private static int ScoreWires(string[] paths, string[]? named, string? dataOption, SyndicationOptions options, CommonOptions common, ParseResult result, bool json)
     {
-        string? directory = DataDirectory.Resolve(dataOption, sample.PairsPath);
-        string? path = directory is null ? null : Path.Combine(directory, sample.CorpusFile);
+        var reports = new List<WireReport>();
+        var read = new List<InputSet>();
+        foreach (string path in paths)
+        {
+            WireSample sample = WireSample.Load(path);
+            InputSet corpus = InputSet.Resolve(named is { Length: > 0 } ? named : [CorpusOf(sample.CorpusFile, sample.LabelsPath, sample.StrataPath, dataOption)]);
+            read.Add(corpus);
+            IReadOnlyDictionary<string, string?> given = WiresOf(corpus, sample, options, common, result);
+            if (!sample.Articles.Any(a => given.ContainsKey(a.Id)))
+            {
+                throw LabelFile.Fail(sample.LabelsPath, 0, "shares no article id with the inputs: is it the sample of another corpus?");
+            }
+
+            reports.Add(WireReport.Build(sample, given));
+        }
+
+        WireReport? combined = WireReport.Combine(reports);
+        if (json)
+        {
+            CliRunner.WriteOutput(null, stream =>
+            {
+                using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                writer.WriteStartObject();
+                writer.WriteStartArray("wires");
+                foreach (WireReport report in reports)
+                {
+                    report.WriteJson(writer);
+                }
+
+                writer.WriteEndArray();
+                if (combined is not null)
+                {
+                    writer.WritePropertyName("combined");
+                    combined.WriteJson(writer);
+                }
+
+                writer.WriteEndObject();
+            });
+        }
+        else
+        {
+            foreach (WireReport report in reports)
+            {
+                Console.Out.Write(report.ToText(details: true));
+            }
+
+            if (combined is not null)
+            {
+                Console.Out.Write(combined.ToText(details: false));
+            }
+        }
+
+        return InputSet.ReportIncomplete([.. read.SelectMany(i => i.IncompleteInputs)]) ? ExitCodes.InputError : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The wire each judged article credits by its own text, as the engine reads it (<see cref="Syndicate.Clustering.ClusterMember.Wire"/>).
+    /// An article's own wire depends on nothing else in the corpus, so only the judged articles are added.
+    /// </summary>
+    private static Dictionary<string, string?> WiresOf(InputSet corpus, WireSample sample, SyndicationOptions options, CommonOptions common, ParseResult result)
+    {
+        var ids = sample.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var given = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using var engine = new SyndicationEngine(options);
+        ArticleReader reader = corpus.CreateReader(common.Format(result), common.ErrorMode(result), e => CliRunner.Error(e.ToString()));
+        foreach (InputRecord record in reader.Read())
+        {
+            if (ids.Contains(record.Article.Id) && !given.ContainsKey(record.Article.Id))
+            {
+                engine.Add(record.Article);
+                Syndicate.Clustering.Cluster? cluster = engine.GetClusterOf(record.Article.Id);
+                given[record.Article.Id] = cluster?.Members.FirstOrDefault(m => m.Id == record.Article.Id)?.Wire;
+            }
+        }
+
+        return given;
+    }
+
+    private static string CorpusOf(JudgedSample sample, string? dataOption) => CorpusOf(sample.CorpusFile, sample.PairsPath, sample.StrataPath, dataOption);
+
+    private static string CorpusOf(string corpusFile, string labelsPath, string strataPath, string? dataOption)
+    {
+        string? directory = DataDirectory.Resolve(dataOption, labelsPath);
+        string? path = directory is null ? null : Path.Combine(directory, corpusFile);
         if (path is null || !File.Exists(path))
         {
-            throw LabelFile.Fail(sample.StrataPath, 0, $"corpus {sample.CorpusFile} not found in {directory ?? "(no data directory)"}: name it as an input, or give --data DIR or ${DataDirectory.Variable}");
+            throw LabelFile.Fail(strataPath, 0, $"corpus {corpusFile} not found in {directory ?? "(no data directory)"}: name it as an input, or give --data DIR or ${DataDirectory.Variable}");
         }
 
         return path;

@@ -2,10 +2,12 @@ using Syndicate.Sketches;
 
 namespace Syndicate.Cli.Evaluation;
 
-/// <summary>One judged pair reduced to what the estimators need.</summary>
+/// <summary>One judged pair (or judged article) reduced to what the estimators need.</summary>
 /// <param name="Same">Whether the pair was judged SAME (the positives; RELATED and DIFFERENT are negatives).</param>
 /// <param name="Linked">Whether the tool put the two articles in one cluster.</param>
-internal readonly record struct PairObservation(bool Same, bool Linked);
+/// <param name="Agrees">Whether a positive the tool found is the judged one: always for pairs; for an article's wire,
+/// whether the tool named the agency the readers named (a true positive is Same, Linked and Agrees).</param>
+internal readonly record struct PairObservation(bool Same, bool Linked, bool Agrees = true);
 
 /// <summary>A stratum of the sampling frame: its size and the pairs judged in it.</summary>
 /// <param name="Name">The stratum's name.</param>
@@ -78,7 +80,7 @@ internal static class StratifiedEstimator
             int tp = 0, s = 0, l = 0;
             foreach (PairObservation pair in stratum.Sample)
             {
-                tp += pair.Same && pair.Linked ? 1 : 0;
+                tp += pair.Same && pair.Linked && pair.Agrees ? 1 : 0;
                 s += pair.Same ? 1 : 0;
                 l += pair.Linked ? 1 : 0;
             }
@@ -116,7 +118,7 @@ internal static class StratifiedEstimator
                 for (int i = 0; i < sample.Count; i++)
                 {
                     PairObservation pair = sample[random.NextInt(sample.Count)];
-                    tp += pair.Same && pair.Linked ? 1 : 0;
+                    tp += pair.Same && pair.Linked && pair.Agrees ? 1 : 0;
                     s += pair.Same ? 1 : 0;
                     l += pair.Linked ? 1 : 0;
                 }
