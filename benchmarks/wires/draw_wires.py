@@ -15,6 +15,10 @@ blinded reading packets (article text in a shuffled order, four packets), which 
 outside the repository.
 
     python3 benchmarks/wires/draw_wires.py [--data ../shared/data] [--out fixtures/wires] [--packets-dir DIR]
+
+A held-out sample is drawn the same way from the articles no earlier sample holds, with another seed:
+
+    python3 benchmarks/wires/draw_wires.py --seed 20261207 --exclude fixtures/wires --out fixtures/wires/holdout
 """
 import argparse
 import gzip
@@ -46,13 +50,21 @@ def main():
     ap.add_argument("--data", default=os.path.join("..", "shared", "data"))
     ap.add_argument("--out", default=os.path.join("fixtures", "wires"))
     ap.add_argument("--packets-dir")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--exclude", action="append", default=[], help="a directory of earlier samples whose articles are not drawn again")
     args = ap.parse_args()
     pattern = agency_pattern()
-    rnd = random.Random(SEED)
+    rnd = random.Random(args.seed)
+    excluded = set()
+    for directory in args.exclude:
+        for corpus, _ in CORPORA:
+            with open(os.path.join(directory, corpus + ".sample.jsonl"), encoding="utf-8") as f:
+                excluded.update(json.loads(line)["id"] for line in f if line.strip())
     strata_json = {
-        "seed": SEED,
+        "seed": args.seed,
         "definition": "names-an-agency: the title or body names a wire agency (a default gazetteer name or alias of at least "
-        "four characters, or واس, as whole words), or the source is `was`; names-none: every other article",
+        "four characters, or واس, as whole words), or the source is `was`; names-none: every other article"
+        + ("; articles of the samples in %s left out" % ", ".join(args.exclude) if args.exclude else ""),
         "corpora": {},
     }
     sample = []
@@ -64,7 +76,8 @@ def main():
                 d = json.loads(line)
                 text = (d.get("title") or "") + "\n" + (d.get("body") or "")
                 s = "names-an-agency" if pattern.search(text) or d["source"] == "was" else "names-none"
-                members[s].append(d["id"])
+                if d["id"] not in excluded:
+                    members[s].append(d["id"])
                 articles[d["id"]] = d
         strata_json["corpora"][corpus] = {"file": name, "strata": {}}
         for s, n in STRATA:
