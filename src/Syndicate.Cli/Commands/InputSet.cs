@@ -31,7 +31,10 @@ internal sealed class InputSet
 
     public IReadOnlyList<string> Names => IsSample ? [SampleName] : Paths;
 
-    /// <summary>Bytes on disk of the named files (for the progress bar); 0 when unknown.</summary>
+    /// <summary>
+    /// Bytes on disk of the files that are read (for the progress bar and the run's size): the named files, and the
+    /// files of a named directory that it is read for, not the ones it skips; 0 when unknown.
+    /// </summary>
     public long TotalBytes
     {
         get
@@ -45,11 +48,24 @@ internal sealed class InputSet
                 }
                 else if (Directory.Exists(path))
                 {
-                    total += Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+                    total += InputDirectory.List(path, static _ => { }, static _ => { }).Sum(f => SizeOf(f.Path));
                 }
             }
 
             return total;
+        }
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reading it will report why; the size only scales the progress bar.
+            return 0;
         }
     }
 

@@ -67,6 +67,11 @@ public sealed class TextInputTests
         Assert.Equal(
             [$"{notes}: {InputDirectory.SkippedMessage}", $"{page}: {InputDirectory.SkippedMessage}"],
             warnings.Select(w => w.ToString()));
+
+        // The run is sized by the files it reads, not by the ones it skips or leaves out.
+        long read = new[] { "okaz/x.txt", "dumps/2015-07-21.jsonl", "dumps/2015-07-22.jsonl.gz", "feeds/spa.xml" }
+            .Sum(f => new FileInfo(temp.File(f)).Length);
+        Assert.Equal(read, Syndicate.Cli.Commands.InputSet.Resolve([temp.Path], stdinRedirected: false).TotalBytes);
     }
 
     [Fact]
