@@ -52,6 +52,7 @@ def main():
     ap.add_argument("--packets-dir")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--exclude", action="append", default=[], help="a directory of earlier samples whose articles are not drawn again")
+    ap.add_argument("--only", help="draw from this stratum alone (its n articles)")
     args = ap.parse_args()
     pattern = agency_pattern()
     rnd = random.Random(args.seed)
@@ -81,6 +82,8 @@ def main():
                 articles[d["id"]] = d
         strata_json["corpora"][corpus] = {"file": name, "strata": {}}
         for s, n in STRATA:
+            if args.only and s != args.only:
+                continue
             ids = sorted(members[s])
             strata_json["corpora"][corpus]["strata"][s] = {"population": len(ids), "sampled": n}
             for i in rnd.sample(ids, n):
