@@ -14,6 +14,9 @@ public sealed partial class WireGazetteer
     private readonly WireAgency[] _agencies;
     private readonly PhraseTable<WireAgency> _table;
 
+    // One bit per pair of folded first letters of the names (hashed into 2^16 bits): a quick "no" before a lookup.
+    private readonly ulong[] _starts = new ulong[1024];
+
     /// <summary>Creates a gazetteer over the given agencies.</summary>
     /// <param name="agencies">The agencies; later entries win alias conflicts.</param>
     public WireGazetteer(IEnumerable<WireAgency> agencies)
@@ -36,6 +39,13 @@ public sealed partial class WireGazetteer
         }
 
         _table = new PhraseTable<WireAgency>(phrases);
+        foreach (var phrase in phrases)
+        {
+            if (FirstLetters(phrase.Key) is int key)
+            {
+                _starts[key >> 6] |= 1UL << key;
+            }
+        }
     }
 
     /// <summary>
@@ -124,6 +134,37 @@ public sealed partial class WireGazetteer
     }
 
     private static bool IsArabicScript(char c) => c is >= '\u0600' and <= '\u06FF';
+
+    /// <summary>
+    /// False when no name can start at <paramref name="start"/>: its first two letters, folded, begin no name. True does
+    /// not promise a match.
+    /// </summary>
+    internal bool MayStartAt(ReadOnlySpan<char> text, int start) =>
+        FirstLetters(text[start..]) is int key && (_starts[key >> 6] & (1UL << key)) != 0;
+
+    // The first two letters of a text as folded (dropped marks skipped), hashed to 16 bits; null for fewer than two.
+    private static int? FirstLetters(ReadOnlySpan<char> text)
+    {
+        char first = '\0';
+        foreach (var c in text)
+        {
+            var f = PhraseText.Fold(c);
+            if (f == '\0')
+            {
+                continue;
+            }
+
+            if (first == '\0')
+            {
+                first = f;
+                continue;
+            }
+
+            return ((first * 31) + f) & 0xFFFF;
+        }
+
+        return null;
+    }
 
     /// <summary>Matches an alias starting exactly at <paramref name="start"/>; <paramref name="end"/> follows its last word.</summary>
     internal bool TryMatchAt(ReadOnlySpan<char> text, int start, out WireAgency agency, out int end) =>

@@ -274,6 +274,9 @@ public sealed class ArticleCleanerTests
     [InlineData("حسبما ذكرت وكالة الأنباء الكويتية فإن المحادثات ستستأنف.", "KUNA")]
     [InlineData("وأغلق المؤشر مرتفعا، وفقا لرويترز.", "Reuters")]
     [InlineData("وقال مسؤول، بحسب ما أوردت أسوشيتد برس، إن المحادثات ستستأنف.", "AP")]
+    [InlineData("وقال المتحدث لرويترز إن المحادثات ستستأنف.", "Reuters")]
+    [InlineData("وأضاف في تصريح لـ«فرانس برس» أن المحادثات ستستأنف.", "AFP")]
+    [InlineData("وقال مصدر ل\"واس\" إن المحادثات ستستأنف.", "Saudi Press Agency")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
     {
         var cleaned = ArticleCleaner.Clean(null, "افتتح الوزير اليوم المشروع الجديد في المدينة.\n" + body, s_gazetteer);
@@ -289,10 +292,11 @@ public sealed class ArticleCleanerTests
     [InlineData("وأعلنت وكالة الفضاء الأوروبية إطلاق القمر.")]
     [InlineData("وأعلنت وكالة \"ناسا\" إطلاق القمر.")]
     [InlineData("ونشرت الوكالة \"رويترز\" الخبر.")]
-    [InlineData("وقال المتحدث لرويترز إن المحادثات ستستأنف.")]
     [InlineData("ليس هذا فحسب، بل إن رويترز ذكرت أن المحادثات ستستأنف.")]
     [InlineData("وحسب الخطة فإن المحادثات ستستأنف، وفق ما أعلن الوزير.")]
     [InlineData("وقال الموفق رويترز إن المحادثات ستستأنف.")]
+    [InlineData("وقال لرئيس الوفد إن المحادثات ستستأنف.")]
+    [InlineData("وقال لنا إن المحادثات ستستأنف، لواس أن تنقل ذلك.")]
     public void A_bare_agency_name_or_an_unknown_agency_credits_no_wire(string body)
     {
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);

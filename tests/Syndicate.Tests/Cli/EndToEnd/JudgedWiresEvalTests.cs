@@ -15,26 +15,31 @@ public sealed class JudgedWiresEvalTests
             """{"id":"d1","source":"x","body":"القاهرة (رويترز) - أعلنت الحكومة اليوم خطة جديدة للنقل العام في العاصمة."}""",
             """{"id":"d2","source":"x","body":"أعلنت الحكومة اليوم خطة جديدة للنقل العام، وفق ما نقلت \"فرانس برس\" عن مسؤول."}""",
             """{"id":"d3","source":"x","body":"كتب محررنا عن خطة النقل العام الجديدة في العاصمة وما ينتظر الركاب منها."}""",
-            """{"id":"d4","source":"x","body":"وقال مسؤول لرويترز إن خطة النقل العام الجديدة ستبدأ الشهر المقبل في العاصمة."}""") + "\n");
-        dir.Write("strata.json", """{"seed": 1, "corpora": {"news": {"file": "news.jsonl", "strata": {"all": {"population": 4, "sampled": 4}}}}}""");
+            """{"id":"d4","source":"x","body":"وقال مسؤول لرويترز إن خطة النقل العام الجديدة ستبدأ الشهر المقبل في العاصمة."}""",
+            """{"id":"d5","source":"x","body":"زار محررنا مقر وكالة رويترز في العاصمة وكتب عن خطة النقل العام الجديدة فيها."}""") + "\n");
+        dir.Write("strata.json", """{"seed": 1, "corpora": {"news": {"file": "news.jsonl", "strata": {"all": {"population": 5, "sampled": 5}}}}}""");
         string labels = dir.Write("news.wires.jsonl", string.Join('\n',
             """{"corpus":"news","id":"d1","stratum":"all","wire":"Reuters","reason":"dateline"}""",
             """{"corpus":"news","id":"d2","stratum":"all","wire":"AFP","reason":"according to AFP"}""",
             """{"corpus":"news","id":"d3","stratum":"all","wire":"none","reason":"own report"}""",
-            """{"corpus":"news","id":"d4","stratum":"all","wire":"Reuters","reason":"an official told Reuters"}""") + "\n");
+            """{"corpus":"news","id":"d4","stratum":"all","wire":"Reuters","reason":"an official told Reuters"}""",
+            """{"corpus":"news","id":"d5","stratum":"all","wire":"none","reason":"the agency is a place the reporter visited"}""") + "\n");
 
         CliResult result = SyndicateCli.Run("eval", "--judged-wires", labels, corpus, "--format", "json").Expect(0);
 
         using var json = JsonDocument.Parse(result.Stdout);
         JsonElement report = json.RootElement.GetProperty("wires")[0];
         Assert.Equal("news", report.GetProperty("corpus").GetString());
-        // "Told Reuters" is not a credit: 2 of the 3 credited articles are found, and every wire given is right.
-        Assert.Equal(2.0 / 3, report.GetProperty("recall").GetProperty("estimate").GetDouble(), 5);
-        Assert.Equal(1.0, report.GetProperty("precision").GetProperty("estimate").GetDouble(), 5);
-        Assert.Equal(0.75, report.GetProperty("accuracy").GetDouble(), 5);
-        JsonElement missed = Assert.Single(report.GetProperty("missed").EnumerateArray());
-        Assert.Equal("d4", missed.GetProperty("id").GetString());
-        Assert.Empty(report.GetProperty("wrong").EnumerateArray());
+        // The dateline, "according to" and "told" credits are read, and the paper's own item gets none; the agency named
+        // as a place is taken for a credit ("وكالة رويترز" after the word "agency"), which its reader did not.
+        Assert.Equal(1.0, report.GetProperty("recall").GetProperty("estimate").GetDouble(), 5);
+        Assert.Equal(0.75, report.GetProperty("precision").GetProperty("estimate").GetDouble(), 5);
+        Assert.Equal(0.8, report.GetProperty("accuracy").GetDouble(), 5);
+        Assert.Empty(report.GetProperty("missed").EnumerateArray());
+        JsonElement wrong = Assert.Single(report.GetProperty("wrong").EnumerateArray());
+        Assert.Equal("d5", wrong.GetProperty("id").GetString());
+        Assert.Equal("none", wrong.GetProperty("readers").GetString());
+        Assert.Equal("Reuters", wrong.GetProperty("engine").GetString());
     }
 
     [Fact]
@@ -89,6 +94,28 @@ public sealed class JudgedWiresEvalTests
         {
             string corpus = report.GetProperty("corpus").GetString()!;
             Assert.Equal(0, report.GetProperty("notRead").GetInt32());
+            Assert.True(report.GetProperty("recall").GetProperty("estimate").GetDouble() >= floors[corpus].Recall, corpus + " recall");
+            Assert.True(report.GetProperty("precision").GetProperty("estimate").GetDouble() >= floors[corpus].Precision, corpus + " precision");
+        }
+    }
+
+    /// <summary>
+    /// The third sample (<c>fixtures/wires/third</c>, articles that name an agency only), on which "told" was decided:
+    /// floors at the lower ends of its 95% intervals with "told" read (SaudiNewsNet recall 0.800 [0.659, 0.914],
+    /// precision 0.681 [0.542, 0.809]; ANT 0.830 [0.717, 0.930] and 0.830 [0.717, 0.932]), rounded down.
+    /// </summary>
+    [SharedDataFact("saudinewsnet.jsonl.gz", "ant-multisource.jsonl.gz")]
+    public void The_third_sample_stays_above_its_floors()
+    {
+        var floors = new Dictionary<string, (double Recall, double Precision)> { ["snn"] = (0.65, 0.54), ["ant"] = (0.71, 0.71) };
+
+        CliResult result = SyndicateCli.Run("eval", "--judged-wires", Path.Combine(s_fixtures, "third"), "--data", SharedData.Directory, "--format", "json").Expect(0);
+
+        using var json = JsonDocument.Parse(result.Stdout);
+        foreach (JsonElement report in json.RootElement.GetProperty("wires").EnumerateArray())
+        {
+            string corpus = report.GetProperty("corpus").GetString()!;
+            Assert.Equal(60, report.GetProperty("articles").GetInt32());
             Assert.True(report.GetProperty("recall").GetProperty("estimate").GetDouble() >= floors[corpus].Recall, corpus + " recall");
             Assert.True(report.GetProperty("precision").GetProperty("estimate").GetDouble() >= floors[corpus].Precision, corpus + " precision");
         }
