@@ -36,6 +36,8 @@ internal static class RunningCredit
     // What may stand between "according to" and the name: ما/لما ("what"), a verb of reporting, and ل/لـ ("to").
     private static readonly string[] s_what = ["ما", "لما"];
 
+    private static readonly string[] s_to = ["ل"];
+
     private static readonly string[] s_reported =
     [
         "ذكرت", "ذكرته", "ذكر", "نقلت", "نقلته", "نقل", "اوردت", "اوردته", "افادت", "افادته", "افاد", "اعلنت", "اعلنته",
@@ -123,7 +125,7 @@ internal static class RunningCredit
 
         // "to" as a word of its own (لـ "رويترز") or glued to the name (لرويترز, لوكالة).
         var lamEnd = PhraseText.WordEnd(text, pos);
-        if (lamEnd > pos && IsOneOf(text[pos..lamEnd], ["ل"], folded))
+        if (lamEnd > pos && IsOneOf(text[pos..lamEnd], s_to, folded))
         {
             pos = SkipSpaces(text, lamEnd);
         }
@@ -148,13 +150,11 @@ internal static class RunningCredit
             marked = true;
         }
 
-        if (pos < text.Length && IsOpeningQuote(text[pos]))
-        {
-            marked = true;
-        }
+        var quoted = pos < text.Length && IsOpeningQuote(text[pos]);
+        var name = quoted ? pos + 1 : pos;
 
-        var name = pos < text.Length && IsOpeningQuote(text[pos]) ? pos + 1 : pos;
-        return name < text.Length && gazetteer.MayStartAt(text, name) ? NameAt(text, pos, gazetteer, minLength: marked ? 3 : 4) : null;
+        // A name of three letters (واس) only when marked off: لواس could be a word of its own.
+        return name < text.Length && gazetteer.MayStartAt(text, name) ? NameAt(text, pos, gazetteer, minLength: marked || quoted ? 3 : 4) : null;
     }
 
     // An alias at pos (after an opening quotation mark, if any) of at least minLength characters.
