@@ -72,9 +72,9 @@ internal sealed class EvalResults(SyndicationOptions options, double seconds, do
             }
 
             w.WriteEndArray();
-            WriteEstimate(w, "recall", c.Estimates.Recall, c.Intervals.Recall);
-            WriteEstimate(w, "precision", c.Estimates.Precision, c.Intervals.Precision);
-            WriteEstimate(w, "conservativePrecision", c.ConservativePrecision, c.Intervals.ConservativePrecision);
+            EstimateJson.Write(w, "recall", c.Estimates.Recall, c.Intervals.Recall);
+            EstimateJson.Write(w, "precision", c.Estimates.Precision, c.Intervals.Precision);
+            EstimateJson.Write(w, "conservativePrecision", c.ConservativePrecision, c.Intervals.ConservativePrecision);
             w.WriteNumber("crossSourceLinked", c.CrossSourceLinked);
             w.WriteEndObject();
         }
@@ -180,9 +180,9 @@ internal sealed class EvalResults(SyndicationOptions options, double seconds, do
             w.WriteNumber("unreadableInputs", j.UnreadableInputs);
         }
 
-        WriteEstimate(w, "recall", j.Estimates.Recall, j.Intervals.Recall);
-        WriteEstimate(w, "precision", j.Estimates.Precision, j.Intervals.Precision);
-        WriteEstimate(w, "conservativePrecision", j.ConservativePrecision, j.Intervals.ConservativePrecision);
+        EstimateJson.Write(w, "recall", j.Estimates.Recall, j.Intervals.Recall);
+        EstimateJson.Write(w, "precision", j.Estimates.Precision, j.Intervals.Precision);
+        EstimateJson.Write(w, "conservativePrecision", j.ConservativePrecision, j.Intervals.ConservativePrecision);
         w.WriteNumber("truePositives", j.Estimates.TruePositives);
         w.WriteNumber("same", j.Estimates.Same);
         w.WriteNumber("linked", j.Estimates.Linked);
@@ -207,27 +207,6 @@ internal sealed class EvalResults(SyndicationOptions options, double seconds, do
         WritePairs(w, "missed", j.Missed);
         WritePairs(w, "wronglyLinked", j.WronglyLinked);
         w.WriteEndObject();
-    }
-
-    private static void WriteEstimate(Utf8JsonWriter w, string name, double value, Interval interval)
-    {
-        w.WriteStartObject(name);
-        WriteNumberOrNull(w, "estimate", value);
-        WriteNumberOrNull(w, "lower95", interval.Lower);
-        WriteNumberOrNull(w, "upper95", interval.Upper);
-        w.WriteEndObject();
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsNaN(value))
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteNumber(name, value);
-        }
     }
 
     private static void WritePairs(Utf8JsonWriter w, string name, IReadOnlyList<JudgedPair> pairs)

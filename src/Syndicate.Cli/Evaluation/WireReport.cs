@@ -186,9 +186,9 @@ internal sealed class WireReport
         writer.WriteEndArray();
         writer.WriteNumber("articles", Articles);
         writer.WriteNumber("notRead", NotRead);
-        Estimate(writer, "recall", Estimates.Recall, Intervals.Recall);
-        Estimate(writer, "precision", Estimates.Precision, Intervals.Precision);
-        writer.WriteNumber("accuracy", Math.Round(Accuracy, 6));
+        EstimateJson.Write(writer, "recall", Estimates.Recall, Intervals.Recall);
+        EstimateJson.Write(writer, "precision", Estimates.Precision, Intervals.Precision);
+        EstimateJson.WriteNumberOrNull(writer, "accuracy", Accuracy);
         writer.WriteStartArray("strata");
         foreach (JudgedStratum stratum in Observations)
         {
@@ -236,27 +236,6 @@ internal sealed class WireReport
         foreach (WireDisagreement d in list)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"    {d.Id}  readers: {d.Judged ?? WireSample.NoWire}  engine: {d.Given ?? WireSample.NoWire}  {d.Reason}");
-        }
-    }
-
-    private static void Estimate(Utf8JsonWriter writer, string name, double value, Interval interval)
-    {
-        writer.WriteStartObject(name);
-        WriteNumber(writer, "estimate", value);
-        WriteNumber(writer, "lower95", interval.Lower);
-        WriteNumber(writer, "upper95", interval.Upper);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsNaN(value))
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteNumber(name, Math.Round(value, 6));
         }
     }
 
