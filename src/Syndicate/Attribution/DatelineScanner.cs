@@ -189,7 +189,7 @@ internal ref struct DatelineScanner
                 break;
             }
 
-            if (IsOpeningQuote(c, out var closingQuote))
+            if (PhraseText.IsOpeningQuote(c, out var closingQuote))
             {
                 if (prev == Prev.Words || (creditSeen && !continuing))
                 {
@@ -494,7 +494,7 @@ internal ref struct DatelineScanner
             p++;
         }
 
-        var storyFollows = p < _text.Length && (PhraseText.IsWordChar(_text[p]) || IsOpeningQuote(_text[p], out _));
+        var storyFollows = p < _text.Length && (PhraseText.IsWordChar(_text[p]) || PhraseText.IsOpeningQuote(_text[p], out _));
         if (storyFollows && creditFirst)
         {
             return false;
@@ -618,19 +618,6 @@ internal ref struct DatelineScanner
     }
 
     private readonly string Slice(int start, int end) => _text[start..end].Trim().ToString();
-
-    private static bool IsOpeningQuote(char c, out char closing)
-    {
-        closing = c switch
-        {
-            '"' => '"',
-            '«' => '»',
-            '“' => '”',
-            '„' => '“',
-            _ => '\0',
-        };
-        return closing != '\0';
-    }
 
     /// <summary>
     /// Separators between dateline items: dashes (a run of them counts once), commas, the Urdu full stop, slash,

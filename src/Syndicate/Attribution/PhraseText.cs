@@ -133,6 +133,23 @@ internal static class PhraseText
         return bits;
     }
 
+    /// <summary>
+    /// True for a quotation mark that opens a quote in Arabic and Latin news text (<c>"</c>, <c>«</c>, <c>“</c>,
+    /// <c>„</c>); <paramref name="closing"/> is the mark that closes it.
+    /// </summary>
+    public static bool IsOpeningQuote(char c, out char closing)
+    {
+        closing = c switch
+        {
+            '"' => '"',
+            '«' => '»',
+            '“' => '”',
+            '„' => '“',
+            _ => '\0',
+        };
+        return closing != '\0';
+    }
+
     /// <summary>Reads the word starting at <paramref name="start"/> and returns the index just after it.</summary>
     public static int WordEnd(ReadOnlySpan<char> text, int start)
     {

@@ -203,5 +203,5 @@ internal static class RunningCredit
         return false;
     }
 
-    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '«' or '“' or '‘' or '„' or '‹';
+    private static bool IsOpeningQuote(char c) => PhraseText.IsOpeningQuote(c, out _);
 }

@@ -80,7 +80,7 @@ internal static class ArticleCleaner
             joined = ArrayPool<char>.Shared.Rent(lines.JoinedCapacity());
             var cleaned = joined.AsSpan(0, JoinLines(ref lines, joined));
 
-            var runningWire = dateline?.Wire is null && creditWire is null ? FindRunningCredit(cleaned, gazetteer) : null;
+            var runningWire = dateline?.Wire is null && creditWire is null ? RunningCredit.Find(cleaned, gazetteer) : null;
             return new CleanedArticle
             {
                 Body = cleaned.SequenceEqual(body) ? body : new string(cleaned),
@@ -513,9 +513,6 @@ internal static class ArticleCleaner
 
         return rest.SequenceEqual("ت م") || rest.SequenceEqual("ت.م");
     }
-
-    /// <summary>The first wire credited in the running text (<see cref="RunningCredit"/>).</summary>
-    internal static WireAgency? FindRunningCredit(ReadOnlySpan<char> text, WireGazetteer gazetteer) => RunningCredit.Find(text, gazetteer);
 
     private static (string? Credit, WireAgency? Wire) RemoveTrailingCredits(ref LineList lines, WireGazetteer gazetteer, ref List<string>? removed)
     {
