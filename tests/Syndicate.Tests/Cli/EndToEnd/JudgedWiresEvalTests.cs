@@ -61,17 +61,7 @@ public sealed class JudgedWiresEvalTests
     {
         var floors = new Dictionary<string, (double Recall, double Precision)> { ["snn"] = (0.70, 0.87), ["ant"] = (0.53, 0.55) };
 
-        CliResult result = SyndicateCli.Run("eval", "--judged-wires", s_fixtures, "--data", SharedData.Directory, "--format", "json").Expect(0);
-
-        using var json = JsonDocument.Parse(result.Stdout);
-        foreach (JsonElement report in json.RootElement.GetProperty("wires").EnumerateArray())
-        {
-            string corpus = report.GetProperty("corpus").GetString()!;
-            Assert.Equal(85, report.GetProperty("articles").GetInt32());
-            Assert.Equal(0, report.GetProperty("notRead").GetInt32());
-            Assert.True(report.GetProperty("recall").GetProperty("estimate").GetDouble() >= floors[corpus].Recall, corpus + " recall");
-            Assert.True(report.GetProperty("precision").GetProperty("estimate").GetDouble() >= floors[corpus].Precision, corpus + " precision");
-        }
+        using JsonDocument json = ScoreAboveFloors(s_fixtures, articles: 85, floors);
 
         Assert.Equal("ant+snn", json.RootElement.GetProperty("combined").GetProperty("corpus").GetString());
     }
@@ -87,16 +77,7 @@ public sealed class JudgedWiresEvalTests
     {
         var floors = new Dictionary<string, (double Recall, double Precision)> { ["snn"] = (0.69, 0.79), ["ant"] = (0.64, 0.58) };
 
-        CliResult result = SyndicateCli.Run("eval", "--judged-wires", Path.Combine(s_fixtures, "holdout"), "--data", SharedData.Directory, "--format", "json").Expect(0);
-
-        using var json = JsonDocument.Parse(result.Stdout);
-        foreach (JsonElement report in json.RootElement.GetProperty("wires").EnumerateArray())
-        {
-            string corpus = report.GetProperty("corpus").GetString()!;
-            Assert.Equal(0, report.GetProperty("notRead").GetInt32());
-            Assert.True(report.GetProperty("recall").GetProperty("estimate").GetDouble() >= floors[corpus].Recall, corpus + " recall");
-            Assert.True(report.GetProperty("precision").GetProperty("estimate").GetDouble() >= floors[corpus].Precision, corpus + " precision");
-        }
+        ScoreAboveFloors(Path.Combine(s_fixtures, "holdout"), articles: 85, floors).Dispose();
     }
 
     /// <summary>
@@ -109,15 +90,26 @@ public sealed class JudgedWiresEvalTests
     {
         var floors = new Dictionary<string, (double Recall, double Precision)> { ["snn"] = (0.65, 0.54), ["ant"] = (0.71, 0.71) };
 
-        CliResult result = SyndicateCli.Run("eval", "--judged-wires", Path.Combine(s_fixtures, "third"), "--data", SharedData.Directory, "--format", "json").Expect(0);
+        ScoreAboveFloors(Path.Combine(s_fixtures, "third"), articles: 60, floors).Dispose();
+    }
 
-        using var json = JsonDocument.Parse(result.Stdout);
-        foreach (JsonElement report in json.RootElement.GetProperty("wires").EnumerateArray())
+    // Scores one judged sample of both corpora and checks each corpus's size, reading and estimates against its floors.
+    private static JsonDocument ScoreAboveFloors(string sample, int articles, Dictionary<string, (double Recall, double Precision)> floors)
+    {
+        CliResult result = SyndicateCli.Run("eval", "--judged-wires", sample, "--data", SharedData.Directory, "--format", "json").Expect(0);
+
+        JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement[] reports = [.. json.RootElement.GetProperty("wires").EnumerateArray()];
+        Assert.Equal(["ant", "snn"], reports.Select(r => r.GetProperty("corpus").GetString()));
+        foreach (JsonElement report in reports)
         {
             string corpus = report.GetProperty("corpus").GetString()!;
-            Assert.Equal(60, report.GetProperty("articles").GetInt32());
+            Assert.Equal(articles, report.GetProperty("articles").GetInt32());
+            Assert.Equal(0, report.GetProperty("notRead").GetInt32());
             Assert.True(report.GetProperty("recall").GetProperty("estimate").GetDouble() >= floors[corpus].Recall, corpus + " recall");
             Assert.True(report.GetProperty("precision").GetProperty("estimate").GetDouble() >= floors[corpus].Precision, corpus + " precision");
         }
+
+        return json;
     }
 }
