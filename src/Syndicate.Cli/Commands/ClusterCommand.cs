@@ -112,6 +112,12 @@ internal static class ClusterCommand
         foreach (InputRecord record in reader.Read())
         {
             Verdict verdict = store.Run(() => engine.AddAsync(record.Article).GetAwaiter().GetResult());
+            if (verdict.IdReused && reader.RetryHeldForAnotherArticle(record, id => store.Run(() => engine.GetClusterOfAsync(id).GetAwaiter().GetResult())) is { } again)
+            {
+                // Another outlet's feed item under the same feed id: kept under its source's name.
+                verdict = store.Run(() => engine.AddAsync(again.Article).GetAwaiter().GetResult());
+            }
+
             if (verdict.IdReused)
             {
                 // Not the article the store holds under that id: an error, as in dedup.

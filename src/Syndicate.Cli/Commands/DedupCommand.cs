@@ -87,7 +87,7 @@ internal static class DedupCommand
                 using PostgreSql.PostgreSqlSyndicationEngine database = shared.Open(options, loggers.CreateLogger("syndicate.store"));
                 using Stream output = OutputTarget.OpenStdout();
                 using var storeRun = new DedupRun(a => shared.Run(() => database.AddAsync(a).GetAwaiter().GetResult()), database, output, summary, talk);
-                storeRun.Execute(reader.Read(), result.GetValue(newOnly), terminal, reader.ReportHeldForAnotherArticle);
+                storeRun.Execute(reader.Read(), result.GetValue(newOnly), terminal, r => reader.RetryHeldForAnotherArticle(r, id => shared.Run(() => database.GetClusterOfAsync(id).GetAwaiter().GetResult())), reader.ReportHeldForAnotherArticle);
             }
             else
             {
@@ -99,7 +99,7 @@ internal static class DedupCommand
 
                 using Stream stdout = OutputTarget.OpenStdout();
                 using var run = new DedupRun(syndicate.Add, syndicate, stdout, summary, talk);
-                run.Execute(reader.Read(), result.GetValue(newOnly), terminal, reader.ReportHeldForAnotherArticle);
+                run.Execute(reader.Read(), result.GetValue(newOnly), terminal, r => reader.RetryHeldForAnotherArticle(r, syndicate.GetClusterOf), reader.ReportHeldForAnotherArticle);
                 syndicate.Checkpoint();
             }
 

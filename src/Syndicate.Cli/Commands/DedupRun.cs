@@ -55,15 +55,30 @@ internal sealed class DedupRun : IDisposable
             : [PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop)];
     }
 
-    public void Execute(IEnumerable<InputRecord> records, bool onlyNew, bool progress, Action<InputRecord> onIdReused)
+    /// <param name="records">The input's records, in order.</param>
+    /// <param name="onlyNew">Writes only the verdicts of articles that start a story.</param>
+    /// <param name="progress">Writes a progress line to standard error.</param>
+    /// <param name="retry">
+    /// For a record whose id the state holds for another article, the record to add instead, or null
+    /// (<see cref="ArticleReader.RetryHeldForAnotherArticle"/>).
+    /// </param>
+    /// <param name="onIdReused">Reports a record whose id the state holds for another article, and that has no retry.</param>
+    public void Execute(IEnumerable<InputRecord> records, bool onlyNew, bool progress, Func<InputRecord, InputRecord?> retry, Action<InputRecord> onIdReused)
     {
         using var writer = new Utf8JsonWriter(_stdout, s_json);
         long nextProgress = Environment.TickCount64 + 1000;
-        foreach (InputRecord record in records)
+        foreach (InputRecord read in records)
         {
+            InputRecord record = read;
             lock (_article)
             {
                 Verdict verdict = _add(record.Article);
+                if (verdict.IdReused && retry(record) is { } again)
+                {
+                    record = again;
+                    verdict = _add(record.Article);
+                }
+
                 if (verdict.IdReused)
                 {
                     // Not the article the state holds under that id: an error, and no verdict is written for it.

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Syndicate.Clustering;
 
 namespace Syndicate.Cli.Input;
 
@@ -25,7 +26,10 @@ namespace Syndicate.Cli.Input;
 /// <para>
 /// Ids are checked across all inputs: a record whose id was read before with the same title and body is returned again
 /// (it is the same article, and the engine gives the repeat the verdict of the one it holds); with a different title or
-/// body it is an error naming both places, and the record is not returned. Only a 128-bit hash of each text is kept.
+/// body, or from another source, it is an error naming both places, and the record is not returned. Only a 128-bit hash
+/// of each text is kept. A feed item is the exception: its id is its feed's <c>guid</c> or <c>link</c>, which another
+/// outlet's feed may carry for the same wire item, so an item whose id an item of another source has is returned
+/// under the id <c>{source}/{id}</c> (<see cref="RetryHeldForAnotherArticle"/> does the same against a state).
 /// </para>
 /// <para>
 /// A record the sources keep despite a problem (an unreadable <c>published</c> time, say) carries a
@@ -151,10 +155,19 @@ internal sealed class ArticleReader
                     continue;
                 }
 
-                if (CheckId(record!) is { } conflict)
+                if (CheckId(record!, out bool otherSource) is { } conflict)
                 {
-                    Report(conflict);
-                    continue;
+                    // A feed item whose guid another outlet's item has is kept under its source's name; a conflict
+                    // under that name (its own outlet's other text) is the one reported.
+                    InputRecord? qualified = otherSource ? Qualified(record!) : null;
+                    InputError? remaining = qualified is null ? conflict : CheckId(qualified, out _);
+                    if (remaining is not null)
+                    {
+                        Report(remaining);
+                        continue;
+                    }
+
+                    record = qualified!;
                 }
 
                 if (record!.Warning is { } warning)
@@ -393,11 +406,13 @@ internal sealed class ArticleReader
     }
 
     // Null when the record may be returned: its id is new, or was read before for the same source and text.
-    private InputError? CheckId(InputRecord record)
+    // otherSource: the id was read before for an article of another source.
+    private InputError? CheckId(InputRecord record, out bool otherSource)
     {
         Article article = record.Article;
         UInt128 hash = TextHash(article);
         ref SeenId seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, article.Id, out bool exists);
+        otherSource = false;
         if (!exists)
         {
             seen = new SeenId(hash, article.Source, record.Input, record.Line);
@@ -405,6 +420,7 @@ internal sealed class ArticleReader
         }
 
         bool sameSource = string.Equals(seen.Source, article.Source, StringComparison.Ordinal);
+        otherSource = !sameSource;
         if (seen.Hash == hash && sameSource)
         {
             return null;
@@ -429,6 +445,53 @@ internal sealed class ArticleReader
         hash.Append(length);
         hash.Append(MemoryMarshal.AsBytes(article.Body.AsSpan()));
         return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>
+    /// A feed item under the id <c>{source}/{id}</c>, for an item whose feed id (its <c>guid</c> or <c>link</c>) an item
+    /// of another source already has: two outlets' feeds carrying one wire item under the wire's id. Null for a record
+    /// that is not a feed item, or that has no source to tell it apart.
+    /// </summary>
+    /// <remarks>
+    /// The first item read keeps the feed's id and each later one from another source is told apart by its source, so
+    /// the ids depend only on the order of the inputs, and reading a feed again gives its items the same ids.
+    /// </remarks>
+    private static InputRecord? Qualified(InputRecord record)
+    {
+        Article article = record.Article;
+        if (!record.FromFeed || article.Source.Length == 0 || string.Equals(article.Source, JsonArticle.UnknownSource, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var copy = new Article(article.Source + "/" + article.Id, article.Source, article.Body)
+        {
+            Title = article.Title,
+            Url = article.Url,
+            Published = article.Published,
+        };
+        return record with { Article = copy };
+    }
+
+    /// <summary>
+    /// The record to add again when the state already holds its id for an article of another source (the engine's
+    /// <see cref="Verdict.IdReused"/>): a feed item under its qualified id (see <see cref="Qualified"/>), the same one
+    /// a run that read both feeds gives it. Null when there is none, and the record is then to be reported with
+    /// <see cref="ReportHeldForAnotherArticle"/>.
+    /// </summary>
+    /// <param name="record">The record the state answered with <see cref="Verdict.IdReused"/>.</param>
+    /// <param name="clusterOf">The state's story of an article id (<c>GetClusterOf</c>), to read the held article's source.</param>
+    public InputRecord? RetryHeldForAnotherArticle(InputRecord record, Func<string, Cluster?> clusterOf)
+    {
+        string id = record.Article.Id;
+        if (!record.FromFeed || clusterOf(id)?.Members.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal)) is not { } held
+            || string.Equals(held.Source, record.Article.Source, StringComparison.Ordinal)
+            || Qualified(record) is not { } qualified || CheckId(qualified, out _) is not null)
+        {
+            return null;
+        }
+
+        return qualified;
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ internal sealed class FeedSource : IRecordSource
                         var article = _atom ? ReadEntry(out var message) : ReadItem(out message);
                         if (article is not null)
                         {
-                            record = new InputRecord(article, _input, line) { Warning = _warning };
+                            record = new InputRecord(article, _input, line) { Warning = _warning, FromFeed = true };
                         }
                         else
                         {

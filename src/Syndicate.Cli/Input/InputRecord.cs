@@ -17,4 +17,10 @@ internal sealed record InputRecord(Article Article, string Input, long Line)
     /// <c>published ignored: '2014-09-31' is not a valid time</c>; null when there is none.
     /// </summary>
     public string? Warning { get; init; }
+
+    /// <summary>
+    /// True for an item of an RSS or Atom feed, whose id is the feed's (its <c>guid</c> or <c>link</c>) rather than one the
+    /// corpus chose: another outlet's feed may carry the same wire item under the same one.
+    /// </summary>
+    public bool FromFeed { get; init; }
 }

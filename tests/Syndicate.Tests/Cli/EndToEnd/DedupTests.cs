@@ -93,6 +93,55 @@ public sealed partial class DedupTests : IDisposable
     }
 
     [Fact]
+    public void AFeedItemWhoseGuidTheStateHoldsForAnotherOutlet_IsAddedUnderItsSource()
+    {
+        // The state holds the wire's item under its guid; another outlet's feed carrying it under the same guid is
+        // added as "{source}/{guid}", as one run reading both feeds would add it, and feeding it again is no error.
+        string state = _dir.File("state");
+        string sputnik = _dir.File("sputnik.xml");
+        string urdupoint = _dir.File("urdupoint.xml");
+        string corrected = _dir.File("urdupoint-corrected.xml");
+        const string Body = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في العاصمة بسعة خمسمئة سرير، ويضم أقساما للطوارئ والعناية المركزة وجراحة القلب.";
+        File.WriteAllText(sputnik, Feed("Sputnik", Body));
+        File.WriteAllText(urdupoint, Feed("UrduPoint", Body));
+        File.WriteAllText(corrected, Feed("UrduPoint", "نص آخر تماما لا علاقة له بالخبر الأول، نشر تحت المعرف نفسه من المنفذ نفسه."));
+
+        SyndicateCli.Run("dedup", "--state", state, sputnik).ExpectClean();
+        CliResult second = SyndicateCli.Run("dedup", "--state", state, urdupoint).ExpectClean();
+        CliResult again = SyndicateCli.Run("dedup", "--state", state, urdupoint).ExpectClean();
+        CliResult together = SyndicateCli.Run("dedup", "--state", _dir.File("together"), sputnik, urdupoint).ExpectClean();
+        CliResult other = SyndicateCli.Run("dedup", "--state", state, corrected);
+
+        JsonElement added = Assert.Single(Corpus.ParseLines(second));
+        Assert.Equal("UrduPoint/wire-1", Id(added));
+        Assert.Equal("duplicate", Verdict(added));
+        Assert.Equal(second.Lines, together.Lines.Skip(1));
+
+        // Fed again, it is the article the state holds, with the verdict it got when it was added.
+        Assert.Equal(second.Lines.Select(l => l.Replace("\"inserted\":true", "\"inserted\":false", StringComparison.Ordinal)), again.Lines);
+
+        // An item of the same outlet under that guid with another text is another article: an error, as before,
+        // naming the id its outlet's item is held under.
+        Assert.Empty(other.Lines);
+        Assert.Contains(other.ErrorLines, l => l.Contains($"{corrected}:4: id \"UrduPoint/wire-1\" was already used", StringComparison.Ordinal));
+    }
+
+    private static string Feed(string outlet, string body) =>
+        $"""
+        <rss version="2.0">
+          <channel>
+            <title>{outlet}</title>
+            <item>
+              <guid isPermaLink="false">wire-1</guid>
+              <title>مستشفى جديد</title>
+              <pubDate>Mon, 07 Dec 2026 08:00:00 GMT</pubDate>
+              <description>{body}</description>
+            </item>
+          </channel>
+        </rss>
+        """;
+
+    [Fact]
     public void NewOnly_WritesOnlyTheArticlesThatStartAStory_AndNothingTwice()
     {
         string state = _dir.File("state");

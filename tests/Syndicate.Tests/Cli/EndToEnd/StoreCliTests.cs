@@ -177,6 +177,30 @@ public sealed partial class StoreCliTests(PostgreSqlServer server) : IDisposable
     }
 
     [PostgreSqlFact]
+    public async Task A_feed_item_whose_guid_the_store_holds_for_another_outlet_is_added_under_its_source()
+    {
+        // As with a state: the later outlet's copy of a wire item carried under the wire's guid is kept, by dedup and
+        // by cluster alike, and feeding it again adds nothing.
+        string store = await server.CreateDatabaseAsync();
+        static string Feed(string outlet) =>
+            $"<rss version=\"2.0\"><channel><title>{outlet}</title>\n<item><guid isPermaLink=\"false\">wire-1</guid><title>مستشفى جديد</title>"
+            + "<description>أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في العاصمة بسعة خمسمئة سرير، ويضم أقساما للطوارئ والعناية المركزة.</description></item>\n</channel></rss>\n";
+        string sputnik = _dir.Write("sputnik.xml", Feed("Sputnik"));
+        string urdupoint = _dir.Write("urdupoint.xml", Feed("UrduPoint"));
+        string pakistanPoint = _dir.Write("pakistanpoint.xml", Feed("Pakistan Point"));
+
+        SyndicateCli.Run("dedup", "--store", store, sputnik).ExpectClean();
+        CliResult dedup = SyndicateCli.Run("dedup", "--store", store, urdupoint).ExpectClean();
+        CliResult cluster = SyndicateCli.Run("cluster", pakistanPoint, urdupoint, "--store", store, "-f", "jsonl").ExpectClean();
+
+        Assert.Equal("UrduPoint/wire-1", JsonDocument.Parse(Assert.Single(dedup.Lines)).RootElement.GetProperty("id").GetString());
+        Assert.Equal(
+            ["wire-1", "UrduPoint/wire-1", "Pakistan Point/wire-1"],
+            Corpus.ParseLines(cluster).Select(r => r.GetProperty("id").GetString()));
+        Assert.Single(Partition(cluster.Lines));
+    }
+
+    [PostgreSqlFact]
     public async Task Options_are_kept_in_the_database_and_checked_as_with_a_state()
     {
         string store = await server.CreateDatabaseAsync();

@@ -37,6 +37,66 @@ public sealed class IdConflictTests
     }
 
     [Fact]
+    public void A_feed_item_whose_guid_another_outlets_item_has_is_kept_under_its_source()
+    {
+        // Two outlets' feeds carrying one wire item under the wire's guid: both copies are read, the later one under
+        // "{source}/{guid}", and reading its feed again gives it the same id without an error.
+        using var temp = new TempDirectory();
+        string sputnik = temp.Write("sputnik.xml", Feed("Sputnik", "wire-1", "The same wire story carried word for word"));
+        string urdupoint = temp.Write("urdupoint.xml", Feed("UrduPoint", "wire-1", "The same wire story carried word for word"));
+        string edited = temp.Write("pakistanpoint.xml", Feed("Pakistan Point", "wire-1", "The same wire story, edited by the second outlet"));
+
+        var (records, errors) = Inputs.ReadAll([sputnik, urdupoint, edited, urdupoint]);
+
+        Assert.Empty(errors);
+        Assert.Equal(["wire-1", "UrduPoint/wire-1", "Pakistan Point/wire-1", "UrduPoint/wire-1"], records.Select(r => r.Article.Id));
+        Assert.Equal(["Sputnik", "UrduPoint", "Pakistan Point", "UrduPoint"], records.Select(r => r.Article.Source));
+        Assert.All(records, r => Assert.Equal("https://example.com/wire-1", r.Article.Url));
+    }
+
+    [Fact]
+    public void A_feed_item_whose_guid_its_own_outlet_used_for_another_text_is_still_an_error()
+    {
+        using var temp = new TempDirectory();
+        string morning = temp.Write("morning.xml", Feed("Sputnik", "wire-1", "The first text of the item"));
+        string evening = temp.Write("evening.xml", Feed("Sputnik", "wire-1", "Another text under the same guid"));
+
+        var (records, errors) = Inputs.ReadAll([morning, evening]);
+
+        Assert.Equal([morning], records.Select(r => r.Input));
+        Assert.Equal($"{evening}:4: id \"wire-1\" was already used by {morning}:4 for different text", Assert.Single(errors).ToString());
+    }
+
+    [Fact]
+    public void A_record_of_another_format_whose_id_another_source_used_is_not_renamed()
+    {
+        // Ids a corpus chose are the corpus's: only a feed's guid or link is renamed.
+        using var temp = new TempDirectory();
+        string feed = temp.Write("sputnik.xml", Feed("Sputnik", "1", "The same words"));
+        string lines = temp.Write("urdupoint.jsonl", "{\"id\":\"1\",\"title\":\"A wire story\",\"body\":\"The same words\",\"source\":\"UrduPoint\"}\n");
+
+        var (records, errors) = Inputs.ReadAll([feed, lines]);
+
+        Assert.Equal(["1"], records.Select(r => r.Article.Id));
+        Assert.Equal($"{lines}:1: id \"1\" was already used by {feed}:4 for an article of another source (\"Sputnik\")", Assert.Single(errors).ToString());
+    }
+
+    private static string Feed(string outlet, string guid, string body) =>
+        $"""
+        <rss version="2.0">
+          <channel>
+            <title>{outlet}</title>
+            <item>
+              <guid isPermaLink="false">{guid}</guid>
+              <link>https://example.com/{guid}</link>
+              <title>A wire story</title>
+              <description>{body}</description>
+            </item>
+          </channel>
+        </rss>
+        """;
+
+    [Fact]
     public void Text_files_of_one_directory_that_share_a_name_are_identified_by_their_paths()
     {
         using var temp = new TempDirectory();
