@@ -57,8 +57,10 @@ internal sealed class Fingerprinter
         Fingerprint print = Compute(article, cleaned, cleaned.Body, isBoilerplate, shingleSink);
         if (print.IsEmpty && !string.IsNullOrWhiteSpace(article.Title))
         {
-            // A headline-only item: its title is all the story text there is.
-            print = Compute(article, cleaned, article.Title, null, shingleSink);
+            // A headline-only item: its title is all the story text there is, and a dateline or credit in it is the
+            // item's (a scraped item whose only text is "فيينا -رويترز").
+            CleanedArticle headline = string.IsNullOrWhiteSpace(article.Body) ? WithTitleCredits(cleaned, article.Title) : cleaned;
+            print = Compute(article, headline, article.Title, null, shingleSink);
         }
 
         return print;
@@ -124,6 +126,31 @@ internal sealed class Fingerprinter
 
     /// <summary>Stage 1: takes the outlet's furniture out of an article (dateline, credits, repeated title, widgets).</summary>
     internal CleanedArticle Clean(Article article) => ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
+
+    /// <summary>
+    /// The cleaning of an empty body, with the dateline and the credits its title holds when read as a body. The text
+    /// fingerprinted stays the title as it is.
+    /// </summary>
+    private CleanedArticle WithTitleCredits(CleanedArticle cleaned, string title)
+    {
+        CleanedArticle read = ArticleCleaner.Clean(null, title, _options.Gazetteer);
+        if (read.Wire is null && read.Dateline is null)
+        {
+            return cleaned;
+        }
+
+        return new CleanedArticle
+        {
+            Body = cleaned.Body,
+            Dateline = read.Dateline,
+            HadContinuationMarker = cleaned.HadContinuationMarker,
+            RemovedTitleLines = cleaned.RemovedTitleLines,
+            RemovedBoilerplate = cleaned.RemovedBoilerplate,
+            TrailingCredit = read.TrailingCredit,
+            TrailingCreditWire = read.TrailingCreditWire,
+            RunningCreditWire = read.RunningCreditWire,
+        };
+    }
 
     /// <summary>
     /// Stage 2: normalizes <paramref name="text"/> paragraph by paragraph into <paramref name="buffer"/> (pooled; grown

@@ -372,6 +372,21 @@ public class SyndicationEngineTests
         Assert.Equal(Relation.Duplicate, d.Relation);
     }
 
+    [Fact]
+    public void A_headline_only_item_whose_title_is_a_dateline_has_that_wire()
+    {
+        // A scraped item whose only text is its dateline (a real SaudiNewsNet item): the wire is read from the title,
+        // and a headline-only item whose title credits nobody gets none.
+        var engine = new SyndicationEngine();
+        Verdict dateline = engine.Add(new Article("d1", "alriyadh", "") { Title = "فيينا -رويترز" });
+        Verdict plain = engine.Add(new Article("p1", "aleqtisadiya", "") { Title = "العالم على مشارف بلوتو" });
+
+        Assert.Equal("Reuters", dateline.Wire?.Name);
+        Assert.Equal("فيينا", dateline.Dateline?.Place);
+        Assert.Null(plain.Wire);
+        Assert.Null(plain.Dateline);
+    }
+
     private static (string, Relation, long, string) Key(Verdict v) => (v.ArticleId, v.Relation, v.ClusterId, v.CanonicalId);
 
     private static string Clusters(SyndicationEngine engine) =>
