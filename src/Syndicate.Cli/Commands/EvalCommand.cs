@@ -35,7 +35,9 @@ internal static class EvalCommand
         + "--judged-wires LABELS (repeatable; a directory stands for every *.wires.jsonl in it): a stratified sample of "
         + "articles whose wire was judged by hand (fixtures/wires), <corpus>.wires.jsonl with strata.json beside it; each "
         + "article's own wire (its dateline, credits or running credit) is scored: recall and precision of the agencies "
-        + "given, weighted by N_h/n_h, with bootstrap intervals, and accuracy. Scored on its own, not with --gold or --judged.";
+        + "given, weighted by N_h/n_h, with bootstrap intervals, and accuracy. Samples of one corpus, each drawn from what the "
+        + "earlier left of its strata (fixtures/wires/holdout/, fixtures/wires/third/), are pooled into one. Scored on its own, "
+        + "not with --gold or --judged.";
 
     public static Command Create()
     {
@@ -226,9 +228,9 @@ internal static class EvalCommand
     {
         var reports = new List<WireReport>();
         var read = new List<InputSet>();
-        foreach (string path in paths)
+        // Samples of one corpus (the first, a held-out one, ...) are scored as one, as judged pairs are.
+        foreach (WireSample sample in WireSample.PoolByCorpus([.. paths.Select(WireSample.Load)]))
         {
-            WireSample sample = WireSample.Load(path);
             InputSet corpus = InputSet.Resolve(named is { Length: > 0 } ? named : [CorpusOf(sample.CorpusFile, sample.LabelsPath, sample.StrataPath, dataOption)]);
             read.Add(corpus);
             IReadOnlyDictionary<string, string?> given = WiresOf(corpus, sample, options, common, result);

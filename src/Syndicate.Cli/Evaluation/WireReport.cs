@@ -97,7 +97,7 @@ internal sealed class WireReport
         return new WireReport
         {
             Corpus = sample.Corpus,
-            LabelsPaths = [sample.LabelsPath],
+            LabelsPaths = sample.LabelsPaths,
             Articles = sample.Articles.Count,
             Estimates = StratifiedEstimator.Estimate(strata),
             Intervals = StratifiedEstimator.Bootstrap(strata, linkedPairs: 0, replicates, seed),

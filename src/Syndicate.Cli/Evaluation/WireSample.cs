@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Syndicate.Cli.Input;
 
@@ -26,7 +27,7 @@ internal sealed class WireSample
 
     private const string Expected = "a judged wire (corpus, id, stratum, wire, reason)";
 
-    private WireSample(string corpus, string corpusFile, string labelsPath, string strataPath, IReadOnlyDictionary<string, long> strata, IReadOnlyList<JudgedWire> articles)
+    private WireSample(string corpus, string corpusFile, string labelsPath, string strataPath, IReadOnlyDictionary<string, long> strata, IReadOnlyList<JudgedWire> articles, IReadOnlyList<string>? labelsPaths = null)
     {
         Corpus = corpus;
         CorpusFile = corpusFile;
@@ -34,6 +35,7 @@ internal sealed class WireSample
         StrataPath = strataPath;
         Strata = strata;
         Articles = articles;
+        LabelsPaths = labelsPaths ?? [labelsPath];
     }
 
     public string Corpus { get; }
@@ -41,7 +43,11 @@ internal sealed class WireSample
     /// <summary>The corpus's file name in the data directory.</summary>
     public string CorpusFile { get; }
 
+    /// <summary>The labels file (the first of <see cref="LabelsPaths"/> for a pooled sample).</summary>
     public string LabelsPath { get; }
+
+    /// <summary>Every labels file whose articles this sample holds: one, or several pooled by <see cref="Pool"/>.</summary>
+    public IReadOnlyList<string> LabelsPaths { get; }
 
     public string StrataPath { get; }
 
@@ -138,6 +144,76 @@ internal sealed class WireSample
         }
 
         return new WireSample(corpus, file.GetString()!, labelsPath, strataPath, strata, articles);
+    }
+
+    /// <summary>
+    /// The samples with those of one corpus pooled into one (<see cref="Pool"/>), in the order each corpus first appears.
+    /// </summary>
+    /// <exception cref="InputException">Two samples of one corpus cannot be pooled; the message says why.</exception>
+    public static IReadOnlyList<WireSample> PoolByCorpus(IReadOnlyList<WireSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        return [.. samples.GroupBy(s => s.Corpus, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.First() : Pool([.. g]))];
+    }
+
+    /// <summary>
+    /// Several disjoint samples of one corpus's strata taken as one. A later sample is drawn from what the earlier ones
+    /// left of a stratum (its <c>strata.json</c> gives that remainder as the stratum's population), and a simple random
+    /// sample of a stratum together with one of its remainder is a simple random sample of their combined size: the
+    /// articles are pooled, each stratum's N_h is its whole population and n_h the articles judged in it. A sample may
+    /// leave a stratum out (the third sample draws only articles that name an agency).
+    /// </summary>
+    /// <exception cref="InputException">The samples are of different corpus files, judge an article twice, or a
+    /// stratum's populations do not follow from one another; the message names the file (and the line).</exception>
+    public static WireSample Pool(IReadOnlyList<WireSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
+        {
+            throw new ArgumentException("no sample to pool", nameof(samples));
+        }
+
+        WireSample first = samples[0];
+        var articles = new List<JudgedWire>(first.Articles);
+        var judgedIn = first.Articles.ToDictionary(a => a.Id, a => (first.LabelsPath, a.Line), StringComparer.Ordinal);
+        foreach (WireSample other in samples.Skip(1))
+        {
+            if (other.Corpus != first.Corpus || other.CorpusFile != first.CorpusFile)
+            {
+                throw LabelFile.Fail(other.StrataPath, 0, $"cannot be pooled with {first.LabelsPath}, another sample of corpus '{first.Corpus}': drawn from {other.CorpusFile}, not {first.CorpusFile}");
+            }
+
+            foreach (JudgedWire article in other.Articles)
+            {
+                if (!judgedIn.TryAdd(article.Id, (other.LabelsPath, article.Line)))
+                {
+                    (string file, long line) = judgedIn[article.Id];
+                    throw LabelFile.Fail(other.LabelsPath, article.Line, string.Create(CultureInfo.InvariantCulture, $"id \"{article.Id}\" is also judged in {file} (line {line}): pooled samples must be disjoint"));
+                }
+
+                articles.Add(article);
+            }
+        }
+
+        // Each stratum's samples, the largest population first: each later one must be what the one before it left.
+        var strata = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (string name in samples.SelectMany(s => s.Strata.Keys).Distinct(StringComparer.Ordinal))
+        {
+            WireSample[] holding = [.. samples.Where(s => s.Strata.ContainsKey(name)).OrderByDescending(s => s.Strata[name])];
+            for (int i = 1; i < holding.Length; i++)
+            {
+                WireSample before = holding[i - 1], after = holding[i];
+                long left = before.Strata[name] - before.Articles.Count(a => a.Stratum == name);
+                if (after.Strata[name] != left)
+                {
+                    throw LabelFile.Fail(after.StrataPath, 0, string.Create(CultureInfo.InvariantCulture, $"cannot be pooled with {before.StrataPath}: stratum '{name}' of {first.Corpus} has a population of {after.Strata[name]}, not the {left} that sample leaves (a later sample is drawn from the rest of the stratum)"));
+                }
+            }
+
+            strata[name] = holding[0].Strata[name];
+        }
+
+        return new WireSample(first.Corpus, first.CorpusFile, first.LabelsPath, first.StrataPath, strata, articles, [.. samples.Select(s => s.LabelsPath)]);
     }
 
     private static JsonDocument ReadJson(string path)

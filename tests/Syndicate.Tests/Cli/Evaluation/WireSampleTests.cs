@@ -65,6 +65,59 @@ public sealed class WireSampleTests
     }
 
     [Fact]
+    public void Samples_of_one_corpus_pool_into_one_with_each_stratum_whole()
+    {
+        // The first sample as above; a later one drawn from what it left of 'named' (36 of 40) only.
+        using var dir = new TempDirectory();
+        dir.Write(Path.Combine("first", "strata.json"), Strata);
+        string first = dir.Write(Path.Combine("first", "c.wires.jsonl"), string.Join('\n', s_labels) + "\n");
+        dir.Write(Path.Combine("later", "strata.json"), """
+            {"seed": 2, "corpora": {"c": {"file": "c.jsonl", "strata": {"named": {"population": 36, "sampled": 2}}}}}
+            """);
+        string later = dir.Write(Path.Combine("later", "c.wires.jsonl"), """
+            {"corpus":"c","id":"a5","stratum":"named","wire":"Reuters","reason":"dateline"}
+            {"corpus":"c","id":"a6","stratum":"named","wire":"none","reason":"own report"}
+            """ + "\n");
+
+        WireSample pooled = Assert.Single(WireSample.PoolByCorpus([WireSample.Load(later), WireSample.Load(first)]));
+        var given = new Dictionary<string, string?> { ["a1"] = "Reuters", ["a2"] = null, ["a3"] = "SANA", ["a4"] = "AFP", ["a5"] = "Reuters", ["a6"] = null, ["b1"] = null, ["b2"] = null };
+        WireReport report = WireReport.Build(pooled, given, replicates: 200);
+
+        // N_h stays 40 for 'named', now with 6 judged (weight 40/6); 'unnamed' keeps 600 over 2 (300).
+        Assert.Equal([later, first], pooled.LabelsPaths);
+        Assert.Equal(new Dictionary<string, long> { ["named"] = 40, ["unnamed"] = 600 }, pooled.Strata);
+        // Credited a1, a2, a4, a5; given a1, a3, a4, a5; agreed a1, a5: 2 of 4 both ways.
+        Assert.Equal(0.5, report.Estimates.Recall, 9);
+        Assert.Equal(0.5, report.Estimates.Precision, 9);
+        // Answered as the readers did: a1, a5, a6 (3 × 40/6 = 20) and b1, b2 (600) of 640.
+        Assert.Equal(620.0 / 640, report.Accuracy, 9);
+    }
+
+    [Fact]
+    public void A_later_sample_not_drawn_from_what_the_first_left_cannot_be_pooled()
+    {
+        using var dir = new TempDirectory();
+        dir.Write(Path.Combine("first", "strata.json"), Strata);
+        string first = dir.Write(Path.Combine("first", "c.wires.jsonl"), string.Join('\n', s_labels) + "\n");
+        string laterStrata = dir.Write(Path.Combine("later", "strata.json"), """
+            {"seed": 2, "corpora": {"c": {"file": "c.jsonl", "strata": {"named": {"population": 38, "sampled": 1}}}}}
+            """);
+        string later = dir.Write(Path.Combine("later", "c.wires.jsonl"), """{"corpus":"c","id":"a5","stratum":"named","wire":"none","reason":"r"}""" + "\n");
+        dir.Write(Path.Combine("again", "strata.json"), """
+            {"seed": 3, "corpora": {"c": {"file": "c.jsonl", "strata": {"named": {"population": 36, "sampled": 1}}}}}
+            """);
+        string again = dir.Write(Path.Combine("again", "c.wires.jsonl"), s_labels[0] + "\n");
+
+        var population = Assert.Throws<InputException>(() => WireSample.PoolByCorpus([WireSample.Load(first), WireSample.Load(later)]));
+        var twice = Assert.Throws<InputException>(() => WireSample.PoolByCorpus([WireSample.Load(first), WireSample.Load(again)]));
+
+        Assert.Equal(
+            $"{laterStrata}: cannot be pooled with {Path.Combine(Path.GetDirectoryName(first)!, "strata.json")}: stratum 'named' of c has a population of 38, not the 36 that sample leaves (a later sample is drawn from the rest of the stratum)",
+            population.Error.ToString());
+        Assert.Equal($"{again}:1: id \"a1\" is also judged in {first} (line 1): pooled samples must be disjoint", twice.Error.ToString());
+    }
+
+    [Fact]
     public void Labels_without_strata_beside_them_are_an_error()
     {
         using var dir = new TempDirectory();
