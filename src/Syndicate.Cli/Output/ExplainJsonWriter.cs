@@ -52,6 +52,7 @@ internal static class ExplainJsonWriter
             w.WriteNumber("threshold", e.ContainmentThreshold);
             w.WriteNumber("minPartialShingles", e.MinPartialShingles);
             w.WriteNumber("similarLengthRatio", e.SimilarLengthRatio);
+            w.WriteNumber("minRewriteContainment", e.MinRewriteContainment);
             w.WriteEndObject();
 
             w.WriteStartObject("lead");

@@ -48,6 +48,9 @@ public sealed record PairExplanation
     /// <summary>The containment from which a pair with a shared lead is a partial copy (<see cref="SyndicationOptions.ContainmentThreshold"/>).</summary>
     public required double ContainmentThreshold { get; init; }
 
+    /// <summary>The containment a rewrite needs, whatever its score (<see cref="PairVerifier.MinRewriteContainment"/>).</summary>
+    public double MinRewriteContainment { get; init; }
+
     /// <summary>Shared values of the two lead sketches, over the smaller sketch's size.</summary>
     public required double LeadAgreement { get; init; }
 
@@ -156,7 +159,7 @@ public sealed record PairExplanation
         sb.AppendLine(inv, $"exact:       jaccard {ExactJaccard:F3}, containment {ExactContainment:F3} ({SharedShingles} shared of {First.DistinctShingles} and {Second.DistinctShingles} distinct shingles)");
         sb.AppendLine(inv, $"slots equal: {EqualSlots}/{SignatureLength}");
         sb.AppendLine(inv, $"jaccard:     {Jaccard:F3} (near-duplicate at ≥ {SimilarityThreshold:F2}; LSH candidate probability {CandidateProbability:F3})");
-        sb.AppendLine(inv, $"containment: {Containment:F3} (partial at ≥ {ContainmentThreshold:F2} with a shared lead)");
+        sb.AppendLine(inv, $"containment: {Containment:F3} (partial at ≥ {ContainmentThreshold:F2} with a shared lead; a rewrite needs ≥ {MinRewriteContainment:F2})");
         sb.AppendLine(inv, $"lead:        {LeadAgreement:F3} agreement ({First.LeadValues} and {Second.LeadValues} lead values)");
         sb.AppendLine(inv, $"time:        {(HoursApart is { } h ? h.ToString("F1", inv) + " hours apart" : "unknown")} (below the near-duplicate threshold, never linked across more than {TemplateGapHours:F0} hours)");
         sb.AppendLine(inv, $"numbers:     {(NumberAgreement is { } n ? n.ToString("F3", inv) + " agreement" : "none to compare")} (across {TemplateGapHours:F0} hours a near-duplicate below Jaccard {RepeatJaccard:F2} needs ≥ {MinGapNumberAgreement:F2})");

@@ -54,8 +54,9 @@ public sealed class RewriteVerifierTests
         return (verifier.Verify(PairSide.Of(fa), PairSide.Of(fb)), PairVerifier.RewriteScore(PairSide.Of(fa), PairSide.Of(fb)));
     }
 
-    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1, double head = -1, double carried = -1, double characters = -1, double figures = -1) =>
-        new(Comparable: true, SameText: false, EqualSlots: 0, Jaccard: jaccard, Containment: 0, LeadAgreement: 0, ShorterShingles: 100, LongerShingles: 100,
+    // Word-shingle containment 0.3 unless given: about what a rewrite of one source text keeps of its wording.
+    private static PairSignals Signals(double jaccard = 0, double score = 0, double lead = -1, bool gap = false, double numbers = -1, double head = -1, double carried = -1, double characters = -1, double figures = -1, double containment = 0.3) =>
+        new(Comparable: true, SameText: false, EqualSlots: 0, Jaccard: jaccard, Containment: containment, LeadAgreement: 0, ShorterShingles: 100, LongerShingles: 100,
             TemplateGap: gap, RewriteScore: score, LeadContainment: lead, NumberAgreement: numbers, HeadContainment: head,
             CarriedLeadContainment: carried, CharacterContainment: characters, FigureContainment: figures);
 
@@ -75,6 +76,20 @@ public sealed class RewriteVerifierTests
         "أغلق مؤشر سوق الأسهم السعودية اليوم على انخفاض بـ 76.75 نقطة بنسبة 0.87 في المئة ليغلق عند مستوى 8758.64 نقطة بتداولات تجاوزت 3.8 مليار ريال.\n"
         + "وشهدت تداولات اليوم ارتفاع أسهم 15 شركة في قيمتها، فيما تراجعت أسهم 140 شركة، وبلغ عدد الأسهم المتداولة أكثر من 133.2 مليون سهم توزعت على 86.1 ألف صفقة.\n"
         + "وكانت أسهم شركات العالمية ووفاء للتأمين وأمانة للتأمين الأكثر ارتفاعا اليوم، فيما جاءت أسهم تكوين والجماعي وميدغلف للتأمين على رأس الشركات الأكثر انخفاضا.";
+
+    [Fact]
+    public void A_rewrite_needs_some_of_the_wording_whatever_its_score()
+    {
+        // Two reports of one event written apart: their character grams agree as a rewrite's would (score, opening),
+        // but hardly a phrase of three words is the same.
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        double floor = PairVerifier.MinRewriteContainment;
+
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: 0.95, lead: 0.9, containment: floor)));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 0.95, lead: 0.9, containment: Math.BitDecrement(floor))));
+        Assert.Equal(Relation.Original, verifier.Decide(Signals(score: 1, lead: 1, head: 1, carried: 1, characters: 1, containment: 0.05)));
+        Assert.Equal(0.15, floor);
+    }
 
     [Fact]
     public void A_story_carried_inside_a_longer_text_needs_its_opening_and_nearly_all_its_text_there()
