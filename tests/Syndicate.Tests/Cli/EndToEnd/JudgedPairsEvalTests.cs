@@ -68,11 +68,16 @@ public sealed class JudgedPairsEvalTests
     /// 0.951 [0.894, 0.994]; ANT 0.465 [0.307, 0.679] and 0.891 [0.685, 1]; third held-out: SaudiNewsNet 0.621 [0.526,
     /// 0.727] and 0.986 [0.962, 1]; ANT 0.787 [0.621, 0.923] and 0.924 [0.781, 1]; fourth held-out: SaudiNewsNet 0.693
     /// [0.591, 0.801] and 0.943 [0.854, 1]; ANT 0.512 [0.349, 0.753] and 0.732 [0.526, 1]), rounded down; and every sample of a
-    /// corpus pooled into one estimate.
+    /// corpus pooled into one estimate. Both corpora are clustered once, and every sample is scored on that clustering
+    /// (<c>--predictions</c>), which gives the estimates that reading the corpora gives.
     /// </summary>
     [JudgedSamplesFact]
     public void Held_out_samples_stay_above_their_floors_and_pool_with_the_first()
     {
+        using var temp = new TempDirectory();
+        string predictions = temp.Write("clusters.jsonl", string.Concat(new[] { "saudinewsnet.jsonl.gz", "ant-multisource.jsonl.gz" }
+            .Select(corpus => SyndicateCli.Run("cluster", SharedData.File(corpus), "--format", "jsonl", "--verbosity", "quiet").Expect(0).Stdout)));
+
         var floors = new Dictionary<(string Sample, string Corpus), (double Recall, double Precision)>
         {
             [("holdout", "snn")] = (0.58, 0.81),
@@ -89,7 +94,7 @@ public sealed class JudgedPairsEvalTests
         foreach (string sample in new[] { "holdout", "holdout2", "holdout3", "holdout4" })
         {
             string[] held = [.. corpora.Select(c => TestData.FixturePath("judged", sample, c + ".pairs.jsonl"))];
-            CliResult alone = SyndicateCli.Run(["eval", .. held.SelectMany(p => new[] { "--judged", p }), "--data", SharedData.Directory, "--format", "json", "--verbosity", "quiet"]).Expect(0);
+            CliResult alone = SyndicateCli.Run(["eval", .. held.SelectMany(p => new[] { "--judged", p }), "--predictions", predictions, "--format", "json", "--verbosity", "quiet"]).Expect(0);
             using var json = JsonDocument.Parse(alone.Stdout);
             foreach (JsonElement judged in json.RootElement.GetProperty("judged").EnumerateArray())
             {
@@ -101,7 +106,7 @@ public sealed class JudgedPairsEvalTests
         }
 
         string[] all = [.. new[] { ".", "holdout", "holdout2", "holdout3", "holdout4" }.SelectMany(d => corpora.Select(c => TestData.FixturePath("judged", d, c + ".pairs.jsonl")))];
-        CliResult pooled = SyndicateCli.Run(["eval", .. all.SelectMany(p => new[] { "--judged", p }), "--data", SharedData.Directory, "--format", "json", "--verbosity", "quiet"]).Expect(0);
+        CliResult pooled = SyndicateCli.Run(["eval", .. all.SelectMany(p => new[] { "--judged", p }), "--predictions", predictions, "--format", "json", "--verbosity", "quiet"]).Expect(0);
         using var pooledJson = JsonDocument.Parse(pooled.Stdout);
         JsonElement[] samples = [.. pooledJson.RootElement.GetProperty("judged").EnumerateArray()];
         Assert.Equal(["snn", "ant"], samples.Select(j => j.GetProperty("corpus").GetString()));
@@ -109,7 +114,7 @@ public sealed class JudgedPairsEvalTests
         Assert.Equal([870, 335], samples.Select(j => j.GetProperty("pairs").GetInt32()));
 
         // The directory names the same ten files: the same estimate for each corpus.
-        CliResult directory = SyndicateCli.Run(["eval", "--judged", TestData.FixturePath("judged"), "--data", SharedData.Directory, "--format", "json", "--verbosity", "quiet"]).Expect(0);
+        CliResult directory = SyndicateCli.Run(["eval", "--judged", TestData.FixturePath("judged"), "--predictions", predictions, "--format", "json", "--verbosity", "quiet"]).Expect(0);
         using var directoryJson = JsonDocument.Parse(directory.Stdout);
         foreach (JsonElement judged in directoryJson.RootElement.GetProperty("judged").EnumerateArray())
         {
