@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Xml;
+using Syndicate.Cleaning;
 
 namespace Syndicate.Cli.Input;
 

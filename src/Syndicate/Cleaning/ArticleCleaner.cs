@@ -56,6 +56,13 @@ internal static class ArticleCleaner
                 text = normalised.AsSpan(0, NormaliseNewlines(body, normalised));
             }
 
+            if (HasMarkup(text))
+            {
+                // A body served as HTML (or with entities such as &quot; left in it) is read as its plain text, so that
+                // it cleans and fingerprints as the same body served as text does.
+                text = HtmlText.ArticleText(text.ToString());
+            }
+
             text = RemovePhrases(text, ref withoutPhrases, ref removed);
 
             var lineCount = text.Count('\n') + 1;
@@ -64,7 +71,7 @@ internal static class ArticleCleaner
                 : (lineBuffer = ArrayPool<Line>.Shared.Rent(lineCount));
             var lines = new LineList(text, lineSpace[..lineCount]);
 
-            var titleText = title.AsSpan();
+            var titleText = title is not null && HasMarkup(title) ? HtmlText.ArticleText(title).AsSpan() : title.AsSpan();
             var titleSpace = titleText.Length <= StackTitleChars
                 ? stackalloc char[StackTitleChars]
                 : (titleBuffer = ArrayPool<char>.Shared.Rent(titleText.Length));
@@ -105,6 +112,8 @@ internal static class ArticleCleaner
             }
         }
     }
+
+    private static bool HasMarkup(ReadOnlySpan<char> text) => text.ContainsAny('<', '&') && HtmlText.ContainsMarkup(text);
 
     private static void Return(char[]? buffer)
     {

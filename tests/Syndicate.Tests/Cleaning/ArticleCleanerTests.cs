@@ -331,4 +331,33 @@ public sealed class ArticleCleanerTests
         Assert.Equal("Saudi Press Agency", cleaned.Wire?.Name);
         Assert.StartsWith("أعلنت اللجنة المحلية", cleaned.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Seed_served_as_html_cleans_as_the_seed_served_as_text()
+    {
+        var (title, text) = SeedFixtures.Read("000_60b9483e00639b6d.txt");
+        var html = "<html><head><title>" + title + "</title><script>var a = '<p>';</script></head><body><h1>" + title + "</h1>"
+            + string.Concat(text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p).Replace("الرئيس", "<a href=\"/tag?a=1&amp;b=2\">الرئيس</a>", StringComparison.Ordinal) + "</p>\n"))
+            + "</body></html>";
+
+        var plain = ArticleCleaner.Clean(title, text, s_gazetteer);
+        var fromHtml = ArticleCleaner.Clean(System.Net.WebUtility.HtmlEncode(title), html, s_gazetteer);
+
+        Assert.Equal(plain.Body.Replace("\n\n", "\n", StringComparison.Ordinal), fromHtml.Body);
+        Assert.Equal(plain.RemovedTitleLines + 2, fromHtml.RemovedTitleLines); // the page's <title> and <h1>
+        Assert.Equal(plain.Dateline?.Text, fromHtml.Dateline?.Text);
+        Assert.Equal("Sputnik", fromHtml.Wire?.Name);
+        Assert.Equal(plain.RemovedBoilerplate, fromHtml.RemovedBoilerplate);
+    }
+
+    [Fact]
+    public void Text_without_markup_is_returned_as_it_is()
+    {
+        const string Body = "AT&T said x<y, and 1 < 2; nothing here is markup.";
+
+        var cleaned = ArticleCleaner.Clean(null, Body, s_gazetteer);
+
+        Assert.Same(Body, cleaned.Body);
+    }
 }

@@ -22,6 +22,27 @@ public class SyndicationEngineTests
     }
 
     [Fact]
+    public void Copy_served_as_html_is_a_duplicate_of_the_copy_served_as_text()
+    {
+        const string Text = "LONDON (Reuters) - Oil prices rose on Friday as supply concerns outweighed worries about demand, "
+            + "with Brent crude futures up 1.2% at $83.50 a barrel by 0930 GMT.\n\n"
+            + "U.S. West Texas Intermediate crude futures gained 1.1% to $79.10, and traders said output cuts were likely "
+            + "to be extended into the second quarter.";
+        const string Html = "<div class=\"story\"><p>LONDON (Reuters) - Oil prices rose on Friday as supply concerns outweighed "
+            + "worries about demand, with <a href=\"/brent?a=1&amp;b=2\">Brent crude</a> futures up 1.2% at $83.50 a barrel "
+            + "by 0930&nbsp;GMT.</p>\n<p>U.S. West Texas Intermediate crude futures gained 1.1% to $79.10, and traders said "
+            + "output cuts were likely to be extended into the second quarter.</p><!-- related --><script>track('<p>');</script></div>";
+        var engine = new SyndicationEngine();
+
+        engine.Add(Copy("text", "wire", Text, s_t0));
+        Verdict v = engine.Add(Copy("html", "site", Html, s_t0.AddHours(1)));
+
+        Assert.Equal(Relation.Duplicate, v.Relation);
+        Assert.Equal("text", v.CanonicalId);
+        Assert.Equal("Reuters", v.Wire?.Name);
+    }
+
+    [Fact]
     public void First_seed_credits_Sputnik_through_UrduPoint()
     {
         var engine = new SyndicationEngine();

@@ -1,16 +1,23 @@
 using System.Net;
 using System.Text;
 
-namespace Syndicate.Cli.Input;
+namespace Syndicate.Cleaning;
 
 /// <summary>Collects the text of <see cref="HtmlText"/> with collapsed whitespace and at most one line feed between blocks.</summary>
 internal sealed class HtmlTextBuilder
 {
     private readonly StringBuilder _builder;
+    private readonly bool _lineFeedsBreak;
     private bool _pendingSpace;
     private bool _pendingBreak;
 
-    public HtmlTextBuilder(int capacity) => _builder = new StringBuilder(capacity);
+    /// <param name="capacity">The expected length of the text.</param>
+    /// <param name="lineFeedsBreak">Whether a line feed in the text is a paragraph break, as a block element is, rather than whitespace.</param>
+    public HtmlTextBuilder(int capacity, bool lineFeedsBreak)
+    {
+        _builder = new StringBuilder(capacity);
+        _lineFeedsBreak = lineFeedsBreak;
+    }
 
     public void Break() => _pendingBreak = true;
 
@@ -28,6 +35,12 @@ internal sealed class HtmlTextBuilder
 
         foreach (var c in text)
         {
+            if (c == '\n' && _lineFeedsBreak)
+            {
+                _pendingBreak = true;
+                continue;
+            }
+
             if (char.IsWhiteSpace(c))
             {
                 _pendingSpace = true;
