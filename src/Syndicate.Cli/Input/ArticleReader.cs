@@ -132,6 +132,8 @@ internal sealed class ArticleReader
 
         // Records whose unread fields were looked at: the survey covers an input's first ones only.
         var surveyed = 0;
+        var returned = 0;
+        var failed = false;
         try
         {
             while (true)
@@ -146,6 +148,7 @@ internal sealed class ArticleReader
 
                 if (error is not null)
                 {
+                    failed = true;
                     Report(error);
                     if (fatal)
                     {
@@ -163,6 +166,7 @@ internal sealed class ArticleReader
                     InputError? remaining = qualified is null ? conflict : CheckId(qualified, out _);
                     if (remaining is not null)
                     {
+                        failed = true;
                         Report(remaining);
                         continue;
                     }
@@ -181,7 +185,15 @@ internal sealed class ArticleReader
                     ReportUnreadFields(source, record);
                 }
 
+                returned++;
                 yield return record;
+            }
+
+            if (returned == 0 && !failed && input != "-")
+            {
+                // An empty file (or a feed without items) is not an error, but a run that reads nothing from it would
+                // otherwise say nothing at all.
+                _onWarning(new InputError(input, 0, "holds no article"));
             }
         }
         finally

@@ -30,6 +30,25 @@ public sealed class ArticleReaderTests
     }
 
     [Fact]
+    public void An_input_that_holds_no_article_is_named_and_is_no_error()
+    {
+        using var temp = new TempDirectory();
+        var empty = temp.Write("empty.jsonl", "");
+        var blank = temp.Write("blank.jsonl", "\n  \n");
+        var feed = temp.Write("feed.xml", "<rss version=\"2.0\"><channel><title>No items</title></channel></rss>");
+        var bad = temp.Write("bad.jsonl", "{\"id\":\"x\"}\n");
+        var present = temp.Write("present.jsonl", "{\"id\":\"a\",\"body\":\"x\"}");
+
+        var errors = new List<InputError>();
+        var warnings = new List<InputError>();
+        var records = new ArticleReader([empty, blank, feed, bad, present], InputFormat.Auto, ErrorMode.Skip, errors.Add, onWarning: warnings.Add).Read().ToList();
+
+        Assert.Equal("a", Assert.Single(records).Article.Id);
+        Assert.Single(errors); // the record without a body, whose input is not also called empty
+        Assert.Equal([$"{empty}: holds no article", $"{blank}: holds no article", $"{feed}: holds no article"], warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
     public void A_missing_file_is_an_error_and_the_next_input_is_read()
     {
         using var temp = new TempDirectory();
