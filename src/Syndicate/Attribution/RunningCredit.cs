@@ -24,11 +24,13 @@ internal static class RunningCredit
 {
     private const string AgencyWord = "وكالة";
 
-    // "Told": the preposition at the start of a word, glued to the name (قال لرويترز، لـ«فرانس برس»).
+    // "Told": the preposition at the start of a word, glued to the name (قال لرويترز، لـ«فرانس برس»), after a space
+    // or after the no-break space that scraped text often has instead.
     private const string ToldWord = " ل";
+    private const string ToldWordAfterNoBreakSpace = "\u00A0ل";
 
     // Where a credit can start: the word "agency", the stems of "according to", and "to" starting a word.
-    private static readonly string[] s_triggers = [AgencyWord, "وفق", "حسب", ToldWord];
+    private static readonly string[] s_triggers = [AgencyWord, "وفق", "حسب", ToldWord, ToldWordAfterNoBreakSpace];
 
     // "According to": وفق، وفقا، وفقاً؛ حسب، حسبما (with a clinging و, ف or ب before them: ووفقا، بحسب، وبحسب).
     private static readonly string[] s_accordingTo = ["وفق", "وفقا", "حسب", "حسبما"];
@@ -64,7 +66,7 @@ internal static class RunningCredit
                 var at = from + hit;
                 from = at + 1;
                 WireAgency? found = ReferenceEquals(word, AgencyWord) ? AfterAgencyWord(text, at, gazetteer)
-                    : ReferenceEquals(word, ToldWord) ? Told(text, at + 1, gazetteer)
+                    : ReferenceEquals(word, ToldWord) || ReferenceEquals(word, ToldWordAfterNoBreakSpace) ? Told(text, at + 1, gazetteer)
                     : AccordingTo(text, at, gazetteer);
                 if (found is { } wire)
                 {

@@ -275,6 +275,7 @@ public sealed class ArticleCleanerTests
     [InlineData("وأغلق المؤشر مرتفعا، وفقا لرويترز.", "Reuters")]
     [InlineData("وقال مسؤول، بحسب ما أوردت أسوشيتد برس، إن المحادثات ستستأنف.", "AP")]
     [InlineData("وقال المتحدث لرويترز إن المحادثات ستستأنف.", "Reuters")]
+    [InlineData("وذكر\u00A0لرويترز عبر الهاتف أن المحادثات ستستأنف.", "Reuters")] // after a no-break space
     [InlineData("وأضاف في تصريح لـ«فرانس برس» أن المحادثات ستستأنف.", "AFP")]
     [InlineData("وقال مصدر ل\"واس\" إن المحادثات ستستأنف.", "Saudi Press Agency")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
