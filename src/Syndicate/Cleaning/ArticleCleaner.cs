@@ -71,7 +71,7 @@ internal static class ArticleCleaner
                 : (lineBuffer = ArrayPool<Line>.Shared.Rent(lineCount));
             var lines = new LineList(text, lineSpace[..lineCount]);
 
-            var titleText = title is not null && HasMarkup(title) ? HtmlText.ArticleText(title).AsSpan() : title.AsSpan();
+            var titleText = title is null ? default : PlainText(title).AsSpan();
             var titleSpace = titleText.Length <= StackTitleChars
                 ? stackalloc char[StackTitleChars]
                 : (titleBuffer = ArrayPool<char>.Shared.Rent(titleText.Length));
@@ -112,6 +112,9 @@ internal static class ArticleCleaner
             }
         }
     }
+
+    /// <summary>A title (or any one text) as its plain text: the text itself unless it carries HTML markup.</summary>
+    internal static string PlainText(string text) => HasMarkup(text) ? HtmlText.ArticleText(text) : text;
 
     private static bool HasMarkup(ReadOnlySpan<char> text) => text.ContainsAny('<', '&') && HtmlText.ContainsMarkup(text);
 

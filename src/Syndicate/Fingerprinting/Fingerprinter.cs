@@ -60,7 +60,7 @@ internal sealed class Fingerprinter
             // A headline-only item: its title is all the story text there is, and a dateline or credit in it is the
             // item's (a scraped item whose only text is "فيينا -رويترز").
             CleanedArticle headline = string.IsNullOrWhiteSpace(article.Body) ? WithTitleCredits(cleaned, article.Title) : cleaned;
-            print = Compute(article, headline, article.Title, null, shingleSink);
+            print = Compute(article, headline, ArticleCleaner.PlainText(article.Title), null, shingleSink);
         }
 
         return print;
