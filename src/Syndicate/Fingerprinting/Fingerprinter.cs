@@ -69,10 +69,80 @@ internal sealed class Fingerprinter
     /// <summary>Fingerprints again with learned boilerplate paragraphs left out, reusing the cleaning already done.</summary>
     public Fingerprint Recompute(Article article, Fingerprint previous, Func<ulong, bool> isBoilerplate)
     {
-        Fingerprint print = Compute(article, previous.Cleaned, previous.Cleaned.Body, isBoilerplate, null);
+        CleanedArticle cleaned = previous.Cleaned;
+        if (cleaned.RunningCreditWire is not null)
+        {
+            // A credit in the running text is the article's only when it is in the article's own paragraphs: the
+            // source's recurring ones (a block of other stories' leads under the text, say) credit those stories.
+            cleaned = WithCreditOutside(cleaned, isBoilerplate);
+        }
+
+        Fingerprint print = Compute(article, cleaned, cleaned.Body, isBoilerplate, null);
         // Never let learned boilerplate empty a story: an article that is nothing but a source's usual paragraphs
         // keeps them.
         return print.IsEmpty ? previous : print;
+    }
+
+    /// <summary>
+    /// <paramref name="cleaned"/> with its running credit read again from the paragraphs <paramref name="isBoilerplate"/>
+    /// does not accept (hashed as <see cref="Normalize"/> hashes them).
+    /// </summary>
+    private CleanedArticle WithCreditOutside(CleanedArticle cleaned, Func<ulong, bool> isBoilerplate)
+    {
+        var own = new System.Text.StringBuilder(cleaned.Body.Length);
+        char[] buffer = ArrayPool<char>.Shared.Rent(256);
+        bool excluded = false;
+        try
+        {
+            ReadOnlySpan<char> rest = cleaned.Body;
+            while (!rest.IsEmpty)
+            {
+                int end = rest.IndexOfAny('\n', '\r');
+                ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
+                rest = end < 0 ? [] : rest[(end + 1)..];
+                if (line.IsWhiteSpace())
+                {
+                    continue;
+                }
+
+                int written;
+                while (!TextNormalizer.TryNormalize(line, buffer, out written, _options.Normalization))
+                {
+                    ArrayPool<char>.Shared.Return(buffer);
+                    buffer = ArrayPool<char>.Shared.Rent(TextNormalizer.GetMaxOutputLength(line.Length));
+                }
+
+                if (written > 0 && isBoilerplate(Utf16Hash.XxHash3(buffer.AsSpan(0, written), _options.Seed)))
+                {
+                    excluded = true;
+                    continue;
+                }
+
+                own.Append(line).Append('\n');
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        if (!excluded)
+        {
+            return cleaned;
+        }
+
+        WireAgency? credit = RunningCredit.Find(own.ToString(), _options.Gazetteer);
+        return ReferenceEquals(credit, cleaned.RunningCreditWire) ? cleaned : new CleanedArticle
+        {
+            Body = cleaned.Body,
+            Dateline = cleaned.Dateline,
+            HadContinuationMarker = cleaned.HadContinuationMarker,
+            RemovedTitleLines = cleaned.RemovedTitleLines,
+            RemovedBoilerplate = cleaned.RemovedBoilerplate,
+            TrailingCredit = cleaned.TrailingCredit,
+            TrailingCreditWire = cleaned.TrailingCreditWire,
+            RunningCreditWire = credit,
+        };
     }
 
     [SkipLocalsInit]

@@ -367,6 +367,34 @@ public class SyndicationEngineTests
     }
 
     [Fact]
+    public void A_credit_inside_a_sources_learned_paragraphs_is_not_the_articles_wire()
+    {
+        // CNN Arabic ends its stories with the leads of other stories, one of them credited to Anadolu. Once that block
+        // is learned as the outlet's own, the credit in it no longer makes a story of the outlet Anadolu's.
+        var engine = new SyndicationEngine();
+        const string teaser = "قال وزير المالية التركي الخميس إن بلاده ستلجأ للأسواق المالية الدولية لتوفير التمويلات اللازمة من العملات الأجنبية، وفقا لوكالة الأناضول.";
+        string[] stories =
+        [
+            "افتتح وزير الصحة اليوم مستشفى جديدا في المنطقة الشرقية بسعة مئتي سرير ويضم اقساما للطوارئ والعناية المركزة وجراحة القلب. وقال الوزير ان المستشفى سيخدم اكثر من نصف مليون نسمة في المحافظات المجاورة",
+            "ارتفعت اسعار النفط في التعاملات الصباحية بعد تراجع المخزونات الامريكية اكثر من المتوقع. وصعد خام برنت الى اعلى مستوى له منذ ثلاثة اشهر وسط مخاوف من نقص الامدادات خلال فصل الشتاء",
+            "فاز المنتخب الوطني على نظيره بثلاثة اهداف مقابل هدف في مباراة ودية اقيمت مساء امس. وسجل المهاجم هدفين في الشوط الثاني بعد ان تقدم الضيوف بهدف مبكر من ركلة جزاء",
+            "اعلنت هيئة الارصاد عن موجة حر تضرب معظم المناطق خلال الايام المقبلة مع درجات حرارة تتجاوز الخمسين. ودعت الهيئة المواطنين الى تجنب التعرض المباشر لاشعة الشمس في ساعات الظهيرة",
+        ];
+        Verdict first = engine.Add(new Article("s0", "CNN", stories[0] + "\n" + teaser) { Published = s_t0 });
+        for (int i = 1; i < stories.Length - 1; i++)
+        {
+            engine.Add(new Article($"s{i}", "CNN", stories[i] + "\n" + teaser) { Published = s_t0.AddHours(i) });
+        }
+
+        Verdict learned = engine.Add(new Article("s3", "CNN", stories[3] + "\n" + teaser) { Published = s_t0.AddHours(3) });
+        Verdict own = engine.Add(new Article("s4", "CNN", "وقعت الحكومة اتفاقية لانشاء محطة طاقة شمسية بقدرة الف ميغاواط في الشمال، وفقا لوكالة الأناضول. وتبلغ كلفة المشروع ملياري دولار\n" + teaser) { Published = s_t0.AddHours(4) });
+
+        Assert.Equal("Anadolu", first.Wire?.Name); // before the block is known, its credit is read as the article's
+        Assert.Null(learned.Wire);
+        Assert.Equal("Anadolu", own.Wire?.Name); // the article's own paragraph credits Anadolu
+    }
+
+    [Fact]
     public void Without_learning_the_footer_keeps_counting()
     {
         var engine = new SyndicationEngine(new SyndicationOptions { BoilerplateMinStories = 0 });
