@@ -8,6 +8,8 @@ namespace Syndicate.Attribution;
 /// <item>"according to": <c>وفقا لوكالة رويترز</c>, <c>بحسب «رويترز»</c>, <c>وفق ما نقلت رويترز</c>, <c>حسبما ذكرت فرانس برس</c>;</item>
 /// <item>"told", the preposition glued to the name: <c>وقال الوزير لرويترز</c>, <c>لـ«فرانس برس»</c>.</item>
 /// </list>
+/// The English and French forms of the last two count too: <c>told Reuters</c>, <c>according to the Associated
+/// Press</c>, <c>selon l'AFP</c>, <c>a déclaré à l'AFP</c>.
 /// Agency stories quote their own interviews and sources this way, and outlets that rewrite one keep the phrase. The
 /// agency as the subject of a report ("وذكرت رويترز أن", "Reuters reported") is not enough: outlets also report what an
 /// agency said.
@@ -29,8 +31,12 @@ internal static class RunningCredit
     private const string ToldWord = " ل";
     private const string ToldWordAfterNoBreakSpace = "\u00A0ل";
 
+    // The same forms in English and French, where the phrase stands before the name, then perhaps an article:
+    // "told Reuters", "according to the Associated Press", "selon l'AFP", "a déclaré à l'AFP".
+    private static readonly string[] s_latinTriggers = ["told ", "according to ", "According to ", "selon ", "Selon ", " à l'", " à l’"];
+
     // Where a credit can start: the word "agency", the stems of "according to", and "to" starting a word.
-    private static readonly string[] s_triggers = [AgencyWord, "وفق", "حسب", ToldWord, ToldWordAfterNoBreakSpace];
+    private static readonly string[] s_triggers = [AgencyWord, "وفق", "حسب", ToldWord, ToldWordAfterNoBreakSpace, .. s_latinTriggers];
 
     // "According to": وفق، وفقا، وفقاً؛ حسب، حسبما (with a clinging و, ف or ب before them: ووفقا، بحسب، وبحسب).
     private static readonly string[] s_accordingTo = ["وفق", "وفقا", "حسب", "حسبما"];
@@ -67,6 +73,7 @@ internal static class RunningCredit
                 from = at + 1;
                 WireAgency? found = ReferenceEquals(word, AgencyWord) ? AfterAgencyWord(text, at, gazetteer)
                     : ReferenceEquals(word, ToldWord) || ReferenceEquals(word, ToldWordAfterNoBreakSpace) ? Told(text, at + 1, gazetteer)
+                    : Array.IndexOf(s_latinTriggers, word) >= 0 ? AfterLatinPhrase(text, at, word, gazetteer)
                     : AccordingTo(text, at, gazetteer);
                 if (found is { } wire)
                 {
@@ -157,6 +164,49 @@ internal static class RunningCredit
 
         // A name of three letters (واس) only when marked off: لواس could be a word of its own.
         return name < text.Length && gazetteer.MayStartAt(text, name) ? NameAt(text, pos, gazetteer, minLength: marked || quoted ? 3 : 4) : null;
+    }
+
+    // told Reuters, according to the Associated Press, selon l'AFP, à l'AFP: the phrase starts a word (or, for " à l'",
+    // follows a space); then "the" or "l'" may come before the name.
+    private static WireAgency? AfterLatinPhrase(ReadOnlySpan<char> text, int at, string phrase, WireGazetteer gazetteer)
+    {
+        if (phrase[0] != ' ' && at > 0 && PhraseText.IsWordChar(text[at - 1]))
+        {
+            return null;
+        }
+
+        var pos = SkipSpaces(text, at + phrase.Length);
+        var rest = text[pos..];
+        if (rest.StartsWith("the ", StringComparison.Ordinal) || rest.StartsWith("The ", StringComparison.Ordinal))
+        {
+            pos = SkipSpaces(text, pos + 4);
+        }
+        else if (rest.StartsWith("l'", StringComparison.Ordinal) || rest.StartsWith("l’", StringComparison.Ordinal))
+        {
+            pos += 2;
+        }
+
+        // Latin names are matched as written: "according to the map" and "told online reporters" name no agency, though
+        // MAP and Online are agencies.
+        return gazetteer.TryMatchAt(text, pos, out var wire, out var end) && IsWrittenAsNamed(text[pos..end].TrimEnd(), wire) ? wire : null;
+    }
+
+    private static bool IsWrittenAsNamed(ReadOnlySpan<char> written, WireAgency wire)
+    {
+        if (written.SequenceEqual(wire.Name))
+        {
+            return true;
+        }
+
+        foreach (var alias in wire.Aliases)
+        {
+            if (written.SequenceEqual(alias))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // An alias at pos (after an opening quotation mark, if any) of at least minLength characters.

@@ -550,6 +550,16 @@ internal static class ArticleCleaner
                 continue;
             }
 
+            if (TryCopyrightOrSignOffLine(last, gazetteer, out lineWire))
+            {
+                var creditLine = last.ToString();
+                lines.RemoveLast();
+                AddRemoved(ref removed, creditLine);
+                credit ??= creditLine;
+                wire ??= lineWire;
+                continue;
+            }
+
             if (TryTrailingBracketedCredit(last, gazetteer, out var cut, out var bracketWire))
             {
                 var creditText = last[cut..].Trim().ToString();
@@ -591,6 +601,11 @@ internal static class ArticleCleaner
         {
             var slash = rest.IndexOf('/');
             var name = (slash < 0 ? rest : rest[..slash]).Trim().Trim(CreditDecoration);
+            if (name.StartsWith("The ", StringComparison.Ordinal))
+            {
+                name = name[4..].TrimStart(); // — The Associated Press
+            }
+
             if (name.Length > 0)
             {
                 var found = gazetteer.FindExact(name);
@@ -613,6 +628,79 @@ internal static class ArticleCleaner
             rest = rest[(slash + 1)..];
         }
     }
+
+    /// <summary>
+    /// An English agency footer: a copyright line naming a wire (<c>Copyright 2024 The Associated Press. All rights
+    /// reserved.</c>, <c>© 2024 AFP</c>), or a Reuters sign-off (<c>(Reporting by A; Editing by B)</c>), which names
+    /// its reporters and editors in that form and no other agency does. A sign-off without an editor
+    /// (<c>Reporting by A</c>) is removed as furniture but names no wire.
+    /// </summary>
+    private static bool TryCopyrightOrSignOffLine(ReadOnlySpan<char> line, WireGazetteer gazetteer, out WireAgency? wire)
+    {
+        wire = null;
+        var s = line.Trim();
+        if (s.Length is < 4 or > 300)
+        {
+            return false;
+        }
+
+        if (s.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase) || s.StartsWith("©", StringComparison.Ordinal)
+            || s.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
+        {
+            // The holder is the whole first sentence once the mark, the year and "The" are taken off.
+            var holder = s.IndexOf('.') is > 0 and var stop ? s[..stop] : s;
+            while (true)
+            {
+                var before = holder.Length;
+                holder = holder.Trim(" ©0123456789-–,".AsSpan());
+                foreach (var mark in s_copyrightMarks)
+                {
+                    if (holder.StartsWith(mark, StringComparison.OrdinalIgnoreCase))
+                    {
+                        holder = holder[mark.Length..];
+                    }
+                }
+
+                if (holder.Length == before)
+                {
+                    break;
+                }
+            }
+
+            wire = gazetteer.FindExact(holder);
+            return wire is not null;
+        }
+
+        if (s[0] == '(' && s[^1] == ')')
+        {
+            s = s[1..^1].Trim();
+        }
+        else if (s[^1] == '.')
+        {
+            return false; // a sentence of the story ("Reporting by the newspaper led to the inquiry.")
+        }
+
+        foreach (var opening in s_signOffOpenings)
+        {
+            // Names follow: "Reporting by Alex Lawler", never "Reporting by the newspaper".
+            if (s.StartsWith(opening, StringComparison.Ordinal) && s.Length > opening.Length && char.IsUpper(s[opening.Length]))
+            {
+                if (s.Contains("Editing by ", StringComparison.Ordinal))
+                {
+                    wire = gazetteer.Find("Reuters");
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_copyrightMarks = ["Copyright", "(c)", "The "];
+
+    private static readonly string[] s_signOffOpenings =
+        ["Reporting by ", "Additional reporting by ", "Writing by ", "Compiled by ", "Editing by "];
 
     /// <summary>
     /// A bracketed or quoted wire closing the last sentence: <c>... مصيره. «رويترز»</c>, <c>... 2010م. (أ ف ب)</c>,

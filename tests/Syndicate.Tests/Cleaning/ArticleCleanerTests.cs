@@ -152,6 +152,41 @@ public sealed class ArticleCleanerTests
         Assert.DoesNotContain("رويترز", cleaned.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.", "AP")]
+    [InlineData("© 2024 AFP", "AFP")]
+    [InlineData("(c) Copyright Thomson Reuters 2024. Click for restrictions.", "Reuters")]
+    [InlineData("Copyright (c) 2024 Kyodo News. All rights reserved.", "Kyodo")]
+    [InlineData("© Copyright UPI 2024", "UPI")]
+    [InlineData("— The Associated Press", "AP")]
+    [InlineData("(Reporting by Alex Lawler in London; Additional reporting by Florence Tan; Editing by Jason Neely)", "Reuters")]
+    [InlineData("Reporting by Alex Lawler; Editing by Jason Neely", "Reuters")]
+    [InlineData("Reporting by Alex Lawler", null)]
+    public void English_agency_footers_are_removed_and_recorded(string footer, string? wire)
+    {
+        const string Story = "Oil prices rose on Friday as supply concerns outweighed worries about demand.\nTraders said output cuts were likely to be extended.";
+
+        var cleaned = ArticleCleaner.Clean(null, Story + "\n\n" + footer, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Equal(footer, cleaned.TrailingCredit);
+        Assert.Equal(wire, cleaned.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("Copyright law was at the heart of the case, the court said.")]
+    [InlineData("Reporting by the newspaper led to the inquiry.")]
+    [InlineData("The agency said it would appeal.")]
+    public void English_story_endings_like_footers_are_kept(string lastLine)
+    {
+        var body = "The court ruled on Friday.\n" + lastLine;
+
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(body, cleaned.Body);
+        Assert.Null(cleaned.TrailingCredit);
+    }
+
     [Fact]
     public void Dateline_wire_takes_precedence_over_trailing_credit()
     {
@@ -276,6 +311,11 @@ public sealed class ArticleCleanerTests
     [InlineData("وقال مسؤول، بحسب ما أوردت أسوشيتد برس، إن المحادثات ستستأنف.", "AP")]
     [InlineData("وقال المتحدث لرويترز إن المحادثات ستستأنف.", "Reuters")]
     [InlineData("وذكر\u00A0لرويترز عبر الهاتف أن المحادثات ستستأنف.", "Reuters")] // after a no-break space
+    [InlineData("The minister told Reuters the talks would resume.", "Reuters")]
+    [InlineData("The talks will resume, according to the Associated Press.", "AP")]
+    [InlineData("According to AFP, the talks will resume.", "AFP")]
+    [InlineData("Les discussions reprendront, selon l'AFP.", "AFP")]
+    [InlineData("Le ministre a déclaré à l'AFP que les discussions reprendraient.", "AFP")]
     [InlineData("وأضاف في تصريح لـ«فرانس برس» أن المحادثات ستستأنف.", "AFP")]
     [InlineData("وقال مصدر ل\"واس\" إن المحادثات ستستأنف.", "Saudi Press Agency")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
@@ -298,6 +338,12 @@ public sealed class ArticleCleanerTests
     [InlineData("وقال الموفق رويترز إن المحادثات ستستأنف.")]
     [InlineData("وقال لرئيس الوفد إن المحادثات ستستأنف.")]
     [InlineData("وقال لنا إن المحادثات ستستأنف، لواس أن تنقل ذلك.")]
+    [InlineData("Reuters reported that the talks would resume.")]
+    [InlineData("The minister told reporters the talks would resume.")]
+    [InlineData("According to the agency, the talks will resume.")]
+    [InlineData("The prophet foretold Reuters readers nothing.")]
+    [InlineData("The route was drawn according to the map of the city.")]
+    [InlineData("The minister told online reporters the talks would resume.")]
     public void A_bare_agency_name_or_an_unknown_agency_credits_no_wire(string body)
     {
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
