@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Syndicate.Cleaning;
 using Syndicate.Clustering;
 
 namespace Syndicate.Cli.Output;
@@ -121,7 +122,7 @@ internal static partial class HtmlReportWriter
         output.Write(string.Create(inv, $"</span> · {c.Members.Count} copies from {c.OutletCount} outlets · <a href=\"#toc\">contents</a></span></p>\n"));
 
         ClusterMember? canonicalMember = c.Members.FirstOrDefault(m => m.Id == c.CanonicalId);
-        string canonicalText = report.Texts.TryGetValue(c.CanonicalId, out Article? canonical) ? canonical.Body : c.CanonicalOriginalText ?? c.CanonicalText ?? "";
+        string canonicalText = Shown(report.Texts.TryGetValue(c.CanonicalId, out Article? canonical) ? canonical.Body : c.CanonicalOriginalText ?? c.CanonicalText ?? "");
         output.Write("<p class=\"meta\"><span dir=\"ltr\">canonical ");
         WriteMember(output, canonicalMember, c.CanonicalId, c.CanonicalId);
         output.Write("</span></p>\n<div class=\"text\" dir=\"auto\">");
@@ -142,7 +143,8 @@ internal static partial class HtmlReportWriter
             if (report.Texts.TryGetValue(m.Id, out Article? copy))
             {
                 output.Write("<div class=\"diff\" dir=\"auto\">");
-                WriteDiff(output, canonicalText, canonicalWords, copy.Body, words.Split(copy.Body));
+                string copyText = Shown(copy.Body);
+                WriteDiff(output, canonicalText, canonicalWords, copyText, words.Split(copyText));
                 output.Write("</div>");
             }
 
@@ -151,6 +153,9 @@ internal static partial class HtmlReportWriter
 
         output.Write("</ol>\n</section>\n");
     }
+
+    /// <summary>A text as the reader should see it: a body served as HTML shows its text, not its tags.</summary>
+    private static string Shown(string body) => HtmlText.ContainsMarkup(body) ? HtmlText.ToText(body) : body;
 
     /// <summary>One line about a member: id, outlet, time, its relation and link.</summary>
     private static void WriteMember(TextWriter output, ClusterMember? m, string id, string canonicalId)

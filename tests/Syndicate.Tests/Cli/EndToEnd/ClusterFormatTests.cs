@@ -193,6 +193,26 @@ public sealed class ClusterFormatTests
     }
 
     [Fact]
+    public void Html_ShowsTheTextOfCopiesServedAsHtml_NotTheirTags()
+    {
+        using var dir = new TempDirectory();
+        const string Text = "Oil prices rose on Friday as supply concerns outweighed worries about demand, with Brent crude futures up 1.2% at $83.50 a barrel by 0930 GMT, and traders said output cuts were likely to be extended.";
+        string corpus = dir.Write("scraped.jsonl",
+            "{\"id\":\"a\",\"source\":\"wire\",\"body\":\"" + Text + "\"}\n"
+            + "{\"id\":\"b\",\"source\":\"site\",\"body\":\"<p>" + Text.Replace("Brent crude", "<a href='/brent'>Brent crude</a>", StringComparison.Ordinal) + " More&nbsp;later.</p>\"}\n");
+        string path = dir.File("report.html");
+
+        SyndicateCli.Run("cluster", corpus, "--format", "html", "-o", path).ExpectClean();
+        string html = File.ReadAllText(path);
+
+        Assert.Single(Regex.Matches(html, "<section class=\"story\""));
+        Assert.DoesNotContain("&lt;p&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=&#39;/brent", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;nbsp;", html, StringComparison.Ordinal);
+        Assert.Contains("<del>More later.</del>", html, StringComparison.Ordinal); // the longer copy is the canonical one
+    }
+
+    [Fact]
     public void Html_ListsEveryStory_WithContents_AndEachCanonicalTextOnce()
     {
         using var dir = new TempDirectory();
