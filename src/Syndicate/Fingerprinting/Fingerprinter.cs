@@ -89,7 +89,8 @@ internal sealed class Fingerprinter
     /// </summary>
     private CleanedArticle WithCreditOutside(CleanedArticle cleaned, Func<ulong, bool> isBoilerplate)
     {
-        var own = new System.Text.StringBuilder(cleaned.Body.Length);
+        // The first credit of the article's own paragraphs, read paragraph by paragraph: a credit never spans two.
+        WireAgency? credit = null;
         char[] buffer = ArrayPool<char>.Shared.Rent(256);
         bool excluded = false;
         try
@@ -115,10 +116,11 @@ internal sealed class Fingerprinter
                 if (written > 0 && isBoilerplate(Utf16Hash.XxHash3(buffer.AsSpan(0, written), _options.Seed)))
                 {
                     excluded = true;
-                    continue;
                 }
-
-                own.Append(line).Append('\n');
+                else
+                {
+                    credit ??= RunningCredit.Find(line, _options.Gazetteer);
+                }
             }
         }
         finally
@@ -131,7 +133,6 @@ internal sealed class Fingerprinter
             return cleaned;
         }
 
-        WireAgency? credit = RunningCredit.Find(own.ToString(), _options.Gazetteer);
         return ReferenceEquals(credit, cleaned.RunningCreditWire) ? cleaned : new CleanedArticle
         {
             Body = cleaned.Body,
