@@ -139,8 +139,10 @@ public static class HtmlText
     {
         for (var amp = text.IndexOf('&'); amp >= 0; amp = Next(text, amp, '&'))
         {
-            var end = text[(amp + 1)..].IndexOf(';');
-            if (end is <= 0 or > 32)
+            // An entity is short: looking for its ';' no further keeps a text of many '&' and no ';' linear.
+            var window = text.Slice(amp + 1, Math.Min(MaxEntityLength + 1, text.Length - amp - 1));
+            var end = window.IndexOf(';');
+            if (end <= 0)
             {
                 continue;
             }
@@ -161,6 +163,9 @@ public static class HtmlText
 
         return false;
     }
+
+    /// <summary>The longest entity name or number looked for between <c>&amp;</c> and <c>;</c>.</summary>
+    private const int MaxEntityLength = 32;
 
     private static readonly SearchValues<char> s_entityNameChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");

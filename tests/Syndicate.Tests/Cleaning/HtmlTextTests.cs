@@ -60,6 +60,14 @@ public sealed class HtmlTextTests
     }
 
     [Fact]
+    public void Long_runs_of_ampersands_and_angle_brackets_are_no_markup()
+    {
+        Assert.False(HtmlText.ContainsMarkup(new string('&', 1 << 20)));
+        Assert.False(HtmlText.ContainsMarkup(string.Concat(Enumerable.Repeat("<x", 1 << 18))));
+        Assert.True(HtmlText.ContainsMarkup(new string('&', 1 << 20) + "&quot;"));
+    }
+
+    [Fact]
     public void Article_text_keeps_line_feeds_as_paragraph_breaks()
     {
         const string Body = "First paragraph with a <a href=\"x\">link</a>.\n\nSecond &quot;quoted&quot; paragraph.\n<p>Third</p>";
