@@ -19,6 +19,12 @@ namespace Syndicate.Cleaning;
 /// </remarks>
 public static class HtmlText
 {
+    /// <summary>The longest entity name or number looked for between <c>&amp;</c> and <c>;</c>.</summary>
+    private const int MaxEntityLength = 32;
+
+    private static readonly SearchValues<char> s_entityNameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
     private static readonly HashSet<string> s_blockElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure",
@@ -163,12 +169,6 @@ public static class HtmlText
 
         return false;
     }
-
-    /// <summary>The longest entity name or number looked for between <c>&amp;</c> and <c>;</c>.</summary>
-    private const int MaxEntityLength = 32;
-
-    private static readonly SearchValues<char> s_entityNameChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     private static bool IsDecimal(ReadOnlySpan<char> digits) =>
         digits.Length is > 0 and <= 7 && !digits.ContainsAnyExceptInRange('0', '9');
