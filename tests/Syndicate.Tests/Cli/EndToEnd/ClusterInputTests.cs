@@ -86,8 +86,10 @@ public sealed class ClusterInputTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Tom &amp; Jerry &quot;quoted&quot;", html, StringComparison.Ordinal);
         Assert.Contains("&quot;we &amp; they&quot;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"we & they\"", html, StringComparison.Ordinal);
-        // The canonical text once, escaped; the copy as what it adds to it.
-        Assert.Single(Regex.Matches(html, "Officials said &lt;script&gt;alert\\(1\\)&lt;/script&gt; that"));
+        // The canonical text once, escaped, and read as the HTML it is (the script is no text of the story); the copy
+        // as what it adds to it.
+        Assert.Single(Regex.Matches(html, "Officials said that &quot;we &amp; they&quot; agree"));
+        Assert.DoesNotContain("alert(1)&lt;/script&gt; that", html, StringComparison.Ordinal);
         Assert.Contains("<ins>Reporting by staff.</ins>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://outlet.example/1\"", html, StringComparison.Ordinal);
     }
