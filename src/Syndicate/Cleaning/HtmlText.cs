@@ -6,7 +6,8 @@ namespace Syndicate.Cleaning;
 
 /// <summary>Turns the HTML of an article (a feed item's description, a scraped page's body) into plain text with paragraphs on separate lines.</summary>
 /// <remarks>
-/// Tags are removed, the contents of <c>script</c>, <c>style</c> and comments dropped, entities decoded, runs of
+/// Tags are removed, the contents of <c>script</c>, <c>style</c>, comments and the page around the story (<c>nav</c>,
+/// <c>aside</c>, <c>footer</c>, <c>form</c> and the like) dropped, entities decoded, runs of
 /// whitespace collapsed to one space, and block elements (paragraphs, line breaks, list items, headings, table rows and
 /// the like) turned into a line feed; lines are never blank and never start or end with a space. Text with no tag at
 /// all is taken as plain text whose line breaks are paragraph breaks. This is a tolerant scanner for article markup,
@@ -30,6 +31,15 @@ public static class HtmlText
         "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption", "figure",
         "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
         "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    };
+
+    /// <summary>
+    /// Elements of the page around a story, whose contents are dropped as a script's are: navigation, asides (related
+    /// links, pull quotes), footers, forms and their controls, and fallbacks (<c>noscript</c>, <c>template</c>).
+    /// </summary>
+    private static readonly HashSet<string> s_pageElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "aside", "button", "footer", "form", "nav", "noscript", "select", "template",
     };
 
     /// <summary>
@@ -272,6 +282,20 @@ public static class HtmlText
         {
             var end = html.IndexOf(string.Concat("</", name), afterTag, StringComparison.OrdinalIgnoreCase);
             return end < 0 ? html.Length : EndOfTag(html, end + 2 + name.Length);
+        }
+
+        if (!close && s_pageElements.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && !output.IsUnclosed(name))
+        {
+            // The page around the story, not the story: its contents go, up to the closing tag. Without one (a page
+            // cut short, or markup in error) nothing is dropped, and the element is not looked for again.
+            var end = html.IndexOf(string.Concat("</", name), afterTag, StringComparison.OrdinalIgnoreCase);
+            if (end >= 0)
+            {
+                output.Break();
+                return EndOfTag(html, end + 2 + name.Length);
+            }
+
+            output.MarkUnclosed(name.ToString());
         }
 
         if (s_blockElements.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))

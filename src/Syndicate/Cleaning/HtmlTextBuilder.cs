@@ -10,6 +10,7 @@ internal sealed class HtmlTextBuilder
     private readonly bool _lineFeedsBreak;
     private bool _pendingSpace;
     private bool _pendingBreak;
+    private HashSet<string>? _unclosed;
 
     /// <param name="capacity">The expected length of the text.</param>
     /// <param name="lineFeedsBreak">Whether a line feed in the text is a paragraph break, as a block element is, rather than whitespace.</param>
@@ -20,6 +21,12 @@ internal sealed class HtmlTextBuilder
     }
 
     public void Break() => _pendingBreak = true;
+
+    /// <summary>Whether an element of this name was found without a closing tag after it, so none follows later either.</summary>
+    public bool IsUnclosed(ReadOnlySpan<char> name) =>
+        _unclosed is not null && _unclosed.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+
+    public void MarkUnclosed(string name) => (_unclosed ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
 
     public void AppendText(ReadOnlySpan<char> text)
     {

@@ -15,6 +15,10 @@ public sealed class HtmlTextTests
     [InlineData("<a href=\"x?a=1&amp;b=2\" title='a > b'>link</a> &amp; &lt;tag&gt; &#1576; &nbsp;end", "link & <tag> ب end")]
     [InlineData("<p>a < b and c > d</p>", "a < b and c > d")]
     [InlineData("<h2>Head</h2>Text <b>bold</b> <i>it</i>.", "Head\nText bold it.")]
+    [InlineData("<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><p>Story.</p><aside>Related: <a>Other story</a></aside><footer>© The Site</footer>", "Story.")]
+    [InlineData("<p>Story.</p><form><label>Search</label><input><button>Go</button></form><p>More.</p>", "Story.\nMore.")]
+    [InlineData("<p>Story.</p><aside>cut short, never closed <p>More.</p>", "Story.\ncut short, never closed\nMore.")]
+    [InlineData("<aside>a</aside><p>b</p><aside>c", "b\nc")]
     public void Converts_html(string html, string expected)
     {
         Assert.Equal(expected, HtmlText.ToText(html));
@@ -57,6 +61,14 @@ public sealed class HtmlTextTests
     public void Ordinary_text_is_not_markup(string text)
     {
         Assert.False(HtmlText.ContainsMarkup(text));
+    }
+
+    [Fact]
+    public void Many_unclosed_page_elements_are_each_looked_for_once()
+    {
+        string html = string.Concat(Enumerable.Repeat("<aside>x ", 1 << 16));
+
+        Assert.Equal(string.Join("\n", Enumerable.Repeat("x", 1 << 16)), HtmlText.ToText(html)); // an aside is a block
     }
 
     [Fact]
