@@ -540,17 +540,7 @@ internal static class ArticleCleaner
 
             var lastIndex = lines.Count - 1;
             var last = lines[lastIndex];
-            if (TryCreditLine(last, gazetteer, out var lineWire))
-            {
-                var creditLine = last.ToString();
-                lines.RemoveLast();
-                AddRemoved(ref removed, creditLine);
-                credit ??= creditLine;
-                wire ??= lineWire;
-                continue;
-            }
-
-            if (TryCopyrightOrSignOffLine(last, gazetteer, out lineWire))
+            if (TryCreditLine(last, gazetteer, out var lineWire) || TryCopyrightOrSignOffLine(last, gazetteer, out lineWire))
             {
                 var creditLine = last.ToString();
                 lines.RemoveLast();

@@ -96,16 +96,8 @@ internal sealed class Fingerprinter
         try
         {
             ReadOnlySpan<char> rest = cleaned.Body;
-            while (!rest.IsEmpty)
+            while (NextParagraph(ref rest, out ReadOnlySpan<char> line))
             {
-                int end = rest.IndexOfAny('\n', '\r');
-                ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
-                rest = end < 0 ? [] : rest[(end + 1)..];
-                if (line.IsWhiteSpace())
-                {
-                    continue;
-                }
-
                 int written;
                 while (!TextNormalizer.TryNormalize(line, buffer, out written, _options.Normalization))
                 {
@@ -233,16 +225,8 @@ internal sealed class Fingerprinter
     {
         int length = 0;
         ReadOnlySpan<char> rest = text;
-        while (!rest.IsEmpty)
+        while (NextParagraph(ref rest, out ReadOnlySpan<char> line))
         {
-            int end = rest.IndexOfAny('\n', '\r');
-            ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(end + 1)..];
-            if (line.IsWhiteSpace())
-            {
-                continue;
-            }
-
             int separator = length == 0 ? 0 : 1;
             int start = length + separator;
             int written;
@@ -281,6 +265,28 @@ internal sealed class Fingerprinter
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="rest"/> past its next paragraph that is not blank (paragraphs end at a line feed or a
+    /// carriage return) and returns it in <paramref name="paragraph"/>; false when none is left.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NextParagraph(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> paragraph)
+    {
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOfAny('\n', '\r');
+            paragraph = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (!paragraph.IsWhiteSpace())
+            {
+                return true;
+            }
+        }
+
+        paragraph = default;
+        return false;
     }
 
     /// <summary>The normalized text that is compared: empty when it is too short to tell a copy from a coincidence.</summary>
