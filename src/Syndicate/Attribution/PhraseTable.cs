@@ -174,34 +174,6 @@ internal sealed class PhraseTable<T>
         return false;
     }
 
-    /// <summary>Finds the longest phrase occurring as whole words anywhere in <paramref name="text"/>; earliest on ties.</summary>
-    public bool TryFindIn(ReadOnlySpan<char> text, out T value, out int start, out int end)
-    {
-        value = default!;
-        start = -1;
-        end = -1;
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!PhraseText.IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            if (TryMatchAt(text, i, out var v, out var e) && (start < 0 || e - i > end - start))
-            {
-                value = v;
-                start = i;
-                end = e;
-            }
-
-            i = PhraseText.WordEnd(text, i);
-        }
-
-        return start >= 0;
-    }
-
     private static bool TryMatchRest(ReadOnlySpan<char> text, int pos, string[] words, Span<char> buffer, out int end)
     {
         end = pos;

@@ -186,27 +186,9 @@ internal static class RunningCredit
             pos += 2;
         }
 
-        // Latin names are matched as written: "according to the map" and "told online reporters" name no agency, though
-        // MAP and Online are agencies.
-        return gazetteer.TryMatchAt(text, pos, out var wire, out var end) && IsWrittenAsNamed(text[pos..end].TrimEnd(), wire) ? wire : null;
-    }
-
-    private static bool IsWrittenAsNamed(ReadOnlySpan<char> written, WireAgency wire)
-    {
-        if (written.SequenceEqual(wire.Name))
-        {
-            return true;
-        }
-
-        foreach (var alias in wire.Aliases)
-        {
-            if (written.SequenceEqual(alias))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Latin names count as written (the gazetteer's rule): "according to the map" and "told online reporters"
+        // name no agency, though MAP and Online are agencies.
+        return gazetteer.TryMatchAt(text, pos, out var wire, out _) ? wire : null;
     }
 
     // An alias at pos (after an opening quotation mark, if any) of at least minLength characters.

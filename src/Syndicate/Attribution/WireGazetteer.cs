@@ -5,7 +5,9 @@ namespace Syndicate.Attribution;
 /// </summary>
 /// <remarks>
 /// Lookups fold case, the alef, yeh, teh marbuta, heh and kaf variants of Arabic and Urdu script, short vowels and
-/// tatweel, so <c>رويترز</c>, <c>رُويترز</c> and <c>REUTERS</c> resolve alike. Instances are immutable and safe to share
+/// tatweel, so <c>رويترز</c>, <c>رُويترز</c> and <c>رويـترز</c> resolve alike. In a text (a dateline, a credit), a name in
+/// letters that have case counts only as written or in capitals (<c>Reuters</c>, <c>REUTERS</c>), so that <c>SPA</c>
+/// is not the word "spa" nor <c>WAS</c> the word "was". Instances are immutable and safe to share
 /// between threads. When two agencies claim the same alias, the agency listed later wins; <see cref="With"/> relies
 /// on this to let a caller override the defaults.
 /// </remarks>
@@ -92,9 +94,12 @@ public sealed partial class WireGazetteer
         return _table.TryGetExact(nameOrAlias, out var agency) ? agency : null;
     }
 
-    /// <summary>Finds the agency one of whose names is exactly <paramref name="nameOrAlias"/>, as <see cref="Find"/> does.</summary>
+    /// <summary>
+    /// Finds the agency that a credit written in a text names exactly, as <see cref="Find"/> does, but with a name in
+    /// letters that have case counted only as written or in capitals (see <see cref="TryMatchAt"/>).
+    /// </summary>
     internal WireAgency? FindExact(ReadOnlySpan<char> nameOrAlias) =>
-        _table.TryGetExact(nameOrAlias, out var agency) ? agency : null;
+        _table.TryGetExact(nameOrAlias, out var agency) && IsWrittenAsNamed(nameOrAlias, agency) ? agency : null;
 
     /// <summary>
     /// Finds an agency alias occurring as whole words in a short text such as a dateline or a credit line;
@@ -102,8 +107,30 @@ public sealed partial class WireGazetteer
     /// </summary>
     /// <param name="text">A short text; the scan is linear in its length, but matching is meant for credits, not bodies.</param>
     /// <returns>The agency, or <see langword="null"/> when no alias occurs.</returns>
-    public WireAgency? FindIn(ReadOnlySpan<char> text) =>
-        _table.TryFindIn(text, out var agency, out _, out _) ? agency : null;
+    public WireAgency? FindIn(ReadOnlySpan<char> text)
+    {
+        WireAgency? found = null;
+        var longest = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!PhraseText.IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (TryMatchAt(text, i, out var agency, out var end) && end - i > longest)
+            {
+                found = agency;
+                longest = end - i;
+            }
+
+            i = PhraseText.WordEnd(text, i);
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// The ways Arabic credits wrap an agency's name: <c>وكالة X</c>, <c>وكالة أنباء X</c>, <c>وكالة الأنباء X</c>, and an
@@ -167,6 +194,82 @@ public sealed partial class WireGazetteer
     }
 
     /// <summary>Matches an alias starting exactly at <paramref name="start"/>; <paramref name="end"/> follows its last word.</summary>
-    internal bool TryMatchAt(ReadOnlySpan<char> text, int start, out WireAgency agency, out int end) =>
-        _table.TryMatchAt(text, start, out agency, out end);
+    /// <remarks>
+    /// A name written in letters that have case (Latin, Cyrillic) counts only as one of the agency's names is written,
+    /// or in capitals: <c>SPA</c>, <c>WAS</c>, <c>MAP</c> and <c>APP</c> are agencies, but <c>spa</c>, <c>was</c>,
+    /// <c>Map</c> and <c>app</c> are words. Arabic-script names are matched as folded.
+    /// </remarks>
+    internal bool TryMatchAt(ReadOnlySpan<char> text, int start, out WireAgency agency, out int end)
+    {
+        if (_table.TryMatchAt(text, start, out agency, out end) && IsWrittenAsNamed(text[start..end], agency))
+        {
+            return true;
+        }
+
+        end = start;
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="written"/> has no letter with case, or spells one of <paramref name="agency"/>'s names
+    /// letter for letter as the name has it or in capitals; spaces, dots and hyphens between the letters do not count.
+    /// </summary>
+    internal static bool IsWrittenAsNamed(ReadOnlySpan<char> written, WireAgency agency)
+    {
+        var cased = false;
+        foreach (var c in written)
+        {
+            if (char.IsUpper(c) || char.IsLower(c))
+            {
+                cased = true;
+                break;
+            }
+        }
+
+        if (!cased || SpellsName(written, agency.Name))
+        {
+            return true;
+        }
+
+        foreach (var alias in agency.Aliases)
+        {
+            if (SpellsName(written, alias))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SpellsName(ReadOnlySpan<char> written, string name)
+    {
+        var i = 0;
+        var j = 0;
+        while (true)
+        {
+            while (i < written.Length && !char.IsLetterOrDigit(written[i]))
+            {
+                i++;
+            }
+
+            while (j < name.Length && !char.IsLetterOrDigit(name[j]))
+            {
+                j++;
+            }
+
+            if (i == written.Length || j == name.Length)
+            {
+                return i == written.Length && j == name.Length;
+            }
+
+            if (written[i] != name[j] && written[i] != char.ToUpperInvariant(name[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
 }

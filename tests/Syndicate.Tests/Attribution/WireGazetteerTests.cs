@@ -73,6 +73,31 @@ public sealed class WireGazetteerTests
     }
 
     [Fact]
+    public void FindIn_reads_a_name_in_cased_letters_only_as_written_or_in_capitals()
+    {
+        var g = WireGazetteer.Default;
+
+        Assert.Equal("Reuters", g.FindIn("LONDON (REUTERS) -")?.Name);
+        Assert.Equal("Saudi Press Agency", g.FindIn("RIYADH, Aug 3 (SPA) -")?.Name);
+        Assert.Equal("AFP", g.FindIn("PARIS (Agence France Presse) -")?.Name);
+        Assert.Equal("RIA Novosti", g.FindIn("МОСКВА, 18 янв — РИА Новости")?.Name);
+
+        // Everyday words that are also agency abbreviations.
+        Assert.Null(g.FindIn("Copyright law was changed"));
+        Assert.Null(g.FindIn("The Belgian town of Spa"));
+        Assert.Null(g.FindIn("an app for the map"));
+        Assert.Null(g.FindIn("Map of the coast"));
+        Assert.Null(g.FindIn("reuters"));
+    }
+
+    [Fact]
+    public void Find_by_name_still_folds_case()
+    {
+        Assert.Equal("Saudi Press Agency", WireGazetteer.Default.Find("spa")?.Name);
+        Assert.Equal("Reuters", WireGazetteer.Default.Find("REUTERS")?.Name);
+    }
+
+    [Fact]
     public void With_adds_agencies_and_returns_a_new_gazetteer()
     {
         var extra = new WireAgency("Mehr", ["مهر", "Mehr News"]);

@@ -187,6 +187,30 @@ public sealed class ArticleCleanerTests
         Assert.Null(cleaned.TrailingCredit);
     }
 
+    [Theory]
+    [InlineData("Spa - the Belgian town famous for its waters - hosted the race on Sunday.\nA record crowd came.")]
+    [InlineData("Map - a new survey of the coastline shows erosion has doubled in a decade.\nScientists said so.")]
+    [InlineData("The minister said the plan was final.\nwas")]
+    [InlineData("The minister said the plan was final.\nApp")]
+    public void English_words_that_are_agency_abbreviations_are_story_text(string body)
+    {
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(body, cleaned.Body);
+        Assert.Null(cleaned.Wire);
+        Assert.Null(cleaned.TrailingCredit);
+    }
+
+    [Theory]
+    [InlineData("RIYADH, Aug 3 (SPA) - The cabinet met on Monday.", "Saudi Press Agency")]
+    [InlineData("LONDON, Jan 18 (REUTERS) - British inflation rose.", "Reuters")]
+    public void English_datelines_credit_their_wire_as_written_or_in_capitals(string body, string wire)
+    {
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(wire, cleaned.Wire?.Name);
+    }
+
     [Fact]
     public void Dateline_wire_takes_precedence_over_trailing_credit()
     {
