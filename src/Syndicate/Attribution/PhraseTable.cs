@@ -161,6 +161,46 @@ internal sealed class PhraseTable<T>
             return false;
         }
 
+        // Most candidates differ in their second word (every "وكالة X" of the gazetteer shares the first), so the
+        // text's second word is folded once and compared before a candidate's rest is matched.
+        Span<char> second = stackalloc char[PhraseText.MaxTokenLength];
+        var secondLength = FoldNextWord(text, firstEnd, second);
+        foreach (var entry in candidates)
+        {
+            if (entry.Words.Length > 1 && (secondLength < 0 || !second[..secondLength].SequenceEqual(entry.Words[1])))
+            {
+                continue;
+            }
+
+            if (TryMatchRest(text, firstEnd, entry.Words, buffer, out end))
+            {
+                value = entry.Value;
+                return true;
+            }
+        }
+
+        end = start;
+        return false;
+    }
+
+    /// <summary>The definition of <see cref="TryMatchAt"/>: every candidate's rest matched in turn, the reference for the tests.</summary>
+    internal bool TryMatchAtByEveryCandidate(ReadOnlySpan<char> text, int start, out T value, out int end)
+    {
+        value = default!;
+        end = start;
+        if (start >= text.Length || !PhraseText.IsWordChar(text[start]))
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[PhraseText.MaxTokenLength];
+        var firstEnd = PhraseText.WordEnd(text, start);
+        var n = PhraseText.FoldWord(text[start..firstEnd], buffer);
+        if (n <= 0 || !_byFirstWordSpan.TryGetValue(buffer[..n], out var candidates))
+        {
+            return false;
+        }
+
         foreach (var entry in candidates)
         {
             if (TryMatchRest(text, firstEnd, entry.Words, buffer, out end))
@@ -172,6 +212,25 @@ internal sealed class PhraseTable<T>
 
         end = start;
         return false;
+    }
+
+    // Folds the word that would continue a phrase at pos (after a gap that TryMatchRest accepts) into destination;
+    // -1 when no word can continue it there.
+    private static int FoldNextWord(ReadOnlySpan<char> text, int pos, Span<char> destination)
+    {
+        var gap = 0;
+        while (pos < text.Length && gap <= MaxGap && (PhraseText.IsSpace(text[pos]) || text[pos] == '.'))
+        {
+            pos++;
+            gap++;
+        }
+
+        if (gap == 0 || gap > MaxGap || pos >= text.Length || !PhraseText.IsWordChar(text[pos]))
+        {
+            return -1;
+        }
+
+        return PhraseText.FoldWord(text[pos..PhraseText.WordEnd(text, pos)], destination);
     }
 
     private static bool TryMatchRest(ReadOnlySpan<char> text, int pos, string[] words, Span<char> buffer, out int end)

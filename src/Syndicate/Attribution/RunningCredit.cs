@@ -55,11 +55,18 @@ internal static class RunningCredit
     /// <summary>The first agency credited in <paramref name="text"/>, or null.</summary>
     public static WireAgency? Find(ReadOnlySpan<char> text, WireGazetteer gazetteer)
     {
-        // One vectorised search per form, each only as far as the earliest credit found so far.
+        // One vectorised search per form, each only as far as the earliest credit found so far. Every Latin form holds a
+        // small Latin letter, so a text without one (most Arabic copy) is not searched for them.
         WireAgency? best = null;
         var bestAt = text.Length;
+        var latin = text.ContainsAnyInRange('a', 'z');
         foreach (var word in s_triggers)
         {
+            if (!latin && word.AsSpan().ContainsAnyInRange('a', 'z'))
+            {
+                continue;
+            }
+
             var from = 0;
             while (from < bestAt)
             {
