@@ -16,12 +16,13 @@ namespace Syndicate.Clustering;
 /// <param name="RewriteScore">The rewrite score (<see cref="PairVerifier.RewriteScore"/>), measured only for a pair that
 /// no earlier rule settles and that has evidence rows; otherwise 0.</param>
 /// <param name="LeadContainment">The exact lead containment (<see cref="PairVerifier.OpeningContainment(string, string)"/>), measured only
-/// for a pair the rewrite score would link and whose two texts are at hand; otherwise -1.</param>
+/// for a pair the rewrite score would link, whose estimated containment reaches <see cref="PairVerifier.MinRewriteContainment"/>
+/// and whose two texts are at hand; otherwise -1.</param>
 /// <param name="NumberAgreement">The share of the smaller set of numbers the other copy also mentions (<see cref="Fingerprinting.Evidence.NumberAgreement"/>), measured only for a near-duplicate across the template gap; otherwise, or when either mentions none, -1.</param>
 /// <param name="HeadContainment">The head containment (<see cref="PairVerifier.OpeningContainment(string, string)"/>), measured only for a pair the rewrite score would link whose lead containment falls short; otherwise -1.</param>
 /// <param name="CarriedLeadContainment">The share of the shorter copy's opening found in the longer (<see cref="PairVerifier.IsCarriedInside"/>), measured with the lead containment; otherwise -1.</param>
 /// <param name="CharacterContainment">The estimated share of the shorter copy's character grams the longer holds, measured with the lead containment; otherwise -1.</param>
-/// <param name="FigureContainment">The share of the smaller set of figures the other text also mentions (<see cref="Figures.Containment"/>), measured with the lead containment; otherwise, or when either text mentions fewer than <see cref="PairVerifier.MinFigures"/>, -1.</param>
+/// <param name="FigureContainment">The share of the smaller set of figures the other text also mentions (<see cref="Figures.Containment"/>), measured only for a pair whose lead containment, or whose rewritten or carried opening, would let the rewrite rule link it (the figures can only block that); otherwise, or when either text mentions fewer than <see cref="PairVerifier.MinFigures"/>, -1.</param>
 internal readonly record struct PairSignals(
     bool Comparable,
     bool SameText,

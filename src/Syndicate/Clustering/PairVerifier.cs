@@ -173,21 +173,28 @@ internal sealed class PairVerifier
 
         var values = SignalValues(a, b);
         signals = signals with { RewriteScore = Score(values) };
-        if (!(signals.RewriteScore >= RewriteThreshold) || a.Text is not { } textA || b.Text is not { } textB)
+        if (!(signals.RewriteScore >= RewriteThreshold) || signals.Containment < MinRewriteContainment
+            || a.Text is not { } textA || b.Text is not { } textB)
         {
             return signals;
         }
 
         Openings openings = OpeningContainment(textA, textB);
-        return signals with
+        signals = signals with
         {
             LeadContainment = openings.Lead,
             HeadContainment = openings.Head,
             CarriedLeadContainment = openings.ShorterLead,
             CharacterContainment = values.Cc,
-            FigureContainment = Figures.Containment(textA, textB, MinFigures),
         };
+
+        // The figures, which read both texts again, only for a rewrite whose openings pass: they can only block it.
+        return HasRewriteOpening(signals) ? signals with { FigureContainment = Figures.Containment(textA, textB, MinFigures) } : signals;
     }
+
+    // The opening condition of the rewrite rule: the same lead, a rewritten opening, or a story carried inside.
+    private static bool HasRewriteOpening(in PairSignals s) =>
+        s.LeadContainment >= MinLeadContainment || IsRewrittenOpening(s) || IsCarriedInside(s);
 
     /// <summary>The decision. <see cref="Relation.Original"/> means no relation.</summary>
     public Relation Decide(in PairSignals s)
@@ -219,8 +226,7 @@ internal sealed class PairVerifier
             return s.ShorterShingles >= SimilarLengthRatio * s.LongerShingles ? Relation.NearDuplicate : Relation.Partial;
         }
 
-        if (s.RewriteScore >= RewriteThreshold && s.Containment >= MinRewriteContainment && !IsOtherInstance(s)
-            && (s.LeadContainment >= MinLeadContainment || IsRewrittenOpening(s) || IsCarriedInside(s)))
+        if (s.RewriteScore >= RewriteThreshold && s.Containment >= MinRewriteContainment && !IsOtherInstance(s) && HasRewriteOpening(s))
         {
             return Relation.NearDuplicate;
         }
