@@ -7,7 +7,7 @@ using Syndicate.Sketches;
 namespace Syndicate.Fuzzing;
 
 /// <summary>
-/// Seeded generators of whole inputs (JSON Lines, JSON, RSS, Atom, text), valid or mutated: truncated, byte-flipped,
+/// Seeded generators of whole inputs (JSON Lines, JSON, RSS, Atom, CSV, text), valid or mutated: truncated, byte-flipped,
 /// with junk inserted, deeply nested, with invalid UTF-8 or lone surrogates, gzip-compressed (whole or cut short).
 /// </summary>
 internal static class FuzzDocuments
@@ -167,6 +167,59 @@ internal static class FuzzDocuments
         }
 
         return Finish(rng, bytes, atom ? InputFormat.Atom : InputFormat.Rss, atom ? ".atom" : ".rss", mustRead, exact, Count(bytes, (byte)'\n') + 1);
+    }
+
+    public static FuzzDocument Csv(SplitMix64 rng, bool allowHuge)
+    {
+        int count = rng.NextInt(0, 20);
+        char separator = rng.NextInt(4) switch { 0 => '\t', 1 => ';', 2 => '|', _ => ',' };
+        string[] columns = ["id", "source", "title", "body", "extra"];
+        for (int i = columns.Length - 1; i > 0; i--)
+        {
+            int j = rng.NextInt(i + 1);
+            (columns[i], columns[j]) = (columns[j], columns[i]);
+        }
+
+        var mustRead = new List<(string Id, string? Body)>();
+        var sb = new StringBuilder();
+        sb.AppendJoin(separator, columns).Append(rng.Chance(0.2) ? "\r\n" : "\n");
+        for (int i = 0; i < count; i++)
+        {
+            string id = "r" + i.ToString(CultureInfo.InvariantCulture);
+            string body = "b " + Clean(FuzzText.Body(rng, allowHuge)).Replace('\uFFFF', ' ');
+            for (int c = 0; c < columns.Length; c++)
+            {
+                if (c > 0)
+                {
+                    sb.Append(separator);
+                }
+
+                string value = columns[c] switch
+                {
+                    "id" => id,
+                    "source" => s_sources[rng.NextInt(s_sources.Length)],
+                    "title" => Clean(FuzzText.Prose(rng, rng.NextInt(0, 6))),
+                    "body" => body,
+                    _ => rng.Chance(0.5) ? "" : "x\"y",
+                };
+                // U+FFFF is how the reader marks bytes that are not UTF-8, so valid documents leave it out.
+                sb.Append('"').Append(value.Replace('\uFFFF', ' ').Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+
+            sb.Append(rng.Chance(0.2) ? "\r\n" : "\n");
+            mustRead.Add((id, body));
+        }
+
+        byte[] bytes = FuzzText.LenientUtf8(sb.ToString());
+        bool exact = true;
+        if (rng.Chance(0.4))
+        {
+            exact = false;
+            mustRead.Clear();
+            bytes = Mutate(rng, bytes);
+        }
+
+        return Finish(rng, bytes, InputFormat.Csv, separator == '\t' ? ".tsv" : ".csv", mustRead, exact, Count(bytes, (byte)'\n') + 1, allowAuto: false);
     }
 
     public static FuzzDocument Text(SplitMix64 rng, bool allowHuge)

@@ -18,6 +18,9 @@ internal enum FuzzKind
     /// <summary>A plain-text article through <see cref="Input.ArticleReader"/>, then the engine.</summary>
     Text,
 
+    /// <summary>A CSV or TSV document through <see cref="Input.ArticleReader"/>, then the engine.</summary>
+    Csv,
+
     /// <summary>A text head through <see cref="Attribution.DatelineParser"/>.</summary>
     Dateline,
 

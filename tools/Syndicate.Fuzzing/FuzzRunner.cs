@@ -157,7 +157,8 @@ internal sealed class FuzzRunner
             < 30 => FuzzKind.Json,
             < 37 => FuzzKind.Rss,
             < 44 => FuzzKind.Atom,
-            < 50 => FuzzKind.Text,
+            < 47 => FuzzKind.Text,
+            < 50 => FuzzKind.Csv,
             < 65 => FuzzKind.Dateline,
             < 80 => FuzzKind.Normalizer,
             < 90 => FuzzKind.Cleaner,
@@ -183,6 +184,9 @@ internal sealed class FuzzRunner
                 break;
             case FuzzKind.Text:
                 Read(index, FuzzDocuments.Text(rng, _allowHuge), rng, stats);
+                break;
+            case FuzzKind.Csv:
+                Read(index, FuzzDocuments.Csv(rng, _allowHuge), rng, stats);
                 break;
             case FuzzKind.Dateline:
                 Dateline(rng);

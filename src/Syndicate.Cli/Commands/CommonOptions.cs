@@ -11,7 +11,7 @@ internal sealed class CommonOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, .txt files (one article each), directories of any of these (other files in them are reported and skipped), or - for stdin. With none: stdin, or at a terminal the bundled sample.",
+        Description = "JSONL (.jsonl, .jsonl.gz), JSON arrays, RSS/Atom files, CSV or TSV files with a header row, .txt files (one article each), directories of any of these (other files in them are reported and skipped), or - for stdin. With none: stdin, or at a terminal the bundled sample.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -35,7 +35,7 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        InputFormat.AcceptOnlyFromAmong("auto", "jsonl", "json", "text", "rss", "atom");
+        InputFormat.AcceptOnlyFromAmong("auto", "jsonl", "json", "text", "rss", "atom", "csv");
         OnError.AcceptOnlyFromAmong("skip", "fail");
         Verbosity.AcceptOnlyFromAmong("quiet", "minimal", "normal", "detailed", "diagnostic");
     }
@@ -61,6 +61,7 @@ internal sealed class CommonOptions
         "text" => Input.InputFormat.Text,
         "rss" => Input.InputFormat.Rss,
         "atom" => Input.InputFormat.Atom,
+        "csv" => Input.InputFormat.Csv,
         _ => Input.InputFormat.Auto,
     };
 

@@ -305,7 +305,7 @@ internal sealed class ArticleReader
                 if (format == InputFormat.Auto)
                 {
                     stream.Dispose();
-                    error = new InputError(input, 0, "unknown format: not JSON Lines, JSON, RSS or Atom by extension or content", endsInput: true);
+                    error = new InputError(input, 0, "unknown format: not JSON Lines, JSON, RSS or Atom by extension or content (CSV and TSV are read by their extension, or with --input-format csv)", endsInput: true);
                     return null;
                 }
             }
@@ -315,6 +315,7 @@ internal sealed class ArticleReader
                 InputFormat.Jsonl => new JsonlSource(stream, input, BufferSize, MaxRecordBytes),
                 InputFormat.Json => new JsonArraySource(stream, input, BufferSize, MaxRecordBytes),
                 InputFormat.Rss or InputFormat.Atom => new FeedSource(stream, input),
+                InputFormat.Csv => new CsvSource(stream, input),
                 _ => new TextSource(stream, input, isStdin ? "stdin" : textId ?? IdFromFileName(input), textSource),
             };
         }
@@ -388,6 +389,7 @@ internal sealed class ArticleReader
             ".XML" or ".RSS" => InputFormat.Rss,
             ".ATOM" => InputFormat.Atom,
             ".TXT" => InputFormat.Text,
+            ".CSV" or ".TSV" => InputFormat.Csv,
             _ => InputFormat.Auto,
         };
     }

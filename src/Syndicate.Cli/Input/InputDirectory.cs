@@ -4,7 +4,7 @@ namespace Syndicate.Cli.Input;
 internal static class InputDirectory
 {
     /// <summary>What a skipped file is told: the names a directory's files are read by.</summary>
-    public const string SkippedMessage = "skipped: not a file this directory is read for (.txt, or .jsonl, .ndjson, .jsonlines, .json, .xml, .rss, .atom, each also gzipped)";
+    public const string SkippedMessage = "skipped: not a file this directory is read for (.txt, or .jsonl, .ndjson, .jsonlines, .json, .xml, .rss, .atom, .csv, .tsv, each also gzipped)";
 
     /// <summary>
     /// The files under <paramref name="directory"/> that are read, recursively, in ordinal order of their relative paths

@@ -5,8 +5,8 @@ internal enum InputFormat
 {
     /// <summary>
     /// Detect per input: <c>.jsonl</c>, <c>.ndjson</c> and <c>.jsonlines</c> are JSON Lines, <c>.json</c> is a JSON
-    /// document, <c>.xml</c>, <c>.rss</c> and <c>.atom</c> are feeds (RSS or Atom by root element), <c>.txt</c> is one
-    /// text article, a directory is a tree of <c>.txt</c> files; a trailing <c>.gz</c> is ignored. Anything else, and
+    /// document, <c>.xml</c>, <c>.rss</c> and <c>.atom</c> are feeds (RSS or Atom by root element), <c>.csv</c> and <c>.tsv</c>
+    /// are delimited text, <c>.txt</c> is one text article, a directory is a tree of <c>.txt</c> files; a trailing <c>.gz</c> is ignored. Anything else, and
     /// standard input, is decided by the first non-blank byte: <c>[</c> a JSON document, <c>&lt;</c> a feed, otherwise
     /// JSON Lines.
     /// </summary>
@@ -26,4 +26,7 @@ internal enum InputFormat
 
     /// <summary>An Atom feed. RSS and Atom are told apart by their root element, so either value reads both.</summary>
     Atom,
+
+    /// <summary>Delimited text with a header row, one article a row: CSV, TSV, or semicolon- or pipe-separated (<see cref="CsvSource"/>).</summary>
+    Csv,
 }

@@ -134,7 +134,7 @@ internal static partial class JsonArticle
             return false;
         }
 
-        article = Create(id, source, body, title, url, published ?? date);
+        article = ArticleFields.Create(id, source, body, title, url, published ?? date);
         return true;
     }
 

@@ -198,46 +198,8 @@ internal static partial class JsonArticle
             return false;
         }
 
-        if (id is null)
-        {
-            error = "missing field 'id'";
-            return false;
-        }
-
-        if (id.Length == 0)
-        {
-            error = "field 'id' is empty";
-            return false;
-        }
-
-        body ??= text ?? content;
-        if (body is null)
-        {
-            if (string.IsNullOrWhiteSpace(title))
-            {
-                error = "missing field 'body'";
-                return false;
-            }
-
-            // A headline without a text, as feeds carry (a feed's item with a title alone is kept too): kept, with an
-            // empty story text, so that it is delivered and counted, though it is no one's copy.
-            body = string.Empty;
-            warning ??= "no 'body', 'text' or 'content': kept with its title alone, a story of its own";
-        }
-
-        article = Create(id, source, body, title, url, published ?? date);
-        error = null;
-        return true;
+        return ArticleFields.TryCreate(id, source, url, title, body, text, content, published ?? date, out article, out error, ref warning);
     }
-
-    /// <summary>The article both parsers build from the fields they read; a missing or empty source is <see cref="UnknownSource"/>.</summary>
-    private static Article Create(string id, string? source, string body, string? title, string? url, DateTimeOffset? published) =>
-        new(id, string.IsNullOrEmpty(source) ? UnknownSource : source, body)
-        {
-            Title = title,
-            Url = url,
-            Published = published,
-        };
 
     /// <summary>A JSON exception's message without the position suffix the reader appends.</summary>
     public static string Describe(JsonException ex)
@@ -269,15 +231,12 @@ internal static partial class JsonArticle
         problem = null;
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (PublishedDate.TryParseIso(ref reader, out var parsed)
-                || PublishedDate.TryParseRfc822(reader.GetString(), out parsed)
-                || PublishedDate.TryParseUnixDigits(reader.GetString(), out parsed))
+            if (PublishedDate.TryParseIso(ref reader, out var parsed) || ArticleFields.TryParseDate(name, reader.GetString()!, out parsed, out problem))
             {
                 value = parsed;
                 return true;
             }
 
-            problem = $"{name} ignored: '{reader.GetString()}' is not a valid ISO 8601, RFC 1123/822 or Unix time";
             return false;
         }
 

@@ -85,7 +85,7 @@ public sealed class ArticleReaderTests
         var (records, errors) = Inputs.ReadAll([path]);
 
         Assert.Empty(records);
-        Assert.Equal($"{path}: unknown format: not JSON Lines, JSON, RSS or Atom by extension or content", Assert.Single(errors).ToString());
+        Assert.Equal($"{path}: unknown format: not JSON Lines, JSON, RSS or Atom by extension or content (CSV and TSV are read by their extension, or with --input-format csv)", Assert.Single(errors).ToString());
     }
 
     [Fact]
