@@ -217,7 +217,7 @@ internal sealed class ArticleReader
         var fresh = fields.Where(_reportedFields.Add).ToList();
         if (fresh.Count > 0)
         {
-            _onWarning(new InputError(record.Input, record.Line, $"fields not read: {string.Join(", ", fresh)} ({FieldSurvey.ReadFields})"));
+            _onWarning(new InputError(record.Input, source.UnreadFieldsLine(record), $"fields not read: {string.Join(", ", fresh)} ({FieldSurvey.ReadFields})"));
         }
     }
 

@@ -129,6 +129,8 @@ internal sealed class CsvSource : IRecordSource
         return _unread;
     }
 
+    public long UnreadFieldsLine(InputRecord record) => 1;
+
     public void Dispose()
     {
         _reader?.Dispose();

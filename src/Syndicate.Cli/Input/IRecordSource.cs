@@ -18,4 +18,10 @@ internal interface IRecordSource : IDisposable
     /// fields (JSON); each call returns every such field found, once any is new, and otherwise nothing.
     /// </summary>
     public IReadOnlyList<string> TakeUnreadFields() => [];
+
+    /// <summary>
+    /// The line that names the unread fields <see cref="TakeUnreadFields"/> returned with <paramref name="record"/>: the
+    /// record's own, where each record names its fields (JSON); the header's, where one header names them for all (CSV).
+    /// </summary>
+    public long UnreadFieldsLine(InputRecord record) => record.Line;
 }

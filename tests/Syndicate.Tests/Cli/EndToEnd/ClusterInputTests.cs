@@ -52,6 +52,28 @@ public sealed class ClusterInputTests
     }
 
     [Fact]
+    public void TheCorpusAsCsv_ClustersAsTheSameCorpusInJsonLines_FromAFileAndFromStdin()
+    {
+        using var dir = new TempDirectory();
+        string[] columns = ["id", "source", "url", "published", "title", "body"];
+        var csv = new System.Text.StringBuilder().AppendJoin(',', columns).Append("\r\n");
+        foreach (JsonElement article in Corpus.Articles)
+        {
+            csv.AppendJoin(',', columns.Select(c => article.TryGetProperty(c, out var v) && v.ValueKind == JsonValueKind.String
+                ? "\"" + v.GetString()!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+                : string.Empty)).Append("\r\n");
+        }
+
+        string path = dir.Write("corpus.csv", csv.ToString());
+
+        CliResult fromFile = SyndicateCli.Run("cluster", path, "--format", "jsonl").ExpectClean();
+        CliResult fromStdin = SyndicateCli.RunWithInput(csv.ToString(), "cluster", "-", "--input-format", "csv", "--format", "jsonl").ExpectClean();
+
+        Assert.Equal(Corpus.ClusterJsonl.Stdout, fromFile.Stdout);
+        Assert.Equal(Corpus.ClusterJsonl.Stdout, fromStdin.Stdout);
+    }
+
+    [Fact]
     public void TextDirectory_GivesOneArticlePerFile_NamedAfterIt_WithTheDatelineWire()
     {
         CliResult run = SyndicateCli.Run("cluster", Corpus.SeedsPath, "--format", "csv").ExpectClean();

@@ -125,6 +125,7 @@ public sealed class CsvInputTests
 
         Assert.Equal(2, records.Count);
         var warning = Assert.Single(warnings);
+        Assert.Equal(1, warning.Line);
         Assert.StartsWith("fields not read: outlet, published_at", warning.Message, StringComparison.Ordinal);
     }
 
