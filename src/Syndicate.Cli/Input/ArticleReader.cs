@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Syndicate.Clustering;
@@ -132,6 +133,8 @@ internal sealed class ArticleReader
 
         // Records whose unread fields were looked at: the survey covers an input's first ones only.
         var surveyed = 0;
+        var timed = 0;
+        var untimedReported = source is TextSource; // a text file never has a time: a directory of them would say so file by file
         var returned = 0;
         var failed = false;
         try
@@ -182,11 +185,21 @@ internal sealed class ArticleReader
                 if (surveyed < FieldSurvey.Records)
                 {
                     surveyed++;
+                    timed += record.Article.Published is null ? 0 : 1;
                     ReportUnreadFields(source, record);
+                    if (surveyed == FieldSurvey.Records && !untimedReported)
+                    {
+                        untimedReported = ReportUntimed(input, surveyed, timed);
+                    }
                 }
 
                 returned++;
                 yield return record;
+            }
+
+            if (surveyed > 0 && !untimedReported)
+            {
+                ReportUntimed(input, surveyed, timed);
             }
 
             if (returned == 0 && !failed && input != "-")
@@ -201,6 +214,29 @@ internal sealed class ArticleReader
             Finish(source);
         }
     }
+
+    /// <summary>
+    /// Says once for an input whose first records have no publication time at all that copies cannot be told apart by
+    /// time: the engine keeps the instances of a template series (two days' weather bulletins) apart by their times.
+    /// Returns true (reported or not needed) so that it is asked once.
+    /// </summary>
+    private bool ReportUntimed(string input, int surveyed, int timed)
+    {
+        if (timed == 0)
+        {
+            _onWarning(new InputError(input, 0, UntimedMessage(surveyed)));
+        }
+
+        return true;
+    }
+
+    /// <summary>What <see cref="ReportUntimed"/> says of an input whose first <paramref name="surveyed"/> articles have no time.</summary>
+    internal static string UntimedMessage(int surveyed) => string.Create(CultureInfo.InvariantCulture,
+        $"no publication time ('published' or 'date') in {(surveyed == 1 ? "its article" : $"any of its first {surveyed} articles")}: copies days apart, such as the instances of a template series, cannot be kept apart by time");
+
+    /// <summary>True for the notice <see cref="ReportUntimed"/> gives.</summary>
+    internal static bool IsUntimedNotice(InputError warning) =>
+        warning.Message.StartsWith("no publication time (", StringComparison.Ordinal);
 
     /// <summary>
     /// Names, once a run, each field of an input's first records that no article field is read from: a schema with

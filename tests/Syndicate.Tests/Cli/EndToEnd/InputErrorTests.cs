@@ -17,9 +17,9 @@ public sealed class InputErrorTests : IDisposable
         CliResult run = SyndicateCli.Run("cluster", bad, "--format", "jsonl").Expect(0);
 
         Assert.Equal(["ok-1", "ok-2"], Corpus.ParseLines(run).Select(r => r.GetProperty("id").GetString()));
-        Assert.Equal(2, run.ErrorLines.Length);
-        Assert.StartsWith($"syndicate: {bad}:2: invalid JSON", run.ErrorLines[0], StringComparison.Ordinal);
-        Assert.Equal($"syndicate: {bad}:3: missing field 'body'", run.ErrorLines[1]);
+        Assert.Equal(2, run.Diagnostics.Length);
+        Assert.StartsWith($"syndicate: {bad}:2: invalid JSON", run.Diagnostics[0], StringComparison.Ordinal);
+        Assert.Equal($"syndicate: {bad}:3: missing field 'body'", run.Diagnostics[1]);
         run.ExpectNoStackTrace();
     }
 

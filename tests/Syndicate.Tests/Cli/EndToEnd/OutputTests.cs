@@ -148,7 +148,7 @@ public sealed partial class OutputTests : IDisposable
 
         CliResult run = SyndicateCli.Run("dedup", "--state", _dir.File("state"), input).Expect(0);
 
-        Assert.Contains("␛]0;pwned␇", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("␛]0;pwned␇", Assert.Single(run.Diagnostics), StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', run.Stderr);
     }
 

@@ -24,9 +24,29 @@ public sealed class ArticleReaderTests
         Assert.Equal(
             [
                 $"{monday}:2: fields not read: outlet, published_at, tags ({FieldSurvey.ReadFields})",
+                $"{monday}: {ArticleReader.UntimedMessage(2)}",
                 $"{tuesday}:1: fields not read: author ({FieldSurvey.ReadFields})",
+                $"{tuesday}: {ArticleReader.UntimedMessage(1)}",
             ],
             warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void An_input_whose_first_articles_have_no_time_is_named_once_and_one_with_a_time_is_not()
+    {
+        using var temp = new TempDirectory();
+        var untimed = temp.Write("untimed.jsonl", string.Concat(Enumerable.Range(0, 150).Select(i => $"{{\"id\":\"u{i}\",\"body\":\"x\"}}\n")));
+        var lateTime = temp.Write("late.jsonl", string.Concat(Enumerable.Range(0, 150).Select(i =>
+            i == 99 ? $"{{\"id\":\"l{i}\",\"body\":\"x\",\"date\":\"2015-07-21\"}}\n" : $"{{\"id\":\"l{i}\",\"body\":\"x\"}}\n")));
+        var text = temp.Write("story.txt", "Title\nbody");
+
+        var warnings = new List<InputError>();
+        var records = new ArticleReader([untimed, lateTime, text], InputFormat.Auto, ErrorMode.Skip, _ => { }, onWarning: warnings.Add).Read().ToList();
+
+        Assert.Equal(301, records.Count);
+        var notice = Assert.Single(warnings);
+        Assert.Equal($"{untimed}: {ArticleReader.UntimedMessage(100)}", notice.ToString());
+        Assert.True(ArticleReader.IsUntimedNotice(notice));
     }
 
     [Fact]
@@ -45,7 +65,7 @@ public sealed class ArticleReaderTests
 
         Assert.Equal("a", Assert.Single(records).Article.Id);
         Assert.Single(errors); // the record without a body, whose input is not also called empty
-        Assert.Equal([$"{empty}: holds no article", $"{blank}: holds no article", $"{feed}: holds no article"], warnings.Select(w => w.ToString()));
+        Assert.Equal([$"{empty}: holds no article", $"{blank}: holds no article", $"{feed}: holds no article"], warnings.Where(w => !ArticleReader.IsUntimedNotice(w)).Select(w => w.ToString()));
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class CsvInputTests
         var records = reader.Read().ToList();
 
         Assert.Equal(2, records.Count);
-        var warning = Assert.Single(warnings);
+        var warning = Assert.Single(warnings, w => !ArticleReader.IsUntimedNotice(w));
         Assert.Equal(1, warning.Line);
         Assert.StartsWith("fields not read: outlet, published_at", warning.Message, StringComparison.Ordinal);
     }
