@@ -335,13 +335,18 @@ internal sealed class ArticleReader
                     (byte)'[' => InputFormat.Json,
                     (byte)'<' => InputFormat.Rss,
                     (byte)'{' or null => InputFormat.Jsonl,
-                    _ when isStdin => InputFormat.Jsonl,
                     _ => InputFormat.Auto,
                 };
                 if (format == InputFormat.Auto)
                 {
+                    // Not JSON or a feed: delimited text when its first line is a header with an id column.
+                    stream = SniffLine(stream, out var line);
+                    format = CsvSource.LooksLikeHeader(line) ? InputFormat.Csv : isStdin ? InputFormat.Jsonl : InputFormat.Auto;
+                }
+                if (format == InputFormat.Auto)
+                {
                     stream.Dispose();
-                    error = new InputError(input, 0, "unknown format: not JSON Lines, JSON, RSS or Atom by extension or content (CSV and TSV are read by their extension, or with --input-format csv)", endsInput: true);
+                    error = new InputError(input, 0, "unknown format: not JSON Lines, JSON, RSS or Atom, nor CSV with a header naming an id column, by extension or content", endsInput: true);
                     return null;
                 }
             }
@@ -405,6 +410,32 @@ internal sealed class ArticleReader
             }
         }
 
+        return new ReplayStream(buffer, length, stream);
+    }
+
+    // Reads until the end of the first line (or SniffLimit bytes, or the end) and returns a stream that replays it.
+    private static ReplayStream SniffLine(Stream stream, out byte[] line)
+    {
+        var buffer = new byte[4096];
+        var length = 0;
+        while (length < SniffLimit && buffer.AsSpan(0, length).IndexOf((byte)'\n') < 0)
+        {
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        var end = buffer.AsSpan(0, length).IndexOf((byte)'\n');
+        line = buffer.AsSpan(0, end < 0 ? length : end).ToArray();
         return new ReplayStream(buffer, length, stream);
     }
 

@@ -118,6 +118,36 @@ internal sealed class CsvSource : IRecordSource
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="line"/>, the first line of an input of no known format, is a header this reader takes:
+    /// split by a comma, semicolon, tab or pipe, one of its names is <c>id</c> (case, spaces and quotes aside).
+    /// </summary>
+    public static bool LooksLikeHeader(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
+        }
+
+        foreach (var separator in ",;\t|"u8)
+        {
+            if (line.IndexOf(separator) < 0)
+            {
+                continue;
+            }
+
+            foreach (var range in line.Split(separator))
+            {
+                if (line[range].Trim(" \t\r\""u8) is var name && name.Length == 2 && (name[0] | 0x20) == 'i' && (name[1] | 0x20) == 'd')
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public IReadOnlyList<string> TakeUnreadFields()
     {
         if (_unreadTaken || _unread.Length == 0)

@@ -7,8 +7,8 @@ internal enum InputFormat
     /// Detect per input: <c>.jsonl</c>, <c>.ndjson</c> and <c>.jsonlines</c> are JSON Lines, <c>.json</c> is a JSON
     /// document, <c>.xml</c>, <c>.rss</c> and <c>.atom</c> are feeds (RSS or Atom by root element), <c>.csv</c> and <c>.tsv</c>
     /// are delimited text, <c>.txt</c> is one text article, a directory is a tree of <c>.txt</c> files; a trailing <c>.gz</c> is ignored. Anything else, and
-    /// standard input, is decided by the first non-blank byte: <c>[</c> a JSON document, <c>&lt;</c> a feed, otherwise
-    /// JSON Lines.
+    /// standard input, is decided by the first non-blank byte: <c>[</c> a JSON document, <c>&lt;</c> a feed, <c>{</c>
+    /// JSON Lines; otherwise delimited text when the first line is a header naming an <c>id</c> column, else JSON Lines.
     /// </summary>
     Auto,
 

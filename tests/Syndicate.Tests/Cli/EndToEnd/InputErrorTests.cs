@@ -51,7 +51,7 @@ public sealed class InputErrorTests : IDisposable
         Assert.Equal(
             [
                 $"syndicate: {missing}: file not found",
-                $"syndicate: {unknown}: unknown format: not JSON Lines, JSON, RSS or Atom by extension or content (CSV and TSV are read by their extension, or with --input-format csv)",
+                $"syndicate: {unknown}: unknown format: not JSON Lines, JSON, RSS or Atom, nor CSV with a header naming an id column, by extension or content",
                 $"syndicate: 2 inputs could not be read completely ({missing}, {unknown}): exit code 1.",
             ],
             run.ErrorLines);

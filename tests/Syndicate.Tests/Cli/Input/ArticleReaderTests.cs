@@ -100,12 +100,12 @@ public sealed class ArticleReaderTests
     public void Content_that_is_no_known_format_is_an_error()
     {
         using var temp = new TempDirectory();
-        var path = temp.Write("data.bin", "id,body\n1,text\n");
+        var path = temp.Write("data.bin", "identifier,body\n1,text\n");
 
         var (records, errors) = Inputs.ReadAll([path]);
 
         Assert.Empty(records);
-        Assert.Equal($"{path}: unknown format: not JSON Lines, JSON, RSS or Atom by extension or content (CSV and TSV are read by their extension, or with --input-format csv)", Assert.Single(errors).ToString());
+        Assert.Equal($"{path}: unknown format: not JSON Lines, JSON, RSS or Atom, nor CSV with a header naming an id column, by extension or content", Assert.Single(errors).ToString());
     }
 
     [Fact]

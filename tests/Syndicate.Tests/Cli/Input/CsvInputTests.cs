@@ -146,6 +146,37 @@ public sealed class CsvInputTests
     }
 
     [Theory]
+    [InlineData("id,source,body\n1,a,x\n")]
+    [InlineData("\uFEFF\"ID\";\"source\";\"body\"\r\n1;a;x\r\n")]
+    [InlineData("source\tid\tbody\na\t1\tx\n")]
+    public void A_header_naming_an_id_column_makes_an_input_of_no_known_format_csv(string text)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("export.dat", text);
+
+        var (fromFile, fileErrors) = Inputs.ReadAll([path]);
+        var (fromStdin, stdinErrors) = Inputs.ReadStdin(text);
+
+        Assert.Empty(fileErrors);
+        Assert.Empty(stdinErrors);
+        Assert.Equal(("1", "a", "x"), (fromFile.Single().Article.Id, fromFile[0].Article.Source, fromFile[0].Article.Body));
+        Assert.Equal(("1", "a", "x"), (fromStdin.Single().Article.Id, fromStdin[0].Article.Source, fromStdin[0].Article.Body));
+    }
+
+    [Theory]
+    [InlineData("identifier,body\n1,x\n")]
+    [InlineData("plain words id and more\n")]
+    public void A_first_line_without_an_id_column_is_not_taken_for_a_header(string text)
+    {
+        Assert.False(CsvSource.LooksLikeHeader(Encoding.UTF8.GetBytes(text.Split('\n')[0])));
+
+        // On stdin such text is read as JSON Lines, and each line is a bad record.
+        var (records, errors) = Inputs.ReadStdin(text);
+        Assert.Empty(records);
+        Assert.StartsWith("invalid JSON", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("id,source,body\n")]
     [InlineData("id,source,body\n\n\n")]
