@@ -379,9 +379,28 @@ internal sealed class ArticleReader
     // that replays what was read.
     private static ReplayStream Sniff(Stream stream, out byte? first)
     {
+        var replay = ReadAhead(stream, static content => FirstNonBlank(content) is not null, out var head);
+        first = FirstNonBlank(head);
+        return replay;
+    }
+
+    // Reads until the end of the first line (or SniffLimit bytes, or the end) and returns a stream that replays it.
+    private static ReplayStream SniffLine(Stream stream, out byte[] line)
+    {
+        var replay = ReadAhead(stream, static content => content.Contains((byte)'\n'), out var head);
+        var end = head.IndexOf((byte)'\n');
+        line = head[..(end < 0 ? head.Length : end)].ToArray();
+        return replay;
+    }
+
+    private delegate bool Enough(ReadOnlySpan<byte> content);
+
+    // Reads until enough says so, SniffLimit bytes are read, or the input ends; returns what was read (head) and a stream
+    // that replays it before the rest. It reads no further than it must: standard input may be a person typing.
+    private static ReplayStream ReadAhead(Stream stream, Enough enough, out ReadOnlySpan<byte> head)
+    {
         var buffer = new byte[4096];
         var length = 0;
-        first = null;
         while (length < SniffLimit)
         {
             if (length == buffer.Length)
@@ -396,47 +415,27 @@ internal sealed class ArticleReader
             }
 
             length += read;
-            var content = buffer.AsSpan(0, length);
-            if (content.StartsWith("\uFEFF"u8))
+            if (enough(buffer.AsSpan(0, length)))
             {
-                content = content[3..];
-            }
-
-            var index = content.IndexOfAnyExcept(" \t\r\n"u8);
-            if (index >= 0 && (index > 0 || content.Length >= 3 || content[0] != 0xEF))
-            {
-                first = content[index];
                 break;
             }
         }
 
+        head = buffer.AsSpan(0, length);
         return new ReplayStream(buffer, length, stream);
     }
 
-    // Reads until the end of the first line (or SniffLimit bytes, or the end) and returns a stream that replays it.
-    private static ReplayStream SniffLine(Stream stream, out byte[] line)
+    // The first byte that is not whitespace or part of a byte order mark; null when there is none yet (or a byte order
+    // mark may still be arriving).
+    private static byte? FirstNonBlank(ReadOnlySpan<byte> content)
     {
-        var buffer = new byte[4096];
-        var length = 0;
-        while (length < SniffLimit && buffer.AsSpan(0, length).IndexOf((byte)'\n') < 0)
+        if (content.StartsWith("\uFEFF"u8))
         {
-            if (length == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-
-            var read = stream.Read(buffer, length, buffer.Length - length);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
+            content = content[3..];
         }
 
-        var end = buffer.AsSpan(0, length).IndexOf((byte)'\n');
-        line = buffer.AsSpan(0, end < 0 ? length : end).ToArray();
-        return new ReplayStream(buffer, length, stream);
+        var index = content.IndexOfAnyExcept(" \t\r\n"u8);
+        return index >= 0 && (index > 0 || content.Length >= 3 || content[0] != 0xEF) ? content[index] : null;
     }
 
     /// <summary>The format a file's name says (a trailing <c>.gz</c> set aside); <see cref="InputFormat.Auto"/> when it says none.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Syndicate.Attribution;
 
 /// <summary>
@@ -148,15 +150,8 @@ internal sealed class PhraseTable<T>
     {
         value = default!;
         end = start;
-        if (start >= text.Length || !PhraseText.IsWordChar(text[start]))
-        {
-            return false;
-        }
-
         Span<char> buffer = stackalloc char[PhraseText.MaxTokenLength];
-        var firstEnd = PhraseText.WordEnd(text, start);
-        var n = PhraseText.FoldWord(text[start..firstEnd], buffer);
-        if (n <= 0 || !_byFirstWordSpan.TryGetValue(buffer[..n], out var candidates))
+        if (!TryCandidates(text, start, buffer, out var firstEnd, out var candidates))
         {
             return false;
         }
@@ -188,15 +183,8 @@ internal sealed class PhraseTable<T>
     {
         value = default!;
         end = start;
-        if (start >= text.Length || !PhraseText.IsWordChar(text[start]))
-        {
-            return false;
-        }
-
         Span<char> buffer = stackalloc char[PhraseText.MaxTokenLength];
-        var firstEnd = PhraseText.WordEnd(text, start);
-        var n = PhraseText.FoldWord(text[start..firstEnd], buffer);
-        if (n <= 0 || !_byFirstWordSpan.TryGetValue(buffer[..n], out var candidates))
+        if (!TryCandidates(text, start, buffer, out var firstEnd, out var candidates))
         {
             return false;
         }
@@ -212,6 +200,21 @@ internal sealed class PhraseTable<T>
 
         end = start;
         return false;
+    }
+
+    // The phrases whose first word is the word starting at start (folded into buffer); firstEnd follows that word.
+    private bool TryCandidates(ReadOnlySpan<char> text, int start, Span<char> buffer, out int firstEnd, [NotNullWhen(true)] out Entry[]? candidates)
+    {
+        firstEnd = start;
+        candidates = null;
+        if (start >= text.Length || !PhraseText.IsWordChar(text[start]))
+        {
+            return false;
+        }
+
+        firstEnd = PhraseText.WordEnd(text, start);
+        var n = PhraseText.FoldWord(text[start..firstEnd], buffer);
+        return n > 0 && _byFirstWordSpan.TryGetValue(buffer[..n], out candidates);
     }
 
     // Folds the word that would continue a phrase at pos (after a gap that TryMatchRest accepts) into destination;
