@@ -189,7 +189,8 @@ internal sealed class ArticleReader
                     ReportUnreadFields(source, record);
                     if (surveyed == FieldSurvey.Records && !untimedReported)
                     {
-                        untimedReported = ReportUntimed(input, surveyed, timed);
+                        ReportUntimed(input, surveyed, timed);
+                        untimedReported = true;
                     }
                 }
 
@@ -216,18 +217,15 @@ internal sealed class ArticleReader
     }
 
     /// <summary>
-    /// Says once for an input whose first records have no publication time at all that copies cannot be told apart by
+    /// Says, for an input whose first records have no publication time at all, that copies cannot be told apart by
     /// time: the engine keeps the instances of a template series (two days' weather bulletins) apart by their times.
-    /// Returns true (reported or not needed) so that it is asked once.
     /// </summary>
-    private bool ReportUntimed(string input, int surveyed, int timed)
+    private void ReportUntimed(string input, int surveyed, int timed)
     {
         if (timed == 0)
         {
             _onWarning(new InputError(input, 0, UntimedMessage(surveyed)));
         }
-
-        return true;
     }
 
     /// <summary>What <see cref="ReportUntimed"/> says of an input whose first <paramref name="surveyed"/> articles have no time.</summary>
