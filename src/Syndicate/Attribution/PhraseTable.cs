@@ -221,6 +221,14 @@ internal sealed class PhraseTable<T>
     // -1 when no word can continue it there.
     private static int FoldNextWord(ReadOnlySpan<char> text, int pos, Span<char> destination)
     {
+        pos = NextWordStart(text, pos);
+        return pos < 0 ? -1 : PhraseText.FoldWord(text[pos..PhraseText.WordEnd(text, pos)], destination);
+    }
+
+    // Where the next word of a phrase starts after the word ending at pos: past one to MaxGap spaces or full stops; -1
+    // when no word continues the phrase there.
+    private static int NextWordStart(ReadOnlySpan<char> text, int pos)
+    {
         var gap = 0;
         while (pos < text.Length && gap <= MaxGap && (PhraseText.IsSpace(text[pos]) || text[pos] == '.'))
         {
@@ -228,12 +236,7 @@ internal sealed class PhraseTable<T>
             gap++;
         }
 
-        if (gap == 0 || gap > MaxGap || pos >= text.Length || !PhraseText.IsWordChar(text[pos]))
-        {
-            return -1;
-        }
-
-        return PhraseText.FoldWord(text[pos..PhraseText.WordEnd(text, pos)], destination);
+        return gap == 0 || gap > MaxGap || pos >= text.Length || !PhraseText.IsWordChar(text[pos]) ? -1 : pos;
     }
 
     private static bool TryMatchRest(ReadOnlySpan<char> text, int pos, string[] words, Span<char> buffer, out int end)
@@ -241,14 +244,8 @@ internal sealed class PhraseTable<T>
         end = pos;
         for (var w = 1; w < words.Length; w++)
         {
-            var gap = 0;
-            while (pos < text.Length && gap <= MaxGap && (PhraseText.IsSpace(text[pos]) || text[pos] == '.'))
-            {
-                pos++;
-                gap++;
-            }
-
-            if (gap == 0 || gap > MaxGap || pos >= text.Length || !PhraseText.IsWordChar(text[pos]))
+            pos = NextWordStart(text, pos);
+            if (pos < 0)
             {
                 return false;
             }
