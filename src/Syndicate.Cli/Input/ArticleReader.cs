@@ -87,7 +87,10 @@ internal sealed class ArticleReader
     /// </summary>
     public long BytesRead => Volatile.Read(ref _bytesDone) + (Volatile.Read(ref _current)?.Count ?? 0);
 
-    /// <summary>The longest JSON record in bytes; longer ones are reported as errors and skipped.</summary>
+    /// <summary>
+    /// The longest record in bytes: a longer JSON record is reported as an error and skipped, a longer CSV row ends its
+    /// input.
+    /// </summary>
     public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
 
     /// <summary>The initial size of the pooled buffer JSON inputs are read through; it grows for longer records.</summary>
@@ -354,7 +357,7 @@ internal sealed class ArticleReader
                 InputFormat.Jsonl => new JsonlSource(stream, input, BufferSize, MaxRecordBytes),
                 InputFormat.Json => new JsonArraySource(stream, input, BufferSize, MaxRecordBytes),
                 InputFormat.Rss or InputFormat.Atom => new FeedSource(stream, input),
-                InputFormat.Csv => new CsvSource(stream, input),
+                InputFormat.Csv => new CsvSource(stream, input, MaxRecordBytes),
                 _ => new TextSource(stream, input, isStdin ? "stdin" : textId ?? IdFromFileName(input), textSource),
             };
         }

@@ -25,19 +25,30 @@ namespace Syndicate.Cli.Input;
 /// row is then an error that ends the input, not an article with the rest of the file as its body. Blank lines are
 /// skipped; an empty field is no value, as a JSON <c>null</c> is.
 /// </para>
+/// <para>
+/// A row is read whole before it is given, so a row longer than the record limit (the JSON readers' limit, in bytes
+/// of the file) or than 16,777,216 characters (the parser's) ends the input at its line, with the rows before it
+/// kept: where it ends cannot be known without reading it (it is most often a quote left open), and memory stays
+/// bounded.
+/// </para>
 /// </remarks>
 internal sealed class CsvSource : IRecordSource
 {
     // Invalid bytes become this noncharacter, so that each row can tell whether it held any.
     private const char Invalid = '\uFFFF';
 
+    // The longest row Sep reads, in characters: its buffer does not grow beyond this.
+    private const int MaxRowChars = 16 * 1024 * 1024;
+
     private static readonly UTF8Encoding s_utf8 = (UTF8Encoding)Encoding.GetEncoding(
         "utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(Invalid.ToString()));
 
-    private readonly Stream _stream;
+    private readonly RowBudgetStream _stream;
     private readonly string _input;
+    private readonly int _maxRowBytes;
     private SepReader? _reader;
     private bool _done;
+    private bool _given;
     private long _line;
 
     // The column of each article field, or -1.
@@ -46,10 +57,11 @@ internal sealed class CsvSource : IRecordSource
     private string[] _unread = [];
     private bool _unreadTaken;
 
-    public CsvSource(Stream stream, string input)
+    public CsvSource(Stream stream, string input, int maxRowBytes)
     {
-        _stream = stream;
+        _stream = new RowBudgetStream(stream, maxRowBytes);
         _input = input;
+        _maxRowBytes = maxRowBytes;
     }
 
     public long Line => _line;
@@ -69,9 +81,10 @@ internal sealed class CsvSource : IRecordSource
             return error is not null;
         }
 
-        while (_reader!.MoveNext())
+        while (TryMoveNext(out error))
         {
-            var row = _reader.Current;
+            var row = _reader!.Current;
+            _given = true;
             _line = row.LineNumberFrom;
             var raw = row.Span;
             if (raw.IsWhiteSpace())
@@ -115,7 +128,24 @@ internal sealed class CsvSource : IRecordSource
         }
 
         _done = true;
-        return false;
+        return error is not null;
+    }
+
+    // The next row, or false at the end of the input or when the row under way outgrows the limit (then the error).
+    private bool TryMoveNext(out InputError? error)
+    {
+        error = null;
+        var next = _given ? _reader!.Current.LineNumberToExcl : _reader!.Header.ColNames.Count > 0 ? 2 : 1;
+        try
+        {
+            _stream.Restart();
+            return _reader!.MoveNext();
+        }
+        catch (Exception ex) when (ex is RowTooLongException or NotSupportedException)
+        {
+            error = new InputError(_input, next, TooLong("row", ex) + " (a quoted field left open?): the rest of the input is not read", endsInput: true);
+            return false;
+        }
     }
 
     /// <summary>
@@ -174,6 +204,11 @@ internal sealed class CsvSource : IRecordSource
         {
             var text = new StreamReader(_stream, s_utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
             _reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+        }
+        catch (Exception ex) when (ex is RowTooLongException or NotSupportedException)
+        {
+            error = new InputError(_input, 1, TooLong("header", ex), endsInput: true);
+            return false;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
         {
@@ -267,4 +302,28 @@ internal sealed class CsvSource : IRecordSource
 
     // Whether a row's raw text leaves a quoted field open: an odd number of quote characters.
     private static bool HasOpenQuote(ReadOnlySpan<char> raw) => (raw.Count('"') & 1) == 1;
+
+    // What outgrew which limit: the record limit, counted in the file's bytes, or the parser's own, in characters
+    // (Sep refuses a row that does not fit its largest buffer).
+    private string TooLong(string what, Exception ex) => ex is RowTooLongException
+        ? string.Create(CultureInfo.InvariantCulture, $"{what} longer than {_maxRowBytes} bytes")
+        : string.Create(CultureInfo.InvariantCulture, $"{what} longer than {MaxRowChars} characters");
+
+    // Throws once more bytes than the limit are read since the last restart: Sep reads on until a row ends, so the
+    // bytes read since the last row was given bound the row under way (to within one buffer).
+    private sealed class RowBudgetStream(Stream inner, int maxRowBytes) : PassThroughReadStream(inner)
+    {
+        private long _read;
+
+        public void Restart() => _read = 0;
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = Inner.Read(buffer);
+            _read += read;
+            return _read > maxRowBytes ? throw new RowTooLongException() : read;
+        }
+    }
+
+    private sealed class RowTooLongException : Exception;
 }

@@ -97,6 +97,63 @@ public sealed class CsvInputTests
         Assert.Contains("not closed", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_row_longer_than_the_record_limit_ends_the_input_at_its_line_after_the_rows_before_it()
+    {
+        using var temp = new TempDirectory();
+        var within = new string('x', 30_000);
+        var beyond = new string('y', 200_000);
+        var path = temp.Write("long.csv", $"id,source,body\n1,a,{within}\n2,b,short\n3,c,\"{beyond}\n4,d,z\n");
+
+        var (records, errors) = Inputs.ReadAll([path], maxRecordBytes: 64 * 1024);
+
+        Assert.Equal(["1", "2"], records.Select(r => r.Article.Id));
+        Assert.Equal(within, records[0].Article.Body);
+        var error = Assert.Single(errors);
+        Assert.Equal((4L, true), (error.Line, error.EndsInput));
+        Assert.Contains("row longer than 65536 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_longer_than_the_record_limit_ends_the_input_at_line_1()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("header.csv", $"id,body,\"{new string('h', 200_000)}\n1,x\n");
+
+        var (records, errors) = Inputs.ReadAll([path], maxRecordBytes: 64 * 1024);
+
+        Assert.Empty(records);
+        var error = Assert.Single(errors);
+        Assert.Equal((1L, true), (error.Line, error.EndsInput));
+        Assert.Contains("header longer than 65536 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_longer_than_the_parser_reads_is_an_error_not_a_crash()
+    {
+        // Beyond 16,777,216 characters the parser refuses a row whatever the record limit; that is an input error too.
+        using var temp = new TempDirectory();
+        var path = temp.File("huge.csv");
+        using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)))
+        {
+            writer.Write("id,source,body\n1,a,first\n2,b,\"");
+            var block = new string('w', 1 << 20);
+            for (var i = 0; i < 17; i++)
+            {
+                writer.Write(block);
+            }
+
+            writer.Write("\"\n3,c,z\n");
+        }
+
+        var (records, errors) = Inputs.ReadAll([path]);
+
+        Assert.Equal(["1"], records.Select(r => r.Article.Id));
+        var error = Assert.Single(errors);
+        Assert.Equal((3L, true), (error.Line, error.EndsInput));
+        Assert.Contains("row longer than 16777216 characters", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("name,body\nx,y\n", "the header names no column 'id' (header: name, body)")]
     [InlineData("id,source,outlet\n1,a,b\n", "the header names no column 'body', 'text', 'content' or 'title' (header: id, source, outlet)")]
