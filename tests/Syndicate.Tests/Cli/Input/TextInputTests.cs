@@ -75,6 +75,42 @@ public sealed class TextInputTests
     }
 
     [Fact]
+    public void A_directory_reached_again_by_a_link_is_read_once_and_the_link_named()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("okaz/x.txt", "Okaz title\nbody");
+        temp.Write("dumps/day.jsonl", "{\"id\":\"j1\",\"source\":\"sabq\",\"body\":\"one\"}\n");
+        var loop = temp.File("okaz/up");
+        Directory.CreateSymbolicLink(loop, temp.Path);
+        var again = temp.File("again");
+        Directory.CreateSymbolicLink(again, temp.File("dumps"));
+        var elsewhere = new TempDirectory();
+        try
+        {
+            elsewhere.Write("wire/y.txt", "Wire title\nbody");
+            Directory.CreateSymbolicLink(temp.File("linked"), elsewhere.Path);
+
+            var errors = new List<InputError>();
+            var warnings = new List<InputError>();
+            var records = new ArticleReader([temp.Path], InputFormat.Auto, ErrorMode.Skip, errors.Add, onWarning: warnings.Add).Read().ToList();
+
+            Assert.Empty(errors);
+            // A link to a directory outside the tree is followed; the loop and the second name of dumps are not.
+            Assert.Equal(["j1", "y", "x"], records.Select(r => r.Article.Id));
+            Assert.Equal(
+                [
+                    $"{again}: skipped: the directory {temp.File("dumps")} is read already, under another name",
+                    $"{loop}: skipped: the directory {Path.TrimEndingDirectorySeparator(temp.Path)} is read already, under another name",
+                ],
+                warnings.Where(w => !ArticleReader.IsUntimedNotice(w)).Select(w => w.ToString()));
+        }
+        finally
+        {
+            elsewhere.Dispose();
+        }
+    }
+
+    [Fact]
     public void Empty_and_invalid_text_files_are_errors_naming_the_file()
     {
         using var temp = new TempDirectory();
