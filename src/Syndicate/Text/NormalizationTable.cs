@@ -13,6 +13,8 @@ namespace Syndicate.Text;
 /// <item><see cref="Separator"/> (0): the character ends the current token.</item>
 /// <item><see cref="Removed"/> (1): the character is dropped without ending the token.</item>
 /// <item><see cref="HighSurrogate"/> (2): look at the next code unit for a surrogate pair.</item>
+/// <item><see cref="Ideograph"/> (3): a token of its own (a CJK ideograph or kana, in scripts written without spaces
+/// between words), written as <see cref="IdeographValue"/> gives it with a space before and after.</item>
 /// <item>0xD800 + <c>i</c>: replace the character with expansion <c>i</c>, whose characters are
 /// looked up in the same table (they never map to another expansion).</item>
 /// <item>Any other value: the character is a token character and is written as that value.</item>
@@ -33,6 +35,9 @@ internal static class NormalizationTable
     /// <summary>The entry of a high surrogate.</summary>
     public const ushort HighSurrogate = 2;
 
+    /// <summary>The entry of a character that is a token of its own (see <see cref="IsIdeograph"/>).</summary>
+    public const ushort Ideograph = 3;
+
     /// <summary>The entry of expansion 0; expansion <c>i</c> is <c>ExpansionBase + i</c>.</summary>
     public const ushort ExpansionBase = 0xD800;
 
@@ -45,12 +50,26 @@ internal static class NormalizationTable
     private static readonly ushort[] s_baseTable;
     private static readonly string[] s_expansionList;
 
+    // What each ideograph entry writes: the character itself, or the one it folds to (a halfwidth katakana to its
+    // fullwidth form). No option changes these folds, so one array serves every table.
+    private static readonly char[] s_ideographValues = new char[TableSize];
+
     static NormalizationTable()
     {
         var expansions = new List<string>();
         var expansionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         s_baseTable = BuildBaseTable(expansions, expansionIndex);
         s_expansionList = [.. expansions];
+
+        ushort[] resolved = (ushort[])s_baseTable.Clone();
+        Resolve(resolved);
+        for (int c = 0; c < TableSize; c++)
+        {
+            if (IsTokenEntry(resolved[c]) && IsIdeograph(resolved[c]))
+            {
+                s_ideographValues[c] = (char)resolved[c];
+            }
+        }
 
         var starts = new int[expansions.Count + 1];
         var chars = new char[expansions.Sum(e => e.Length)];
@@ -94,7 +113,21 @@ internal static class NormalizationTable
 
     /// <summary>Whether <paramref name="entry"/> denotes a token character.</summary>
     public static bool IsTokenEntry(ushort entry) =>
-        entry > HighSurrogate && (uint)(entry - ExpansionBase) >= MaxExpansions;
+        entry > Ideograph && (uint)(entry - ExpansionBase) >= MaxExpansions;
+
+    /// <summary>What a character whose entry is <see cref="Ideograph"/> is written as.</summary>
+    public static char IdeographValue(char c) => s_ideographValues[c];
+
+    /// <summary>
+    /// Whether <paramref name="c"/>, a letter after folding, is a token of its own: a CJK ideograph (unified, its
+    /// extensions, compatibility), or hiragana or katakana. Chinese and Japanese
+    /// put no spaces between words, so a run of such letters would otherwise be one token per sentence, and reprints
+    /// would share no shingle; one character per token makes word shingles character n-grams there, as the
+    /// dedup tools for these languages use. Korean (Hangul), written with spaces, keeps its words.
+    /// </summary>
+    public static bool IsIdeograph(int c) =>
+        c is (>= 0x3041 and <= 0x30FF) or (>= 0x31F0 and <= 0x31FF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF)
+            or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x323AF);
 
     private static ushort[] Create(NormalizationOptions options, int index)
     {
@@ -117,6 +150,14 @@ internal static class NormalizationTable
 
         ApplySingle(table, options.FoldHamzaCarriers ? FoldingRules.HamzaCarriersFolded : FoldingRules.HamzaCarriersKept);
         Resolve(table);
+        for (int c = 0; c < TableSize; c++)
+        {
+            if (s_ideographValues[c] != 0)
+            {
+                table[c] = Ideograph;
+            }
+        }
+
         return table;
     }
 

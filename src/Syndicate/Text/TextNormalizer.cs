@@ -16,8 +16,10 @@ namespace Syndicate.Text;
 /// <remarks>
 /// <para><b>Output contract.</b> The output is a sequence of tokens separated by exactly one
 /// U+0020 space, with no leading or trailing space; it is empty when the input has no letters or
-/// digits. A token is a maximal run of letters and digits after folding. Normalizing the output
-/// again returns it unchanged.</para>
+/// digits. A token is a maximal run of letters and digits after folding, except that a CJK
+/// ideograph, hiragana or katakana is a token of its own (Chinese and Japanese put no spaces
+/// between words; see <c>NormalizationTable.IsIdeograph</c>). Normalizing the output again
+/// returns it unchanged.</para>
 /// <para><b>Removed without splitting the word:</b> combining marks (Arabic harakat U+064B–U+065F,
 /// superscript alef U+0670, Quranic signs U+0610–U+061A and U+06D6–U+06ED, Latin accents
 /// U+0300–U+036F and every other mark), tatweel U+0640, and invisible format characters
@@ -231,12 +233,13 @@ public static class TextNormalizer
             for (; i < source.Length && written <= limit; i++)
             {
                 ushort entry = Unsafe.Add(ref map, source[i]);
-                if (entry == NormalizationTable.HighSurrogate || (uint)(entry - NormalizationTable.ExpansionBase) < NormalizationTable.MaxExpansions)
+                if ((uint)(entry - NormalizationTable.HighSurrogate) <= NormalizationTable.Ideograph - NormalizationTable.HighSurrogate
+                    || (uint)(entry - NormalizationTable.ExpansionBase) < NormalizationTable.MaxExpansions)
                 {
                     break;
                 }
 
-                int token = entry > NormalizationTable.HighSurrogate ? 1 : 0;
+                int token = entry > NormalizationTable.Ideograph ? 1 : 0;
                 int separator = entry == NormalizationTable.Separator ? 1 : 0;
                 Unsafe.Add(ref output, written) = (char)(' ' + ((entry - ' ') & -token));
                 written += token | (separator & (atSpace ^ 1));
@@ -257,7 +260,7 @@ public static class TextNormalizer
                 return true;
             }
 
-            // One expansion or surrogate; or, near the end of the destination, the rest of the text.
+            // One expansion, surrogate or ideograph; or, near the end of the destination, the rest of the text.
             // (Copies go by reference, so that the loop's own counters stay in registers.)
             int stop = written > limit ? source.Length : i + 1;
             int index = i;
@@ -358,7 +361,14 @@ public static class TextNormalizer
 
             int position = written;
             bool pending = pendingSpace;
-            if (entry == NormalizationTable.HighSurrogate)
+            if (entry == NormalizationTable.Ideograph)
+            {
+                if (!WriteAlone(destination, ref position, ref pending, NormalizationTable.IdeographValue(source[i])))
+                {
+                    goto TooSmall;
+                }
+            }
+            else if (entry == NormalizationTable.HighSurrogate)
             {
                 int consumed = WriteSurrogatePair(source, i, destination, ref position, ref pending);
                 if (consumed < 0)
@@ -411,6 +421,19 @@ public static class TextNormalizer
         return true;
     }
 
+    /// <summary>Writes a token of one character: a space before it unless nothing was written, and one pending after.</summary>
+    private static bool WriteAlone(Span<char> destination, ref int written, ref bool pendingSpace, char value)
+    {
+        pendingSpace = written > 0;
+        if (!Write(destination, ref written, ref pendingSpace, value))
+        {
+            return false;
+        }
+
+        pendingSpace = true;
+        return true;
+    }
+
     private static bool WriteExpansion(int index, ref ushort map, Span<char> destination, ref int written, ref bool pendingSpace)
     {
         int[] starts = NormalizationTable.ExpansionStarts;
@@ -418,7 +441,7 @@ public static class TextNormalizer
         foreach (char c in expansion)
         {
             // Expansion characters map to token characters, separators or nothing, never to
-            // another expansion or a surrogate (checked by the tests).
+            // another expansion, an ideograph or a surrogate (checked by the tests).
             ushort entry = Unsafe.Add(ref map, c);
             if (NormalizationTable.IsTokenEntry(entry))
             {
@@ -457,6 +480,15 @@ public static class TextNormalizer
             case UnicodeCategory.TitlecaseLetter:
             case UnicodeCategory.ModifierLetter:
             case UnicodeCategory.OtherLetter:
+                if (NormalizationTable.IsIdeograph(rune.Value))
+                {
+                    // An ideograph of the supplementary planes is a token of its own, as those of the BMP are.
+                    pendingSpace = written > 0;
+                    bool fits = Write(destination, ref written, ref pendingSpace, high) && Write(destination, ref written, ref pendingSpace, low);
+                    pendingSpace = true;
+                    return fits ? 1 : -1;
+                }
+
                 return Write(destination, ref written, ref pendingSpace, high)
                     && Write(destination, ref written, ref pendingSpace, low) ? 1 : -1;
             case UnicodeCategory.DecimalDigitNumber:

@@ -107,6 +107,35 @@ public class SyndicationEngineTests
     }
 
     [Fact]
+    public void A_chinese_reprint_joins_its_story_and_another_story_of_the_same_agency_stays_apart()
+    {
+        // Chinese is written without spaces between words: each ideograph is a token, so shingles are character
+        // n-grams and a reprint shares most of them.
+        string[] story =
+        [
+            "新华社北京3月5日电 国务院总理今天在人民大会堂会见了来华访问的外国代表团，双方就加强经贸合作、推动绿色发展和扩大人文交流等议题深入交换了意见。",
+            "总理表示，中方愿同各方一道，落实全球发展倡议，推动两国关系在新的起点上取得更大发展，为地区和平稳定作出积极贡献。",
+            "代表团团长表示，双方在基础设施、新能源和农业等领域合作潜力巨大，期待同中方加强沟通协调，推动务实合作取得更多成果。",
+            "会见前，双方共同出席了合作文件签字仪式，涉及贸易投资、科技创新和教育交流等多个领域。",
+        ];
+        string[] other =
+        [
+            "新华社上海3月5日电 上海市政府今天举行新闻发布会，介绍今年前两个月全市经济运行情况和重点项目建设进展。",
+            "发布会上，有关负责人表示，全市工业生产保持稳定增长，消费市场持续回暖，外贸进出口总额同比有所上升。",
+            "据介绍，今年上海将继续推进一批重大基础设施项目，加快建设国际科技创新中心，进一步优化营商环境。",
+        ];
+        var engine = new SyndicationEngine();
+        Verdict original = engine.Add(Copy("xinhua", "Xinhua", string.Join("\n", story), s_t0));
+        string reprinted = "本报讯 " + story[0][14..].Replace("深入交换了意见", "深入交换意见", StringComparison.Ordinal) + "\n" + story[1] + "\n" + story[2];
+        Verdict reprint = engine.Add(Copy("reprint", "daily", reprinted, s_t0.AddHours(5)));
+        Verdict apart = engine.Add(Copy("shanghai", "Xinhua", string.Join("\n", other), s_t0.AddHours(1)));
+
+        Assert.Equal(original.ClusterId, reprint.ClusterId);
+        Assert.Equal(Relation.NearDuplicate, reprint.Relation);
+        Assert.NotEqual(original.ClusterId, apart.ClusterId);
+    }
+
+    [Fact]
     public void First_part_ending_in_a_continuation_marker_is_partial_and_yields_canonical_to_the_full_story()
     {
         var engine = new SyndicationEngine();

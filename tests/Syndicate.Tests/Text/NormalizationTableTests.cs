@@ -45,6 +45,33 @@ public sealed class NormalizationTableTests
 
     [Theory]
     [MemberData(nameof(AllOptions))]
+    public void Ideographs_AreEntriesOfTheirOwn_WrittenAsLettersThatStayIdeographs(bool teh, bool hamza, bool maqsura)
+    {
+        var options = new NormalizationOptions { FoldTehMarbuta = teh, FoldHamzaCarriers = hamza, FoldAlefMaqsura = maqsura };
+        ushort[] table = NormalizationTable.Get(options);
+        int ideographs = 0;
+        for (int c = 0; c < table.Length; c++)
+        {
+            if (table[c] == NormalizationTable.Ideograph)
+            {
+                ideographs++;
+                char value = NormalizationTable.IdeographValue((char)c);
+                Assert.True(NormalizationTable.IsIdeograph(value) && char.IsLetter(value), $"U+{c:X4} is written as U+{(int)value:X4}");
+                Assert.Equal(NormalizationTable.Ideograph, table[value]);
+                Assert.Equal(value, NormalizationTable.IdeographValue(value));
+            }
+            else if (NormalizationTable.IsTokenEntry(table[c]))
+            {
+                Assert.False(NormalizationTable.IsIdeograph(table[c]), $"U+{c:X4} is a token character U+{table[c]:X4} run into its neighbours");
+            }
+        }
+
+        // The unified ideographs, extension A, the compatibility ideographs, kana and halfwidth katakana.
+        Assert.True(ideographs > 20_992 + 6_592 + 470 + 150, $"{ideographs} ideograph entries");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllOptions))]
     public void LineEndings_AreSeparators_AsTheSpaceIs(bool teh, bool hamza, bool maqsura)
     {
         // The verifier normalizes cleaned texts without replacing their line endings first (PairVerifier.Grams):

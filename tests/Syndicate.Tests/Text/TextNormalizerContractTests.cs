@@ -23,6 +23,7 @@ public sealed class TextNormalizerContractTests
         [('\u0000', '\u001F'), ('\u007F', '\u00A0'), ('\u2000', '\u206F'), ('\uFEFF', '\uFEFF'), ('\u00AD', '\u00AD'), ('\u3000', '\u3000')], // controls, spaces, bidi
         [('\uD800', '\uDFFF')],                          // surrogates, mostly lone
         [('\uFF00', '\uFFEF')],                          // halfwidth and fullwidth forms
+        [('\u3040', '\u30FF'), ('\u4E00', '\u9FFF'), ('\uF900', '\uFAFF'), ('\u3200', '\u33FF'), ('\uAC00', '\uD7A3')], // kana, CJK, enclosed CJK, Hangul
         [('\u0000', '\uFFFF')],                          // anything
     ];
 
@@ -180,9 +181,15 @@ public sealed class TextNormalizerContractTests
                     return $"Lone high surrogate at {i}";
                 }
 
-                if (!Rune.IsLetter(new Rune(c, output[i + 1])))
+                var rune = new Rune(c, output[i + 1]);
+                if (!Rune.IsLetter(rune))
                 {
                     return $"Astral non-letter at {i}";
+                }
+
+                if (NormalizationTable.IsIdeograph(rune.Value) && !IsAlone(output, i, 2))
+                {
+                    return $"Ideograph at {i} is not a token of its own";
                 }
 
                 i++;
@@ -213,17 +220,27 @@ public sealed class TextNormalizerContractTests
             {
                 return $"U+{(int)c:X4} should have been folded";
             }
+
+            if (NormalizationTable.IsIdeograph(c) && !IsAlone(output, i, 1))
+            {
+                return $"Ideograph U+{(int)c:X4} at {i} is not a token of its own";
+            }
         }
 
         return null;
     }
+
+    // Whether the length characters at index stand between spaces or the ends of the output.
+    private static bool IsAlone(string output, int index, int length) =>
+        (index == 0 || output[index - 1] == ' ') && (index + length == output.Length || output[index + length] == ' ');
 
     /// <summary>Characters that never appear in the output, whatever the options.</summary>
     private static bool IsFoldedAway(char c) =>
         c is '\u0622' or '\u0623' or '\u0625' or '\u0671' or '\u0640' or '\u06CC' or '\u06A9' or '\u06C1' or '\u06BE' or '\u03C2'
         || (c >= '\u064B' && c <= '\u065F')
         || (c >= '\uFB50' && c <= '\uFDFF' && c is not ('\uFD3E' or '\uFD3F'))
-        || (c >= '\uFE70' && c <= '\uFEFC');
+        || (c >= '\uFE70' && c <= '\uFEFC')
+        || (c >= '\uFF66' && c <= '\uFF9D');
 
     internal static string RandomText(Random random, int length)
     {

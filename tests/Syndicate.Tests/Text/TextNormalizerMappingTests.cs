@@ -194,9 +194,24 @@ public sealed class TextNormalizerMappingTests
     [Fact]
     public void AstralLetters_AreKeptAsPairs_AndAstralDigitsFold()
     {
-        Assert.Equal("a\U00020000b", TextNormalizer.Normalize("a\U00020000b")); // CJK extension B
+        Assert.Equal("\U0001D400\U0001D401b", TextNormalizer.Normalize("\U0001D400\U0001D401b")); // mathematical bold letters
+        Assert.Equal("a \U00020000 \U00020001 b", TextNormalizer.Normalize("a\U00020000\U00020001b")); // CJK extension B: ideographs
         Assert.Equal("x 7", TextNormalizer.Normalize("x \U0001D7D5"));           // mathematical bold digit seven
         Assert.Equal("ab", TextNormalizer.Normalize("a\U000E0001b"));            // language tag (format) is removed
+    }
+
+    [Theory]
+    [InlineData("新华社北京12月1日电", "新 华 社 北 京 12 月 1 日 电")] // Chinese: every ideograph a token, digits a run
+    [InlineData("国务院总理李强。双方", "国 务 院 总 理 李 强 双 方")]
+    [InlineData("東京都はきょうカタカナ", "東 京 都 は き ょ う カ タ カ ナ")] // Japanese kanji, hiragana, katakana
+    [InlineData("ｶﾀｶﾅ", "カ タ カ ナ")] // halfwidth katakana fold to fullwidth, each alone
+    [InlineData("\uF900\uF901", "\uF900 \uF901")] // compatibility ideographs, each alone, as written
+    [InlineData("CNN报道Reuters消息", "cnn 报 道 reuters 消 息")] // Latin words between ideographs stay words
+    [InlineData("서울특별시 대통령", "서울특별시 대통령")] // Korean is written with spaces: its words stay whole
+    public void Ideographs_AndKana_AreTokensOfTheirOwn(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+        Assert.Equal(expected, TextNormalizer.Normalize(expected));
     }
 
     [Theory]
