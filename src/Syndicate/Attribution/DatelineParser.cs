@@ -1,10 +1,12 @@
+using Syndicate.Text;
+
 namespace Syndicate.Attribution;
 
 /// <summary>
 /// Recognises the dateline or lead credit at the start of a news body, such as
 /// <c>( أردو بوینت نتورك ۔ / سبوتنيك - 18 كانون الثاني 2022ء)</c>, <c>القاهرة (رويترز) -</c>,
 /// <c>الرياض 05 شوال 1436 هـ الموافق 21 يوليو 2015 م واس</c>, <c>MOSCOW, Jan 18 (Reuters) -</c> or
-/// <c>МОСКВА, 18 янв — РИА Новости</c>.
+/// <c>МОСКВА, 18 янв — РИА Новости</c>, or the Chinese dispatch line <c>新华社北京3月5日电</c>.
 /// </summary>
 /// <remarks>
 /// The parser is a single forward scan without regular expressions, bounded by <see cref="MaxHeadLength"/>, and it
@@ -34,6 +36,11 @@ public static class DatelineParser
             start++;
         }
 
+        if (start < head.Length && NormalizationTable.IsIdeograph(head[start]) && ParseDispatch(head, start, gazetteer, out length) is { } dispatch)
+        {
+            return dispatch;
+        }
+
         var scanner = new DatelineScanner(head, gazetteer);
         var end = scanner.ScanHead(start);
         if (end <= start)
@@ -44,6 +51,103 @@ public static class DatelineParser
         length = end;
         var raw = head[start..end].Trim().ToString();
         return new Dateline(raw, scanner.Outlet, scanner.Wire, scanner.Place, scanner.Day, scanner.Month, scanner.Year);
+    }
+
+    /// <summary>The most characters of a place in a Chinese dispatch line (乌鲁木齐, 布宜诺斯艾利斯).</summary>
+    private const int MaxDispatchPlace = 8;
+
+    /// <summary>
+    /// Reads the dispatch line that opens Chinese agency copy: the agency, the place, the date and 电 ("cable"), then
+    /// perhaps the reporters in brackets, with no space between them: <c>新华社北京3月5日电</c>,
+    /// <c>中新社上海12月1日电（记者 王明）</c>, <c>新華社台北3月5日電</c>. The agency is one the gazetteer names in
+    /// Chinese characters, at the very start; the month and day are required, so a sentence about the agency
+    /// (<c>新华社记者今天报道</c>) is not a dispatch line.
+    /// </summary>
+    private static Dateline? ParseDispatch(ReadOnlySpan<char> head, int start, WireGazetteer gazetteer, out int length)
+    {
+        length = 0;
+        var text = head[start..];
+        WireAgency? wire = null;
+        var i = 0;
+        foreach (var agency in gazetteer.Agencies)
+        {
+            foreach (var alias in agency.Aliases)
+            {
+                if (alias.Length > i && NormalizationTable.IsIdeograph(alias[0]) && text.StartsWith(alias, StringComparison.Ordinal))
+                {
+                    wire = agency;
+                    i = alias.Length;
+                }
+            }
+        }
+
+        if (wire is null)
+        {
+            return null;
+        }
+
+        var placeStart = i;
+        while (i < text.Length && i - placeStart < MaxDispatchPlace && NormalizationTable.IsIdeograph(text[i]))
+        {
+            i++;
+        }
+
+        var place = i > placeStart ? text[placeStart..i].ToString() : null;
+        if (!TryReadDispatchNumber(text, ref i, out var month) || !TryTake(text, ref i, '月')
+            || !TryReadDispatchNumber(text, ref i, out var day) || !TryTake(text, ref i, '日')
+            || month is < 1 or > 12 || day is < 1 or > 31)
+        {
+            return null;
+        }
+
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (!TryTake(text, ref i, '电') && !TryTake(text, ref i, '電'))
+        {
+            return null;
+        }
+
+        // The reporters' names in brackets belong to the line: （记者 王明）, (记者王明).
+        if (i < text.Length && text[i] is '（' or '(')
+        {
+            var close = text[i..].IndexOfAny('）', ')');
+            if (close > 0 && close <= 40 && text.Slice(i, close).IndexOfAny('\n', '\r') < 0)
+            {
+                i += close + 1;
+            }
+        }
+
+        length = start + i;
+        return new Dateline(text[..i].ToString(), null, wire, place, day, month, null);
+    }
+
+    // One or two digits, ASCII or fullwidth.
+    private static bool TryReadDispatchNumber(ReadOnlySpan<char> text, ref int i, out int value)
+    {
+        value = 0;
+        var digits = 0;
+        while (i < text.Length && digits < 2 && (char.IsAsciiDigit(text[i]) || text[i] is >= '０' and <= '９'))
+        {
+            value = (value * 10) + (text[i] <= '9' ? text[i] - '0' : text[i] - '０');
+            digits++;
+            i++;
+        }
+
+        return digits > 0;
+    }
+
+    private static bool TryTake(ReadOnlySpan<char> text, ref int i, char c)
+    {
+        if (i < text.Length && text[i] == c)
+        {
+            i++;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Longest first line that <see cref="ParseMended"/> considers: a wire dateline, not a sentence.</summary>

@@ -2,7 +2,8 @@ namespace Syndicate.Attribution;
 
 public sealed partial class WireGazetteer
 {
-    // Aliases are the forms seen in Arabic, Urdu, English and Russian credits and datelines. Bare abbreviations that
+    // Aliases are the forms seen in Arabic, Urdu, English and Russian credits and datelines, and Chinese agencies'
+    // names in characters, which open their dispatch lines. Bare abbreviations that
     // are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who needs them can add them
     // with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
     // "بنا" (BNA) or "قنا" (QNA) from firing inside story text; so is Urdu "آن لائن" (online), Online's credit.
@@ -15,8 +16,9 @@ public sealed partial class WireGazetteer
             "Ассошиэйтед Пресс", "Ассошиэйтед пресс"]),
         new("DPA", ["Deutsche Presse-Agentur", "د ب أ", "د.ب.أ", "الوكالة الألمانية", "الوكالة الألمانية للأنباء", "ڈی پی اے"]),
         new("EFE", ["إفي", "ايفي", "إيفي", "Эфе"]),
-        new("Xinhua", ["شينخوا", "شنخوا", "شنہوا", "ژنہوا", "Синьхуа", "وكالة أنباء الصين الجديدة"]),
-        new("Kyodo", ["Kyodo News", "كيودو", "کیوڈو", "Киодо"]),
+        new("Xinhua", ["شينخوا", "شنخوا", "شنہوا", "ژنہوا", "Синьхуа", "وكالة أنباء الصين الجديدة", "新华社", "新華社"]),
+        new("China News Service", ["中新社", "中國新聞社", "中国新闻社"]),
+        new("Kyodo", ["Kyodo News", "كيودو", "کیوڈو", "Киодо", "共同社", "共同通信"]),
         new("Yonhap", ["يونهاب", "یونہاپ", "Рёнхап", "Йонхап"]),
         new("UPI", ["United Press International", "يو بي آي", "يونايتد برس", "يونايتد برس إنترناشونال"]),
         new("Bloomberg", ["بلومبرغ", "بلومبيرغ", "بلومبرج", "بلومبيرج", "بلومبرگ", "Блумберг"]),

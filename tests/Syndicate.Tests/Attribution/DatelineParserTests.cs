@@ -16,6 +16,33 @@ public sealed class DatelineParserTests
         Assert.Equal("( أردو بوینت نتورك ۔ / سبوتنيك - 18 كانون الثاني 2022ء)", d.Text);
     }
 
+    [Theory]
+    [InlineData("新华社北京3月5日电 国务院总理今天会见", "新华社北京3月5日电", "Xinhua", "北京", 3, 5)]
+    [InlineData("新华社乌鲁木齐12月1日电（记者 王明 李华）新疆今天", "新华社乌鲁木齐12月1日电（记者 王明 李华）", "Xinhua", "乌鲁木齐", 12, 1)]
+    [InlineData("中新社上海１１月２０日电 上海市今天", "中新社上海１１月２０日电", "China News Service", "上海", 11, 20)]
+    [InlineData("新華社台北3月5日電 台灣", "新華社台北3月5日電", "Xinhua", "台北", 3, 5)]
+    [InlineData("新华社3月5日电 国务院", "新华社3月5日电", "Xinhua", null, 3, 5)]
+    public void A_chinese_dispatch_line_credits_its_agency(string text, string line, string wire, string? place, int month, int day)
+    {
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(line, d.Text);
+        Assert.Equal(wire, d.Wire?.Name);
+        Assert.Equal(place, d.Place);
+        Assert.Equal((month, day), (d.Month, d.Day));
+        Assert.Null(d.Date);
+    }
+
+    [Theory]
+    [InlineData("新华社记者今天从北京报道，国务院总理会见了代表团。")] // a sentence about the agency
+    [InlineData("据新华社3月5日电，国务院总理会见了代表团。")] // "according to": not at the start
+    [InlineData("新华社北京3月5日 国务院总理会见了代表团。")] // no 电
+    [InlineData("新华社北京13月5日电 国务院")] // no such month
+    [InlineData("北京3月5日电 国务院总理今天会见")] // no agency
+    public void A_chinese_sentence_is_not_a_dispatch_line(string text) =>
+        Assert.Null(DatelineParser.Parse(text));
+
     [Fact]
     public void Pakistan_Point_News_with_Sputnik()
     {

@@ -133,6 +133,8 @@ public class SyndicationEngineTests
         Assert.Equal(original.ClusterId, reprint.ClusterId);
         Assert.Equal(Relation.NearDuplicate, reprint.Relation);
         Assert.NotEqual(original.ClusterId, apart.ClusterId);
+        Assert.Equal("Xinhua", original.Wire?.Name); // from the dispatch line 新华社北京3月5日电
+        Assert.Equal("北京", original.Dateline?.Place);
     }
 
     [Fact]
