@@ -44,6 +44,22 @@ public sealed class DatelineParserTests
         Assert.Null(DatelineParser.Parse(text));
 
     [Fact]
+    public void Damaged_dispatch_lines_give_a_prefix_of_the_text_or_nothing()
+    {
+        var random = new Random(20261207);
+        string[] parts = ["新华社", "中新社", "北京", "乌鲁木齐", "3", "１２", "月", "日", "电", "電", "（记者 王明）", "(", "）", " ", "\n", "。", "a", "-"];
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => parts[random.Next(parts.Length)]));
+            var d = DatelineParser.Parse(text);
+            if (d is not null)
+            {
+                Assert.StartsWith(d.Text, text.TrimStart(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Pakistan_Point_News_with_Sputnik()
     {
         var d = DatelineParser.Parse("(پاکستان پوائنٹ نیوز / سبوتنيك - 28 كانون الثاني 2022ء) بحث الرئيس الروسي");
