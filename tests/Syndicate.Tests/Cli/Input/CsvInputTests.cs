@@ -92,9 +92,7 @@ public sealed class CsvInputTests
         var (records, errors) = Inputs.ReadAll([path]);
 
         Assert.Equal(["1"], records.Select(r => r.Article.Id));
-        var error = Assert.Single(errors);
-        Assert.Equal((3L, true), (error.Line, error.EndsInput));
-        Assert.Contains("not closed", error.Message, StringComparison.Ordinal);
+        AssertEndsInputAt(errors, 3, "not closed");
     }
 
     [Fact]
@@ -109,9 +107,7 @@ public sealed class CsvInputTests
 
         Assert.Equal(["1", "2"], records.Select(r => r.Article.Id));
         Assert.Equal(within, records[0].Article.Body);
-        var error = Assert.Single(errors);
-        Assert.Equal((4L, true), (error.Line, error.EndsInput));
-        Assert.Contains("row longer than 65536 bytes", error.Message, StringComparison.Ordinal);
+        AssertEndsInputAt(errors, 4, "row longer than 65536 bytes");
     }
 
     [Fact]
@@ -123,9 +119,7 @@ public sealed class CsvInputTests
         var (records, errors) = Inputs.ReadAll([path], maxRecordBytes: 64 * 1024);
 
         Assert.Empty(records);
-        var error = Assert.Single(errors);
-        Assert.Equal((1L, true), (error.Line, error.EndsInput));
-        Assert.Contains("header longer than 65536 bytes", error.Message, StringComparison.Ordinal);
+        AssertEndsInputAt(errors, 1, "header longer than 65536 bytes");
     }
 
     [Fact]
@@ -149,9 +143,7 @@ public sealed class CsvInputTests
         var (records, errors) = Inputs.ReadAll([path]);
 
         Assert.Equal(["1"], records.Select(r => r.Article.Id));
-        var error = Assert.Single(errors);
-        Assert.Equal((3L, true), (error.Line, error.EndsInput));
-        Assert.Contains("row longer than 16777216 characters", error.Message, StringComparison.Ordinal);
+        AssertEndsInputAt(errors, 3, "row longer than 16777216 characters");
     }
 
     [Theory]
@@ -276,5 +268,13 @@ public sealed class CsvInputTests
         // JSON keeps an empty string as given; CSV has no null, so an empty field is no value.
         Assert.Equal(("https://o/1", "عنوان، \"أول\""), (fromCsv[0].Url, fromCsv[0].Title));
         Assert.Equal((null, null), (fromCsv[1].Url, fromCsv[1].Title));
+    }
+
+    // The one error of a read that stopped at line: it ends the input and says what it found there.
+    private static void AssertEndsInputAt(List<InputError> errors, long line, string message)
+    {
+        var error = Assert.Single(errors);
+        Assert.Equal((line, true), (error.Line, error.EndsInput));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 }
