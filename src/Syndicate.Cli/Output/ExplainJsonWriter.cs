@@ -67,6 +67,9 @@ internal static class ExplainJsonWriter
             w.WriteNumber("minCarriedContainment", e.MinCarriedLeadContainment);
             w.WriteNumber("characterContainment", e.CharacterContainment);
             w.WriteNumber("minCarriedCharacterContainment", e.MinCarriedCharacterContainment);
+            w.WriteNumber("wordingContainment", e.WordingContainment);
+            w.WriteNumber("unequalLengthRatio", e.UnequalLengthRatio);
+            w.WriteNumber("minUnequalWordingContainment", e.MinUnequalWordingContainment);
             w.WriteEndObject();
 
             w.WriteStartObject("time");

@@ -134,6 +134,15 @@ public sealed record PairExplanation
     /// <summary>The figures each text must mention before the figure test applies.</summary>
     public int MinFigures { get; init; }
 
+    /// <summary>The exact share of the shorter copy's shingles the longer text holds, on the two cleaned texts.</summary>
+    public double WordingContainment { get; init; }
+
+    /// <summary>A shorter copy under this share of the longer's shingles needs <see cref="MinUnequalWordingContainment"/> for a rewrite link.</summary>
+    public double UnequalLengthRatio { get; init; }
+
+    /// <summary>The wording containment a rewrite link needs when the shorter copy is under <see cref="UnequalLengthRatio"/> of the longer's length.</summary>
+    public double MinUnequalWordingContainment { get; init; }
+
     /// <summary>True when the relation comes from the rewrite rule alone.</summary>
     public bool IsRewrite { get; init; }
 
@@ -172,6 +181,7 @@ public sealed record PairExplanation
         sb.AppendLine(inv, $"             or at ≥ {MinRewrittenOpeningScore:F2} with head containment {HeadContainment:F3} ≥ {MinHeadContainment:F2},");
         sb.AppendLine(inv, $"             or carried inside the longer: its opening {CarriedLeadContainment:F3} ≥ {MinCarriedLeadContainment:F2} and characters {CharacterContainment:F3} ≥ {MinCarriedCharacterContainment:F2})");
         sb.AppendLine(inv, $"figures:     {(FigureContainment is { } f ? f.ToString("F3", inv) + " of the smaller set in the other" : "fewer than " + MinFigures.ToString(inv) + " in a text")} (a rewrite needs ≥ {MinFigureContainment:F2} when each text has ≥ {MinFigures})");
+        sb.AppendLine(inv, $"wording:     {WordingContainment:F3} of the shorter copy's shingles in the longer (a rewrite of a copy under {UnequalLengthRatio:F2} of the other's length needs ≥ {MinUnequalWordingContainment:F2})");
         sb.AppendLine(inv, $"relation:    {Spelled(Relation)}{(IsRewrite ? " (rewrite)" : IsRelated ? "" : " (not linked: neither is a copy of the other)")}");
         return sb.ToString();
     }

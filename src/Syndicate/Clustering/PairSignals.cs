@@ -23,6 +23,9 @@ namespace Syndicate.Clustering;
 /// <param name="CarriedLeadContainment">The share of the shorter copy's opening found in the longer (<see cref="PairVerifier.IsCarriedInside"/>), measured with the lead containment; otherwise -1.</param>
 /// <param name="CharacterContainment">The estimated share of the shorter copy's character grams the longer holds, measured with the lead containment; otherwise -1.</param>
 /// <param name="FigureContainment">The share of the smaller set of figures the other text also mentions (<see cref="Figures.Containment"/>), measured only for a pair whose lead containment, or whose rewritten or carried opening, would let the rewrite rule link it (the figures can only block that); otherwise, or when either text mentions fewer than <see cref="PairVerifier.MinFigures"/>, -1.</param>
+/// <param name="WordingContainment">The exact share of the shorter copy's shingles the longer text holds
+/// (<see cref="PairVerifier.IsVocabularyOnly"/>), measured only for a pair of very unequal lengths that the rewrite rule would
+/// otherwise link; otherwise -1.</param>
 internal readonly record struct PairSignals(
     bool Comparable,
     bool SameText,
@@ -39,4 +42,5 @@ internal readonly record struct PairSignals(
     double HeadContainment = -1,
     double CarriedLeadContainment = -1,
     double CharacterContainment = -1,
-    double FigureContainment = -1);
+    double FigureContainment = -1,
+    double WordingContainment = -1);

@@ -92,6 +92,93 @@ public sealed class RewriteVerifierTests
     }
 
     [Fact]
+    public void A_much_shorter_copy_needs_its_wording_in_the_longer_text_not_only_its_words()
+    {
+        // A short release against a text more than five times its length, with every other test of the rewrite rule
+        // passed (the score, the opening, the release carried inside): its shingles must be there too.
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        double t = SyndicationOptions.Default.RewriteThreshold, w = PairVerifier.MinUnequalWordingContainment;
+        PairSignals carried = Signals(score: 0.9, lead: 0.45, carried: 0.8, characters: 0.95) with { ShorterShingles = 80, LongerShingles = 1000 };
+
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(carried with { WordingContainment = w }));
+        Assert.Equal(Relation.Original, verifier.Decide(carried with { WordingContainment = Math.BitDecrement(w) }));
+        Assert.Equal(Relation.Original, verifier.Decide(carried with { WordingContainment = 0 }));
+
+        // Not measured (-1): copies of comparable length, which the other tests settle.
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(carried with { WordingContainment = -1 }));
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: t, lead: 0.5) with { WordingContainment = -1 }));
+        Assert.Equal((0.2, 0.3), (PairVerifier.UnequalLengthRatio, w));
+    }
+
+    [Fact]
+    public void The_wording_of_a_much_shorter_copy_is_measured_only_where_it_can_block_a_rewrite()
+    {
+        // The release alone against a roundup more than five times its length that carries it whole: measured and 1.
+        string roundup = string.Join("\n", Enumerable.Range(0, 6).Select(i => Background.Split('\n')[i % 2] + " " + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            + "\n" + Release + "\n" + string.Join("\n", Template, OwnOpening, Close, NextClose, CloseRewrite);
+        var engine = new SyndicationEngine(SyndicationOptions.Default);
+        Fingerprint release = engine.Fingerprint(new Article("a", "x", Release) { Published = s_day });
+        Fingerprint carrier = engine.Fingerprint(new Article("b", "y", roundup) { Published = s_day.AddHours(3) });
+        var verifier = new PairVerifier(SyndicationOptions.Default);
+        PairSignals signals = verifier.Measure(PairSide.Of(release), PairSide.Of(carrier));
+
+        Assert.True(release.ShingleCount < PairVerifier.UnequalLengthRatio * carrier.ShingleCount, $"{release.ShingleCount} and {carrier.ShingleCount} shingles");
+        Assert.Equal(1.0, signals.WordingContainment);
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(signals));
+
+        // Copies of comparable length: not measured.
+        Fingerprint rewrite = engine.Fingerprint(new Article("c", "z", Rewrite) { Published = s_day.AddHours(1) });
+        Assert.Equal(-1, verifier.Measure(PairSide.Of(release), PairSide.Of(rewrite)).WordingContainment);
+    }
+
+    [Fact]
+    public void Wording_containment_equals_its_set_based_reference()
+    {
+        var bodies = File.ReadLines(TestData.FixturePath("synthetic", "corpus.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("body").GetString()!)
+            .Take(80)
+            .Append(Release).Append(Rewrite).Append(Template).Append(string.Empty).Append("قصير")
+            .ToList();
+
+        // A text whose shingles outnumber the lookup's filter bits, both as the probe and as the other text.
+        string longText = string.Join("\n", bodies.Take(60));
+        bodies.Add(longText);
+        Assert.True(longText.Length > 20_000, "the long text is " + longText.Length + " characters");
+        foreach (SyndicationOptions options in new[] { SyndicationOptions.Default, new SyndicationOptions { ShingleKind = ShingleKind.Characters, ShingleSize = 5 } })
+        {
+            var verifier = new PairVerifier(options);
+            int compared = 0;
+            for (int i = 0; i < bodies.Count; i++)
+            {
+                for (int j = 0; j < bodies.Count; j += 5)
+                {
+                    Assert.Equal(Reference(bodies[i], bodies[j], options), verifier.WordingContainment(bodies[i], bodies[j]), 12);
+                    compared++;
+                }
+            }
+
+            Assert.True(compared > 1000);
+        }
+
+        // The definition, with sets: the share of the first text's distinct shingles that the second holds.
+        static double Reference(string shorter, string longer, SyndicationOptions options)
+        {
+            HashSet<ulong> a = Set(shorter), b = Set(longer);
+            return a.Count == 0 ? 0 : (double)a.Count(b.Contains) / a.Count;
+
+            HashSet<ulong> Set(string text)
+            {
+                string normalized = TextNormalizer.Normalize(text, options.Normalization);
+                ulong[] shingles = new ulong[Math.Max(1, normalized.Length + 1)];
+                int n = options.ShingleKind == ShingleKind.Words
+                    ? Shingler.WordShingles(normalized, options.ShingleSize, options.Seed, shingles)
+                    : Shingler.CharacterShingles(normalized, options.ShingleSize, options.Seed, shingles);
+                return [.. shingles.AsSpan(0, n)];
+            }
+        }
+    }
+
+    [Fact]
     public void A_story_carried_inside_a_longer_text_needs_its_opening_and_nearly_all_its_text_there()
     {
         var verifier = new PairVerifier(SyndicationOptions.Default);
