@@ -326,7 +326,7 @@ internal sealed class PairVerifier
     /// generated corpora unchanged; then by a sample of the links it changes, read for it (<c>fixtures/judged/unequal</c>).
     /// </remarks>
     public static bool IsVocabularyOnly(in PairSignals s) =>
-        s.WordingContainment >= 0 && s.WordingContainment < MinUnequalWordingContainment;
+        IsUnequal(s) && s.WordingContainment >= 0 && s.WordingContainment < MinUnequalWordingContainment;
 
     private static bool IsUnequal(in PairSignals s) => s.ShorterShingles < UnequalLengthRatio * s.LongerShingles;
 

@@ -107,6 +107,7 @@ public sealed class RewriteVerifierTests
         // Not measured (-1): copies of comparable length, which the other tests settle.
         Assert.Equal(Relation.NearDuplicate, verifier.Decide(carried with { WordingContainment = -1 }));
         Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: t, lead: 0.5) with { WordingContainment = -1 }));
+        Assert.Equal(Relation.NearDuplicate, verifier.Decide(Signals(score: t, lead: 0.5) with { WordingContainment = 0 }));
         Assert.Equal((0.2, 0.3), (PairVerifier.UnequalLengthRatio, w));
     }
 
