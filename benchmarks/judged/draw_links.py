@@ -6,7 +6,8 @@ article with `id`, `cluster` and `source`), the links of a clustering are its pa
 sources in one cluster. The pairs linked before and not after are the change's removed links, the others its added
 links; each set is sampled uniformly without replacement (the pairs sorted, then `random.Random(seed)`), leaving out
 pairs judged already in fixtures/judged. Writes `<corpus>.sample.jsonl` (corpus, a, b, stratum: removed or added) and
-`<corpus>.strata.json` (each set's size and sample size) into --out, and with --packets-dir blinded reading packets
+`<corpus>.strata.json` (each set's size and sample size, and the pairs of it judged before with their labels) into
+--out, and with --packets-dir blinded reading packets
 (both texts, no stratum), which hold article text and stay outside the repository.
 
 Usage:
@@ -35,11 +36,12 @@ def links(path):
 
 
 def judged():
-    seen = set()
-    for path in glob.glob(os.path.join(ROOT, 'fixtures/judged/**/*.pairs.jsonl'), recursive=True):
+    """Every pair of the judged samples (fixtures/judged/**/*.pairs.jsonl), with its label."""
+    seen = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, 'fixtures/judged/**/*.pairs.jsonl'), recursive=True)):
         for line in open(path, encoding='utf-8'):
             d = json.loads(line)
-            seen.add(tuple(sorted((d['a'], d['b']))))
+            seen[tuple(sorted((d['a'], d['b'])))] = d['label']
     return seen
 
 
@@ -67,7 +69,9 @@ def main():
         for stratum, wanted in (('removed', int(n_removed)), ('added', int(n_added))):
             frame = [p for p in sets[stratum] if p not in done]
             drawn = sorted(rng.sample(frame, min(wanted, len(frame))))
-            strata[stratum] = {'links': len(sets[stratum]), 'judged before': len(sets[stratum]) - len(frame), 'sampled': len(drawn)}
+            before_judged = [{'a': a, 'b': b, 'label': done[(a, b)]} for a, b in sets[stratum] if (a, b) in done]
+            strata[stratum] = {'links': len(sets[stratum]), 'judged before': len(before_judged), 'sampled': len(drawn),
+                               'judged before pairs': before_judged}
             sample += [{'corpus': corpus, 'a': a, 'b': b, 'stratum': stratum} for a, b in drawn]
         with open(os.path.join(args.out, corpus + '.strata.json'), 'w', encoding='utf-8') as f:
             json.dump({'corpus': corpus, 'corpusFile': name + '.jsonl.gz', 'seed': args.seed, 'strata': strata}, f, indent=2)
