@@ -204,12 +204,13 @@ internal sealed class FuzzRunner
     }
 
     /// <summary>
-    /// True when <paramref name="intact"/> was not read because an earlier record, a damaged line that came out valid,
-    /// took its id with another text, and the reader reported the intact one's id as already used.
+    /// True when <paramref name="intact"/> may have been refused because an earlier record, a damaged line that came out
+    /// valid, took its id with another text or another source (a damaged line can lose its source and keep the body),
+    /// and the reader reported the intact one's id as already used.
     /// </summary>
     private static bool IsRefusedForAnEarlierText((string Id, string? Body) intact, List<InputRecord> records, List<InputError> errors)
     {
-        if (intact.Body is null || records.Any(r => r.Article.Id == intact.Id && r.Article.Body == intact.Body))
+        if (intact.Body is null)
         {
             return false;
         }
