@@ -635,16 +635,9 @@ internal sealed class PairVerifier
     /// <summary>The shingles of a cleaned text (the engine's kind and size), in a pooled array the caller returns.</summary>
     private ulong[] Shingles(string text, out int count)
     {
-        char[] normalized = ArrayPool<char>.Shared.Rent(text.Length + (text.Length >> 3) + 16);
+        char[] normalized = Normalized(text, out int written);
         try
         {
-            int written;
-            while (!TextNormalizer.TryNormalize(text, normalized, out written, _options.Normalization))
-            {
-                ArrayPool<char>.Shared.Return(normalized);
-                normalized = ArrayPool<char>.Shared.Rent(TextNormalizer.GetMaxOutputLength(text.Length));
-            }
-
             ReadOnlySpan<char> story = normalized.AsSpan(0, written);
             bool words = _options.ShingleKind == ShingleKind.Words;
             ulong[] shingles = ArrayPool<ulong>.Shared.Rent(Math.Max(1, words ? Shingler.MaxWordShingles(written) : Shingler.MaxCharacterShingles(written)));
@@ -660,22 +653,11 @@ internal sealed class PairVerifier
     }
 
     /// <summary>The character grams of a cleaned text, in a pooled array the caller returns.</summary>
-    /// <remarks>
-    /// Normalized into a pooled buffer, not a string. Line endings need no replacing first: the normalizer reads each
-    /// of them as a separator, as it reads the space, and a run of separators as one.
-    /// </remarks>
     private ulong[] Grams(string text, out int count)
     {
-        char[] normalized = ArrayPool<char>.Shared.Rent(text.Length + (text.Length >> 3) + 16);
+        char[] normalized = Normalized(text, out int written);
         try
         {
-            int written;
-            while (!TextNormalizer.TryNormalize(text, normalized, out written, _options.Normalization))
-            {
-                ArrayPool<char>.Shared.Return(normalized);
-                normalized = ArrayPool<char>.Shared.Rent(TextNormalizer.GetMaxOutputLength(text.Length));
-            }
-
             ulong[] grams = ArrayPool<ulong>.Shared.Rent(Math.Max(1, written));
             count = Evidence.CharacterGrams(normalized.AsSpan(0, written), _options.Seed, grams);
             return grams;
@@ -684,6 +666,23 @@ internal sealed class PairVerifier
         {
             ArrayPool<char>.Shared.Return(normalized);
         }
+    }
+
+    /// <summary>A cleaned text normalized into a pooled buffer (the caller returns it), its length in <paramref name="written"/>.</summary>
+    /// <remarks>
+    /// A buffer, not a string. Line endings need no replacing first: the normalizer reads each of them as a separator,
+    /// as it reads the space, and a run of separators as one.
+    /// </remarks>
+    private char[] Normalized(string text, out int written)
+    {
+        char[] normalized = ArrayPool<char>.Shared.Rent(text.Length + (text.Length >> 3) + 16);
+        while (!TextNormalizer.TryNormalize(text, normalized, out written, _options.Normalization))
+        {
+            ArrayPool<char>.Shared.Return(normalized);
+            normalized = ArrayPool<char>.Shared.Rent(TextNormalizer.GetMaxOutputLength(text.Length));
+        }
+
+        return normalized;
     }
 
     /// <summary>Both copies have story text: a story with none (no letters or digits) is never anyone's copy.</summary>
