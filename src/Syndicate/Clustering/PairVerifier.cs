@@ -464,14 +464,23 @@ internal sealed class PairVerifier
             return 0;
         }
 
-        // The head's grams go into a pooled table of at least twice as many slots (at most half full), as the
-        // opening's go into a small one in Share: one pass over the other text, and no sort of it.
-        int slots = Math.Max(LeadTableSlots, (int)BitOperations.RoundUpToPowerOf2((uint)length * 2));
+        // The head's grams go into a pooled table, as the opening's go into a small one in Share: one pass over the
+        // other text, and no sort of it.
+        return (double)CountFoundPooled(grams[..length], other) / length;
+    }
+
+    /// <summary>
+    /// <see cref="CountFound"/> with its table in pooled arrays of at least twice as many slots as the probe has grams
+    /// (at most half full), for a probe too long for the stack.
+    /// </summary>
+    private static int CountFoundPooled(ReadOnlySpan<ulong> probe, ReadOnlySpan<ulong> other)
+    {
+        int slots = Math.Max(LeadTableSlots, (int)BitOperations.RoundUpToPowerOf2((uint)probe.Length * 2));
         ulong[] keys = ArrayPool<ulong>.Shared.Rent(slots);
         byte[] state = ArrayPool<byte>.Shared.Rent(slots);
         try
         {
-            return (double)CountFound(grams[..length], other, keys.AsSpan(0, slots), state.AsSpan(0, slots)) / length;
+            return CountFound(probe, other, keys.AsSpan(0, slots), state.AsSpan(0, slots));
         }
         finally
         {
@@ -612,18 +621,7 @@ internal sealed class PairVerifier
                 return 0;
             }
 
-            int slots = Math.Max(LeadTableSlots, (int)BitOperations.RoundUpToPowerOf2((uint)n * 2));
-            ulong[] keys = ArrayPool<ulong>.Shared.Rent(slots);
-            byte[] state = ArrayPool<byte>.Shared.Rent(slots);
-            try
-            {
-                return (double)CountFound(distinct[..n], other.AsSpan(0, otherCount), keys.AsSpan(0, slots), state.AsSpan(0, slots)) / n;
-            }
-            finally
-            {
-                ArrayPool<ulong>.Shared.Return(keys);
-                ArrayPool<byte>.Shared.Return(state);
-            }
+            return (double)CountFoundPooled(distinct[..n], other.AsSpan(0, otherCount)) / n;
         }
         finally
         {

@@ -135,11 +135,7 @@ public sealed class RewriteVerifierTests
     [Fact]
     public void Wording_containment_equals_its_set_based_reference()
     {
-        var bodies = File.ReadLines(TestData.FixturePath("synthetic", "corpus.jsonl"))
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("body").GetString()!)
-            .Take(80)
-            .Append(Release).Append(Rewrite).Append(Template).Append(string.Empty).Append("قصير")
-            .ToList();
+        List<string> bodies = BundledBodies(80);
 
         // A text whose shingles outnumber the lookup's filter bits, both as the probe and as the other text.
         string longText = string.Join("\n", bodies.Take(60));
@@ -380,12 +376,7 @@ public sealed class RewriteVerifierTests
     [Fact]
     public void Lead_containment_equals_its_set_based_reference_on_the_bundled_corpus()
     {
-        // The bundled corpus: reprints, rewrites and template instances of one topic side by side.
-        var bodies = File.ReadLines(TestData.FixturePath("synthetic", "corpus.jsonl"))
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("body").GetString()!)
-            .Take(120)
-            .Append(Release).Append(Rewrite).Append(Template).Append(string.Empty).Append("قصير")
-            .ToList();
+        List<string> bodies = BundledBodies(120);
 
         // Long texts too, whose heads hold more grams than the lookup's filter has bits to spare.
         string longA = string.Join("\n", bodies.Take(24)), longB = string.Join("\n", bodies.Skip(12).Take(24));
@@ -417,6 +408,16 @@ public sealed class RewriteVerifierTests
 
         Assert.True(compared > 1000);
     }
+
+    /// <summary>
+    /// The first <paramref name="count"/> bodies of the bundled corpus (reprints, rewrites and template instances of one
+    /// topic side by side), this file's release, rewrite and template, an empty text and a one-word one.
+    /// </summary>
+    private static List<string> BundledBodies(int count) =>
+        [.. File.ReadLines(TestData.FixturePath("synthetic", "corpus.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("body").GetString()!)
+            .Take(count)
+            .Append(Release).Append(Rewrite).Append(Template).Append(string.Empty).Append("قصير")];
 
     /// <summary>The definition, with sets: the share of the shorter text's opening grams found anywhere in the longer.</summary>
     private static double ReferenceShorterLeadContainment(string a, string b)
