@@ -598,7 +598,7 @@ internal sealed class PairVerifier
     /// The exact share of <paramref name="shorter"/>'s distinct shingles (the engine's kind and size, on the normalized
     /// cleaned text) that <paramref name="longer"/> holds; 0 when the shorter has none.
     /// </summary>
-    /// <remarks>Read only for a pair of very unequal lengths that the rewrite rule would link: a few per ten thousand candidates.</remarks>
+    /// <remarks>The verifier reads it only for a pair of very unequal lengths that the rewrite rule would otherwise link.</remarks>
     public double WordingContainment(string shorter, string longer)
     {
         ulong[] probe = Shingles(shorter, out int probeCount);
