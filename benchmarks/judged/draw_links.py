@@ -23,13 +23,21 @@ CORPORA = {'snn': 'saudinewsnet', 'ant': 'ant-multisource'}
 
 
 def links(path):
+    """Cross-source pairs in one cluster, and each article with every member of a story it carries (`carries`)."""
     clusters = defaultdict(list)
+    carriers = []
     for line in open(path, encoding='utf-8'):
         d = json.loads(line)
         clusters[d['cluster']].append((d['id'], d['source']))
+        for carried in d.get('carries') or []:
+            carriers.append((d['id'], d['source'], carried))
     result = set()
     for members in clusters.values():
         for (a, sa), (b, sb) in itertools.combinations(members, 2):
+            if sa != sb:
+                result.add((a, b) if a < b else (b, a))
+    for a, sa, carried in carriers:
+        for b, sb in clusters.get(carried, []):
             if sa != sb:
                 result.add((a, b) if a < b else (b, a))
     return result
