@@ -5,8 +5,9 @@ namespace Syndicate.Clustering;
 /// </summary>
 public sealed class Cluster
 {
-    internal Cluster(long id, string canonicalId, string? wire, string? canonicalTitle, string? canonicalText, string? canonicalOriginalText, IReadOnlyList<ClusterMember> members)
+    internal Cluster(long id, string canonicalId, string? wire, string? canonicalTitle, string? canonicalText, string? canonicalOriginalText, IReadOnlyList<ClusterMember> members, IReadOnlyList<Carrier>? carriers = null)
     {
+        Carriers = carriers ?? [];
         Id = id;
         CanonicalId = canonicalId;
         Wire = wire;
@@ -40,6 +41,18 @@ public sealed class Cluster
 
     /// <summary>Every copy, first seen first, each with its relation and similarity to the copy it matched when it joined.</summary>
     public IReadOnlyList<ClusterMember> Members { get; }
+
+    /// <summary>
+    /// Articles of other stories that also carry this one, first seen first: a roundup or a longer report that holds one
+    /// of its copies. Each belongs to its own story and is not among <see cref="Members"/>.
+    /// </summary>
+    /// <remarks>
+    /// An article belongs to one story; a roundup of three items joins the story of one of them. It is listed here, in
+    /// the others, when it verified against one of their copies and against their canonical copy, and its text or that
+    /// copy's has at least 1.25 times the other's shingles (the longer carries the shorter). A carrier leaves the list
+    /// when it is removed or evicted. The PostgreSQL store does not record carriers: its clusters list none.
+    /// </remarks>
+    public IReadOnlyList<Carrier> Carriers { get; }
 
     /// <summary>How many different outlets carried the story.</summary>
     public int OutletCount => Members.Select(m => m.Source).Distinct(StringComparer.Ordinal).Count();

@@ -30,6 +30,13 @@ internal sealed class ClusterState
 
     public WireAgency? Wire { get; set; }
 
+    /// <summary>
+    /// Articles of other stories that carry this one, in the order they were recorded; null while there are none. An
+    /// entry outlives its article: it is read through the id and sequence, and left out once they name no live article
+    /// or name a member.
+    /// </summary>
+    public List<CarrierRecord>? Carriers { get; set; }
+
     public string? CanonicalTitle { get; set; }
 
     public string? CanonicalText

@@ -153,6 +153,7 @@ internal sealed partial class StoryClusterer
             docs.SetCluster(handle, cluster);
             MergeJoinable(cluster, joinable);
             ElectCanonical(cluster, handle, article, print);
+            RecordCarriers(print, info, cluster);
             canonicalChanged = cluster.Canonical != before;
             if (canonicalChanged)
             {
@@ -259,6 +260,7 @@ internal sealed partial class StoryClusterer
     private Link? FindBest(Fingerprint print, out List<ClusterState>? joinable)
     {
         joinable = null;
+        _links.Clear();
         DocumentTable docs = _store.Documents;
         if (_store.TryGetExact(print.ContentHash, out int exact) && !print.IsEmpty)
         {
@@ -267,7 +269,6 @@ internal sealed partial class StoryClusterer
 
         _candidates.Clear();
         _store.FindCandidates(print, _candidates, _options.MaxCandidates);
-        _links.Clear();
         foreach (int candidate in _candidates)
         {
             Link link = RelateToHandle(print, candidate);
@@ -422,6 +423,7 @@ internal sealed partial class StoryClusterer
             }
 
             target.Wire ??= other.Wire;
+            MoveCarriers(other, target);
             other.Members.Clear();
             _store.DeleteCluster(other);
             LogMerged(_logger, other.Id, target.Id);
@@ -603,7 +605,7 @@ internal sealed partial class StoryClusterer
             members.Add(Member(docs.Info(h), h == state.Canonical));
         }
 
-        return new Cluster(state.Id, docs.Info(state.Canonical).Id, state.Wire?.Name, state.CanonicalTitle, state.CanonicalText, state.CanonicalOriginalText, members);
+        return new Cluster(state.Id, docs.Info(state.Canonical).Id, state.Wire?.Name, state.CanonicalTitle, state.CanonicalText, state.CanonicalOriginalText, members, Carriers(state));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cluster {ClusterId}: canonical {Previous} -> {Current}")]

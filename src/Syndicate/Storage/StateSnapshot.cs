@@ -65,6 +65,7 @@ internal static class StateSnapshot
     private const int CanonicalTextKey = 4;
     private const int CanonicalOriginalTextKey = 5;
     private const int MembersKey = 6;
+    private const int CarriersKey = 7;
 
     // Boilerplate line record keys.
     private const int LineKeyKey = 0;
@@ -217,9 +218,11 @@ internal static class StateSnapshot
 
         foreach (ClusterState c in store.Clusters.OrderBy(c => c.Id))
         {
+            // Only carriers still held are written: the others would be left out of every report anyway.
+            List<CarrierRecord>? carriers = c.Carriers?.FindAll(clusterer.IsHeld);
             w = Begin(record);
             w.WriteMapHeader(3 + (c.Wire is null ? 0 : 1) + (c.CanonicalTitle is null ? 0 : 1) + (c.HeldCanonicalText is null ? 0 : 1)
-                + (c.HeldCanonicalOriginalText is null ? 0 : 1));
+                + (c.HeldCanonicalOriginalText is null ? 0 : 1) + (carriers is { Count: > 0 } ? 1 : 0));
             w.Write(ClusterIdKey);
             w.Write(c.Id);
             w.Write(CanonicalKey);
@@ -253,6 +256,22 @@ internal static class StateSnapshot
             foreach (int m in c.Members)
             {
                 w.Write(m);
+            }
+
+            if (carriers is { Count: > 0 })
+            {
+                // Each carrier as [id, sequence, matched id, relation, similarity].
+                w.Write(CarriersKey);
+                w.WriteArrayHeader(carriers.Count);
+                foreach (CarrierRecord carrier in carriers)
+                {
+                    w.WriteArrayHeader(5);
+                    StatePack.WriteString(ref w, carrier.Id);
+                    w.Write(carrier.Sequence);
+                    StatePack.WriteString(ref w, carrier.MatchedId);
+                    w.Write((byte)carrier.Relation);
+                    w.Write(carrier.Similarity);
+                }
             }
 
             End(ref w, record, blocks);
@@ -530,6 +549,35 @@ internal static class StateSnapshot
         clusterer.LastWindowEviction = lastEviction;
     }
 
+    /// <summary>A cluster's carriers: an array of [id, sequence, matched id, relation, similarity].</summary>
+    private static List<CarrierRecord> ReadCarriers(ref MessagePackReader r, BlockReader blocks)
+    {
+        int count = r.ReadArrayHeader();
+        // A damaged count must not reserve more than the record could fill: each entry takes at least 8 bytes.
+        var carriers = new List<CarrierRecord>(Math.Min(count, 64));
+        for (int i = 0; i < count; i++)
+        {
+            if (r.ReadArrayHeader() != 5)
+            {
+                throw blocks.Corrupt("a cluster's carrier record has the wrong shape");
+            }
+
+            string id = StatePack.ReadString(ref r) ?? throw blocks.Corrupt("a cluster's carrier has no id");
+            long sequence = r.ReadInt64();
+            string matched = StatePack.ReadString(ref r) ?? throw blocks.Corrupt("a cluster's carrier has no matched copy");
+            byte relation = r.ReadByte();
+            double similarity = r.ReadDouble();
+            if (relation > (byte)Relation.Partial || relation == (byte)Relation.Original || !(similarity >= 0 && similarity <= 1))
+            {
+                throw blocks.Corrupt("a cluster's carrier record is out of range");
+            }
+
+            carriers.Add(new CarrierRecord(id, sequence, matched, (Relation)relation, similarity));
+        }
+
+        return carriers;
+    }
+
     /// <summary>Reads the cluster records and the boilerplate line records, and checks that the payload ends after them.</summary>
     private static void LoadClustersAndLines(BlockReader blocks, byte[] scratch, StoryClusterer clusterer, SyndicationOptions options, int count, int clusters, int lines)
     {
@@ -553,6 +601,7 @@ internal static class StateSnapshot
             string? wire = null, title = null;
             StoredText? text = null, original = null;
             List<int>? members = null;
+            List<CarrierRecord>? carriers = null;
             for (int fields = r.ReadMapHeader(), f = 0; f < fields; f++)
             {
                 switch (r.ReadInt32())
@@ -588,6 +637,9 @@ internal static class StateSnapshot
                             break;
                         }
 
+                    case CarriersKey:
+                        carriers = ReadCarriers(ref r, blocks);
+                        break;
                     default: r.Skip(); break;
                 }
             }
@@ -611,6 +663,7 @@ internal static class StateSnapshot
                 CanonicalTitle = title,
                 HeldCanonicalText = text,
                 HeldCanonicalOriginalText = original,
+                Carriers = carriers,
             });
         }
 

@@ -1,0 +1,116 @@
+using Syndicate.Clustering;
+
+namespace Syndicate.Tests.Clustering;
+
+/// <summary>
+/// A roundup that carries two releases belongs to the story of one of them and is listed as a carrier of the other:
+/// the record survives a reopen, follows its story, and leaves when the roundup does.
+/// </summary>
+public sealed class CarrierTests
+{
+    private static readonly DateTimeOffset s_day = new(2015, 8, 2, 8, 0, 0, TimeSpan.Zero);
+
+    // A border-guard release with its figures.
+    private const string Seizure =
+        "أعلن المتحدث الرسمي لحرس الحدود بمنطقة جازان العقيد يحيى الوعاني أن دوريات القطاع تمكنت خلال 48 ساعة من ضبط 60 "
+        + "كيسا من الحشيش المخدر في وادي خلب، إضافة إلى 34 كيسا أخرى في محافظة الطوال قرب الشريط الحدودي.\n"
+        + "وأوضح الوعاني أن المضبوطات سلمت إلى الجهات المختصة لاستكمال الإجراءات النظامية، مشيرا إلى أن الدوريات رصدت "
+        + "تحركات المهربين عبر الكاميرات الحرارية وأوقفت 7 أشخاص من المتورطين في عمليات التهريب.\n"
+        + "وأكد أن حرس الحدود مستمر في تنفيذ مهامه لحماية الحدود ومنع تهريب المخدرات والأسلحة، داعيا المواطنين إلى "
+        + "الإبلاغ عن أي تحركات مشبوهة عبر الأرقام المخصصة لذلك على مدار الساعة.";
+
+    // A health directorate's release on a vaccination campaign: another story of the same region and day.
+    private const string Campaign =
+        "دشنت المديرية العامة للشؤون الصحية بمنطقة جازان اليوم حملة التطعيم ضد شلل الأطفال في المراكز الصحية الطرفية، "
+        + "وتستهدف الحملة أكثر من 190 ألف طفل دون سن الخامسة في القرى البعيدة والمحافظات الجبلية.\n"
+        + "وقال مدير إدارة الصحة العامة الدكتور محمد الحازمي إن 420 فريقا متنقلا تشارك في الحملة التي تستمر أسبوعين، "
+        + "وتزور المنازل في المناطق التي يصعب الوصول إليها، إلى جانب نقاط ثابتة في الأسواق والمنافذ.\n"
+        + "ودعا الحازمي أولياء الأمور إلى التعاون مع الفرق الصحية وإحضار بطاقات التطعيم، مؤكدا أن اللقاح آمن ومجاني "
+        + "وأن الحملة تأتي ضمن خطة وطنية للحفاظ على خلو المملكة من المرض.";
+
+    // A regional roundup that carries both releases, the seizure first.
+    private const string Roundup = Seizure + "\n" + Campaign;
+
+    private static SyndicationEngine ReleasesThenRoundup(out Verdict seizure, out Verdict campaign, out Verdict roundup)
+    {
+        var engine = new SyndicationEngine();
+        seizure = engine.Add(new Article("seizure", "wire", Seizure) { Published = s_day });
+        campaign = engine.Add(new Article("campaign", "health", Campaign) { Published = s_day.AddHours(1) });
+        roundup = engine.Add(new Article("roundup", "daily", Roundup) { Published = s_day.AddHours(5) });
+        return engine;
+    }
+
+    [Fact]
+    public void A_roundup_joins_one_story_and_is_listed_as_a_carrier_of_the_other()
+    {
+        using SyndicationEngine engine = ReleasesThenRoundup(out Verdict seizure, out Verdict campaign, out Verdict roundup);
+
+        Assert.NotEqual(seizure.ClusterId, campaign.ClusterId);
+        Assert.Equal(seizure.ClusterId, roundup.ClusterId);
+        Assert.Empty(engine.GetCluster(seizure.ClusterId)!.Carriers);
+
+        Cluster carried = engine.GetCluster(campaign.ClusterId)!;
+        Assert.Equal(["campaign"], carried.Members.Select(m => m.Id));
+        Carrier carrier = Assert.Single(carried.Carriers);
+        Assert.Equal("roundup", carrier.Id);
+        Assert.Equal("daily", carrier.Source);
+        Assert.Equal(seizure.ClusterId, carrier.ClusterId);
+        Assert.Equal("campaign", carrier.MatchedId);
+        Assert.NotEqual(Relation.Original, carrier.Relation);
+        Assert.Equal(s_day.AddHours(5), carrier.Published);
+    }
+
+    [Fact]
+    public void A_release_that_arrives_after_a_roundup_carrying_it_joins_the_roundups_story()
+    {
+        using var engine = new SyndicationEngine();
+        Verdict seizure = engine.Add(new Article("seizure", "wire", Seizure) { Published = s_day });
+        Verdict roundup = engine.Add(new Article("roundup", "daily", Roundup) { Published = s_day.AddHours(1) });
+        Assert.Equal(seizure.ClusterId, roundup.ClusterId);
+
+        // The campaign's release, published later, verifies against the roundup and joins its story, as a copy of the
+        // roundup's second item: a story is only split off when the item was there first.
+        Verdict campaign = engine.Add(new Article("campaign", "health", Campaign) { Published = s_day.AddHours(2) });
+        Assert.Equal(roundup.ClusterId, campaign.ClusterId);
+        Assert.Equal("roundup", campaign.MatchedId);
+        Assert.All(engine.GetClusters(), c => Assert.Empty(c.Carriers));
+    }
+
+    [Fact]
+    public void Copies_of_comparable_length_in_two_stories_carry_nothing()
+    {
+        using SyndicationEngine engine = ReleasesThenRoundup(out _, out _, out _);
+        // A second outlet's copy of the seizure release: a copy, not a carrier, and it carries no other story.
+        Verdict copy = engine.Add(new Article("copy", "other", Seizure) { Published = s_day.AddHours(6) });
+        Assert.DoesNotContain(engine.GetClusters().SelectMany(c => c.Carriers), c => c.Id == "copy");
+        Assert.Equal(Relation.Duplicate, copy.Relation);
+    }
+
+    [Fact]
+    public void Removing_the_roundup_removes_it_from_the_carriers()
+    {
+        using SyndicationEngine engine = ReleasesThenRoundup(out _, out Verdict campaign, out _);
+        Assert.True(engine.Remove("roundup"));
+        Assert.Empty(engine.GetCluster(campaign.ClusterId)!.Carriers);
+
+        // Added again, it is a new arrival and is recorded again.
+        engine.Add(new Article("roundup", "daily", Roundup) { Published = s_day.AddHours(7) });
+        Assert.Equal("roundup", Assert.Single(engine.GetCluster(campaign.ClusterId)!.Carriers).Id);
+    }
+
+    [Fact]
+    public void Carriers_survive_an_export_and_a_reopen()
+    {
+        using SyndicationEngine engine = ReleasesThenRoundup(out _, out Verdict campaign, out Verdict roundup);
+        using var dir = new TempDirectory();
+        engine.Export(dir.Path);
+        using SyndicationEngine reopened = SyndicationEngine.Open(dir.Path);
+        Carrier carrier = Assert.Single(reopened.GetCluster(campaign.ClusterId)!.Carriers);
+        Assert.Equal("roundup", carrier.Id);
+        Assert.Equal(roundup.ClusterId, carrier.ClusterId);
+        Assert.Equal("campaign", carrier.MatchedId);
+        Carrier before = Assert.Single(engine.GetCluster(campaign.ClusterId)!.Carriers);
+        Assert.Equal(before.Relation, carrier.Relation);
+        Assert.Equal(before.Similarity, carrier.Similarity);
+    }
+}
