@@ -173,11 +173,12 @@ internal static class ClusterRun
         EngineStatistics statistics = engine.GetStatistics();
         stopwatch.Stop();
         var byId = new Dictionary<string, ArticleResult>(StringComparer.Ordinal);
+        Dictionary<string, IReadOnlyList<long>> carried = ArticleResult.CarriedStories(clusters);
         foreach (Cluster c in clusters)
         {
             foreach (ClusterMember m in c.Members)
             {
-                byId[m.Id] = ArticleResult.Of(c, m);
+                byId[m.Id] = ArticleResult.Of(c, m, carried);
             }
         }
 

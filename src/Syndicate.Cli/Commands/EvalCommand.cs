@@ -322,7 +322,8 @@ internal static class EvalCommand
     {
         RunReport run = CliRunner.Cluster(inputs, options, common.Format(result), common.ErrorMode(result), loggers, keepTexts: false, quiet: common.Quiet(result));
         List<ArticlePrediction> predicted = [.. run.Articles.Select(a => new ArticlePrediction(
-            a.Id, a.Cluster.ToString(CultureInfo.InvariantCulture), a.Canonical, ArticleResult.RelationName(a.Relation), a.Similarity, a.Source, a.Wire))];
+            a.Id, a.Cluster.ToString(CultureInfo.InvariantCulture), a.Canonical, ArticleResult.RelationName(a.Relation), a.Similarity, a.Source, a.Wire,
+            a.Carries?.Select(c => c.ToString(CultureInfo.InvariantCulture)).ToList()))];
         return new Scored(predicted, run.Statistics.Errors, run.Statistics.Seconds, run.Statistics.BytesPerArticle);
     }
 

@@ -11,6 +11,8 @@ namespace Syndicate.Cli.Evaluation;
 /// <param name="Similarity">The similarity to that copy, if given.</param>
 /// <param name="Source">The article's outlet, if given.</param>
 /// <param name="Wire">The wire the tool attributes the article (or its cluster) to, if any.</param>
+/// <param name="Carries">The cluster keys of other stories the article also carries (a roundup), if any: it counts as
+/// linked with their members (<see cref="PredictedLinks"/>).</param>
 internal sealed record ArticlePrediction(
     string Id,
     string Cluster,
@@ -18,4 +20,5 @@ internal sealed record ArticlePrediction(
     string? Relation = null,
     double? Similarity = null,
     string? Source = null,
-    string? Wire = null);
+    string? Wire = null,
+    IReadOnlyList<string>? Carries = null);

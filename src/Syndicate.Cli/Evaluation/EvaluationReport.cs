@@ -142,6 +142,9 @@ internal sealed class EvaluationReport
 
         string? ClusterOf(string id) => predictedClusters.TryGetValue(id, out var cluster) ? cluster : null;
 
+        // Linked: in one cluster, or one carries the other's story (a roundup); see PredictedLinks.
+        var links = new PredictedLinks(byId);
+
         // Recall by kind.
         var recall = new List<KindRecall>();
         foreach (var kind in new[] { GoldKinds.Reprint, GoldKinds.Edited, GoldKinds.Partial, GoldKinds.Compilation })
@@ -156,8 +159,7 @@ internal sealed class EvaluationReport
                 }
 
                 total++;
-                var cluster = ClusterOf(record.Id);
-                if (cluster is not null && string.Equals(cluster, ClusterOf(original.Id), StringComparison.Ordinal))
+                if (links.Linked(record.Id, original.Id))
                 {
                     found++;
                 }
@@ -182,9 +184,8 @@ internal sealed class EvaluationReport
                 }
 
                 total++;
-                var cluster = ClusterOf(record.Id);
-                if (record.BorrowedFrom is not null && cluster is not null
-                    && clusterMembers[cluster].Any(id => string.Equals(goldById[id].Story, record.BorrowedFrom, StringComparison.Ordinal)))
+                if (record.BorrowedFrom is not null && storyMembers.TryGetValue(record.BorrowedFrom, out var borrowed)
+                    && borrowed.Any(g => links.Linked(record.Id, g.Id)))
                 {
                     merged++;
                 }
@@ -244,7 +245,7 @@ internal sealed class EvaluationReport
             PredictedClusters = clusterMembers.Count + (gold.Count - byId.Count),
             MissingPredictions = gold.Count - byId.Count,
             UnknownPredictions = unknown,
-            Pairwise = ClusteringMetrics.Pairwise(predictedClusters, goldStories),
+            Pairwise = WithCarried(ClusteringMetrics.Pairwise(predictedClusters, goldStories), links, goldStories),
             AdjustedRandIndex = ClusteringMetrics.AdjustedRandIndex(predictedClusters, goldStories),
             BCubed = ClusteringMetrics.BCubed(predictedClusters, goldStories),
             RecallByKind = recall,
@@ -259,6 +260,33 @@ internal sealed class EvaluationReport
             CanonicalStories = canonicalStories,
             CanonicalIsOriginal = canonicalCorrect,
         };
+    }
+
+    /// <summary>
+    /// Pair counts with the pairs linked through a carried story added to the predicted ones: true when the two are of
+    /// one gold story. The partition measures (B-cubed, adjusted Rand index) read the clusters alone.
+    /// </summary>
+    private static PairwiseScores WithCarried(PairwiseScores clusters, PredictedLinks links, Dictionary<string, string> goldStories)
+    {
+        long truePositives = clusters.TruePositivePairs, predicted = clusters.PredictedPairs;
+        foreach ((string a, string b) in links.CarriedPairs())
+        {
+            predicted++;
+            if (string.Equals(goldStories[a], goldStories[b], StringComparison.Ordinal))
+            {
+                truePositives++;
+            }
+        }
+
+        if (predicted == clusters.PredictedPairs)
+        {
+            return clusters;
+        }
+
+        double precision = (double)truePositives / predicted;
+        double recall = clusters.GoldPairs == 0 ? 1.0 : (double)truePositives / clusters.GoldPairs;
+        double f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
+        return new PairwiseScores(truePositives, predicted, clusters.GoldPairs, precision, recall, f1);
     }
 
     /// <summary>A plain-text summary, one metric a line.</summary>

@@ -70,9 +70,8 @@ internal sealed class JudgedReport
             byId.TryAdd(prediction.Id, prediction);
         }
 
-        bool Linked(string a, string b) =>
-            byId.TryGetValue(a, out ArticlePrediction? pa) && byId.TryGetValue(b, out ArticlePrediction? pb)
-            && string.Equals(pa.Cluster, pb.Cluster, StringComparison.Ordinal);
+        var links = new PredictedLinks(byId);
+        bool Linked(string a, string b) => links.Linked(a, b);
 
         var strata = new List<JudgedStratum>();
         var counts = new List<StratumCounts>();
@@ -109,6 +108,14 @@ internal sealed class JudgedReport
         }
 
         long crossSource = CountCrossSourceLinked(byId.Values);
+        if (crossSource >= 0)
+        {
+            foreach ((string a, string b) in links.CarriedPairs())
+            {
+                crossSource += string.Equals(byId[a].Source, byId[b].Source, StringComparison.Ordinal) ? 0 : 1;
+            }
+        }
+
         long frameLinked = sample.Frame is null ? -1 : sample.Frame.LongCount(p => Linked(p.A, p.B));
         return new JudgedReport
         {

@@ -68,6 +68,7 @@ internal sealed class LinkReport
         ArgumentNullException.ThrowIfNull(predictions);
         var byId = labels.ToDictionary(l => l.Id, StringComparer.Ordinal);
         var cluster = new Dictionary<string, string>(StringComparer.Ordinal);
+        var labelled = new Dictionary<string, ArticlePrediction>(StringComparer.Ordinal);
         int unknown = 0;
         foreach (ArticlePrediction prediction in predictions)
         {
@@ -75,14 +76,15 @@ internal sealed class LinkReport
             {
                 unknown++;
             }
-            else
+            else if (cluster.TryAdd(prediction.Id, prediction.Cluster))
             {
-                cluster.TryAdd(prediction.Id, prediction.Cluster);
+                labelled.Add(prediction.Id, prediction);
             }
         }
 
-        bool Together(string a, string b) =>
-            cluster.TryGetValue(a, out string? ca) && cluster.TryGetValue(b, out string? cb) && string.Equals(ca, cb, StringComparison.Ordinal);
+        // Linked: in one cluster, or one carries the other's story (a roundup); see PredictedLinks.
+        var links = new PredictedLinks(labelled);
+        bool Together(string a, string b) => links.Linked(a, b);
 
         var rates = new List<LinkRate>();
         foreach (string kind in LinkKinds.Linked)
@@ -113,30 +115,38 @@ internal sealed class LinkReport
         string StoryOf(LinkLabel l) => l.Story ?? (l.Kind == LinkKinds.NonDerived ? "nd:" + l.Id : l.Link ?? l.Id);
 
         long truePositives = 0, falsePositives = 0, unscored = 0;
+        void Score(LinkLabel x, LinkLabel y)
+        {
+            if ((LinkKinds.IsDerived(x.Kind) && x.Link == y.Id) || (LinkKinds.IsDerived(y.Kind) && y.Link == x.Id))
+            {
+                truePositives++;
+            }
+            else if (!string.Equals(StoryOf(x), StoryOf(y), StringComparison.Ordinal)
+                || x.Kind == LinkKinds.NonDerived || y.Kind == LinkKinds.NonDerived)
+            {
+                falsePositives++;
+            }
+            else
+            {
+                unscored++;
+            }
+        }
+
         foreach (IGrouping<string, string> members in cluster.GroupBy(p => p.Value, p => p.Key, StringComparer.Ordinal))
         {
             string[] ids = [.. members];
             for (int i = 0; i < ids.Length; i++)
             {
-                LinkLabel x = byId[ids[i]];
                 for (int j = i + 1; j < ids.Length; j++)
                 {
-                    LinkLabel y = byId[ids[j]];
-                    if ((LinkKinds.IsDerived(x.Kind) && x.Link == y.Id) || (LinkKinds.IsDerived(y.Kind) && y.Link == x.Id))
-                    {
-                        truePositives++;
-                    }
-                    else if (!string.Equals(StoryOf(x), StoryOf(y), StringComparison.Ordinal)
-                        || x.Kind == LinkKinds.NonDerived || y.Kind == LinkKinds.NonDerived)
-                    {
-                        falsePositives++;
-                    }
-                    else
-                    {
-                        unscored++;
-                    }
+                    Score(byId[ids[i]], byId[ids[j]]);
                 }
             }
+        }
+
+        foreach ((string a, string b) in links.CarriedPairs())
+        {
+            Score(byId[a], byId[b]);
         }
 
         long positives = labels.Count(l => LinkKinds.IsDerived(l.Kind));

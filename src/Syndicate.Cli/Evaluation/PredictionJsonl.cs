@@ -20,10 +20,35 @@ internal static class PredictionJsonl
                 CorpusJsonl.OptionalString(root, "relation"),
                 root.TryGetProperty("similarity", out var similarity) && similarity.ValueKind == JsonValueKind.Number ? similarity.GetDouble() : null,
                 CorpusJsonl.OptionalString(root, "source"),
-                CorpusJsonl.OptionalString(root, "wire")));
+                CorpusJsonl.OptionalString(root, "wire"),
+                Carries(root)));
         }
 
         return result;
+    }
+
+    /// <summary>The optional <c>carries</c> array: cluster keys, numbers read as their JSON text like <c>cluster</c>.</summary>
+    private static List<string>? Carries(JsonElement root)
+    {
+        if (!root.TryGetProperty("carries", out JsonElement carries) || carries.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var keys = new List<string>(carries.GetArrayLength());
+        foreach (JsonElement key in carries.EnumerateArray())
+        {
+            if (key.ValueKind == JsonValueKind.String && key.GetString() is { Length: > 0 } text)
+            {
+                keys.Add(text);
+            }
+            else if (key.ValueKind == JsonValueKind.Number)
+            {
+                keys.Add(key.GetRawText());
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>Reads and checks <paramref name="path"/> (gzip recognised by content).</summary>
@@ -52,7 +77,8 @@ internal static class PredictionJsonl
                 CorpusJsonl.OptionalString(root, "relation"),
                 root.TryGetProperty("similarity", out JsonElement similarity) && similarity.ValueKind == JsonValueKind.Number ? similarity.GetDouble() : null,
                 CorpusJsonl.OptionalString(root, "source"),
-                CorpusJsonl.OptionalString(root, "wire")));
+                CorpusJsonl.OptionalString(root, "wire"),
+                Carries(root)));
         }
 
         return result;

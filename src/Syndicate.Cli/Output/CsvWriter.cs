@@ -3,12 +3,15 @@ using System.Text;
 
 namespace Syndicate.Cli.Output;
 
-/// <summary>The <c>csv</c> format: one row per input article, the jsonl columns, RFC 4180 quoting.</summary>
+/// <summary>
+/// The <c>csv</c> format: one row per input article, the jsonl columns, RFC 4180 quoting; <c>carries</c> lists the
+/// cluster ids of the other stories the article carries, separated by spaces (empty for most articles).
+/// </summary>
 internal static class CsvWriter
 {
     public static void Write(TextWriter output, IEnumerable<ArticleResult> results)
     {
-        output.Write("id,cluster,canonical,relation,similarity,source,wire\n");
+        output.Write("id,cluster,canonical,relation,similarity,source,wire,carries\n");
         var sb = new StringBuilder();
         foreach (ArticleResult r in results)
         {
@@ -19,7 +22,13 @@ internal static class CsvWriter
             sb.Append(ArticleResult.RelationName(r.Relation)).Append(',');
             sb.Append(Math.Round(r.Similarity, 4).ToString(CultureInfo.InvariantCulture)).Append(',');
             Field(sb, r.Source).Append(',');
-            Field(sb, r.Wire ?? string.Empty).Append('\n');
+            Field(sb, r.Wire ?? string.Empty).Append(',');
+            if (r.Carries is { } carries)
+            {
+                sb.AppendJoin(' ', carries);
+            }
+
+            sb.Append('\n');
             output.Write(sb);
         }
     }

@@ -151,7 +151,32 @@ internal static partial class HtmlReportWriter
             output.Write("</li>\n");
         }
 
-        output.Write("</ol>\n</section>\n");
+        output.Write("</ol>\n");
+        if (c.Carriers.Count > 0)
+        {
+            output.Write("<p class=\"meta\"><span dir=\"ltr\">also carried inside:</span></p>\n<ul class=\"carriers\">\n");
+            foreach (Carrier carrier in c.Carriers)
+            {
+                output.Write("<li><span dir=\"ltr\"><code>");
+                output.Write(E(carrier.Id));
+                output.Write("</code> · <span class=\"src\">");
+                output.Write(E(carrier.Source));
+                output.Write("</span>");
+                if (carrier.Published is { } published)
+                {
+                    output.Write(" · ");
+                    output.Write(published.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                }
+
+                output.Write(string.Create(inv, $" · <a href=\"#s{carrier.ClusterId}\">story {carrier.ClusterId}</a> · {ArticleResult.RelationName(carrier.Relation)} {carrier.Similarity.ToString("0.00", inv)} to <code>"));
+                output.Write(E(carrier.MatchedId));
+                output.Write("</code></span></li>\n");
+            }
+
+            output.Write("</ul>\n");
+        }
+
+        output.Write("</section>\n");
     }
 
     /// <summary>A text as the reader should see it: a body served as HTML shows its text, not its tags.</summary>

@@ -53,6 +53,17 @@ internal static class JsonWriters
             writer.WriteString("wire", r.Wire);
         }
 
+        if (r.Carries is { Count: > 0 } carries)
+        {
+            writer.WriteStartArray("carries");
+            foreach (long id in carries)
+            {
+                writer.WriteNumberValue(id);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -117,6 +128,34 @@ internal static class JsonWriters
             }
 
             w.WriteEndArray();
+            if (c.Carriers.Count > 0)
+            {
+                w.WriteStartArray("carriers");
+                foreach (Carrier carrier in c.Carriers)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", carrier.Id);
+                    w.WriteString("source", carrier.Source);
+                    w.WriteString("url", carrier.Url);
+                    if (carrier.Published is { } published)
+                    {
+                        w.WriteString("published", published.ToString("O", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        w.WriteNull("published");
+                    }
+
+                    w.WriteNumber("cluster", carrier.ClusterId);
+                    w.WriteString("matched", carrier.MatchedId);
+                    w.WriteString("relation", ArticleResult.RelationName(carrier.Relation));
+                    w.WriteNumber("similarity", Math.Round(carrier.Similarity, 4));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

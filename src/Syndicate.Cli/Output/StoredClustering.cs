@@ -24,6 +24,7 @@ internal static class StoredClustering
         IReadOnlyList<Cluster> listed = minSize <= 1 ? clusters : [.. clusters.Where(c => c.Members.Count >= minSize)];
         var rows = new List<(long Sequence, ArticleResult Row)>();
         int multi = 0, duplicates = 0, near = 0, partial = 0;
+        Dictionary<string, IReadOnlyList<long>> carried = ArticleResult.CarriedStories(listed);
         foreach (Cluster c in listed)
         {
             if (c.Members.Count > 1)
@@ -33,7 +34,7 @@ internal static class StoredClustering
 
             foreach (ClusterMember m in c.Members)
             {
-                ArticleResult row = ArticleResult.Of(c, m);
+                ArticleResult row = ArticleResult.Of(c, m, carried);
                 switch (row.Relation)
                 {
                     case Relation.Duplicate: duplicates++; break;

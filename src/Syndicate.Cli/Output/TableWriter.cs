@@ -87,11 +87,13 @@ internal static class TableWriter
             console.MarkupLine(CultureInfo.InvariantCulture, "[grey]… and {0} more stories with several copies (use --format json for all)[/]", multi.Count - limit);
         }
 
+        int carriers = report.Clusters.SelectMany(c => c.Carriers).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
         console.MarkupLine(CultureInfo.InvariantCulture,
-            "{0} articles → {1} stories: [bold]{2}[/] carried by several copies, {3} singletons. {4} duplicates, {5} near-duplicates, {6} partial copies{7}{8}.",
+            "{0} articles → {1} stories: [bold]{2}[/] carried by several copies, {3} singletons. {4} duplicates, {5} near-duplicates, {6} partial copies{9}{7}{8}.",
             s.Articles, s.Clusters, multi.Count, singletons, s.Duplicates, s.NearDuplicates, s.Partials,
             s.Evicted > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {s.Evicted} articles left the window before the end (stories counted as held at the end)") : "",
-            s.Errors > 0 ? $", [yellow]{s.Errors} input errors skipped[/]" : "");
+            s.Errors > 0 ? $", [yellow]{s.Errors} input errors skipped[/]" : "",
+            carriers > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {carriers} articles also carry other stories") : "");
     }
 
     /// <summary>

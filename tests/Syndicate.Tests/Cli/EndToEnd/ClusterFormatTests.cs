@@ -66,14 +66,14 @@ public sealed class ClusterFormatTests
         IReadOnlyList<JsonElement> jsonl = Corpus.ParseLines(Corpus.ClusterJsonl);
 
         string[] lines = csv.Lines;
-        Assert.Equal(string.Join(',', s_columns), lines[0]);
+        Assert.Equal(string.Join(',', s_columns) + ",carries", lines[0]);
         Assert.Equal(jsonl.Count + 1, lines.Length);
         for (int i = 0; i < jsonl.Count; i++)
         {
             // No field of this corpus needs quoting, so a plain split reads the row.
             string[] cells = lines[i + 1].Split(',');
             JsonElement row = jsonl[i];
-            Assert.Equal(7, cells.Length);
+            Assert.Equal(8, cells.Length);
             Assert.Equal(row.GetProperty("id").GetString(), cells[0]);
             Assert.Equal(row.GetProperty("cluster").GetInt64().ToString(CultureInfo.InvariantCulture), cells[1]);
             Assert.Equal(row.GetProperty("canonical").GetBoolean() ? "true" : "false", cells[2]);
@@ -81,6 +81,8 @@ public sealed class ClusterFormatTests
             Assert.Equal(row.GetProperty("similarity").GetDouble(), double.Parse(cells[4], CultureInfo.InvariantCulture));
             Assert.Equal(row.GetProperty("source").GetString(), cells[5]);
             Assert.Equal(row.GetProperty("wire").GetString() ?? "", cells[6]);
+            string carries = row.TryGetProperty("carries", out JsonElement ids) ? string.Join(' ', ids.EnumerateArray().Select(e => e.GetInt64())) : "";
+            Assert.Equal(carries, cells[7]);
         }
     }
 

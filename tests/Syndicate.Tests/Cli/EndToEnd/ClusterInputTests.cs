@@ -81,7 +81,7 @@ public sealed class ClusterInputTests
         string[] ids = Directory.GetFiles(Corpus.SeedsPath, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()!;
         Assert.Equal(ids.Length + 1, run.Lines.Length);
         Assert.Equal(ids, run.Lines.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.All(run.Lines.Skip(1), l => Assert.EndsWith(",Sputnik", l, StringComparison.Ordinal));
+        Assert.All(run.Lines.Skip(1), l => Assert.EndsWith(",Sputnik,", l, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -48,6 +48,25 @@ public sealed class LinkReportTests
     }
 
     [Fact]
+    public void A_text_that_carries_a_story_is_linked_with_its_members()
+    {
+        // As above, but p2 is in a cluster of its own that carries cluster C (s4's): it is linked to s4, and the carried
+        // pair (p2, s4) is a positive. s1 carries cluster B: its pairs with s3, w2 and n1 are false positives.
+        ArticlePrediction[] predictions =
+        [
+            new("s1", "A", true, Carries: ["B"]), new("s2", "A", false), new("w1", "A", false), new("p1", "A", false),
+            new("s3", "B", true), new("w2", "B", false), new("n1", "B", false),
+            new("s4", "C", true), new("p2", "D", true, Carries: ["C", "D"]),
+        ];
+
+        LinkReport report = LinkReport.Build(s_labels, predictions, unreadableInputs: 0);
+
+        Assert.Equal((2, 2), (report.Rate("pd").Total, report.Rate("pd").Linked));
+        Assert.Equal(4, report.Pairwise.TruePositivePairs);
+        Assert.Equal(5 + 1 + 3, report.Pairwise.PredictedPairs);
+    }
+
+    [Fact]
     public void A_text_that_was_not_read_is_not_linked()
     {
         // s1 was dropped by the reader: w1 and p1 cannot be linked to it; s3 and w2 are linked.
