@@ -103,7 +103,7 @@ internal sealed class ArticleRow
 /// <summary>One row of <c>syndicate_clusters</c>.</summary>
 internal sealed class ClusterRow
 {
-    public const string Columns = "id, canonical_seq, size, wire, canonical_title, canonical_text, canonical_original_text";
+    public const string Columns = "id, canonical_seq, size, wire, canonical_title, canonical_text, canonical_original_text, carriers";
 
     public required long Id { get; init; }
 
@@ -119,8 +119,13 @@ internal sealed class ClusterRow
 
     public string? CanonicalOriginalText { get; init; }
 
+    /// <summary>The articles of other stories that carry this one, as the engine recorded them; null while none.</summary>
+    public List<CarrierRecord>? Carriers { get; init; }
+
+    /// <exception cref="PostgreSqlStoreException">The carriers column does not decode.</exception>
     public static ClusterRow Read(NpgsqlDataReader reader) => new()
     {
+        Carriers = reader.IsDBNull(7) ? null : DecodeCarriers(reader.GetFieldValue<byte[]>(7)),
         Id = reader.GetInt64(0),
         CanonicalSequence = reader.GetInt64(1),
         Size = reader.GetInt32(2),
@@ -129,4 +134,16 @@ internal sealed class ClusterRow
         CanonicalText = reader.IsDBNull(5) ? null : reader.GetString(5),
         CanonicalOriginalText = reader.IsDBNull(6) ? null : reader.GetString(6),
     };
+
+    private static List<CarrierRecord> DecodeCarriers(byte[] bytes)
+    {
+        try
+        {
+            return StateSnapshot.DecodeCarriers(bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PostgreSqlStoreException("The store is damaged: " + e.Message, e);
+        }
+    }
 }

@@ -180,8 +180,19 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         return WithRetryAsync(async ct =>
         {
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-            StoreView? view = await LoadClusterOfAsync(connection, articleId, ct).ConfigureAwait(false);
-            return view?.Clusterer.GetClusterOf(articleId);
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+            (List<ArticleRow> rows, List<ClusterRow> clusters) = await ReadClustersAsync(connection, transaction,
+                "= (SELECT cluster_id FROM syndicate_articles WHERE id = @id)", ("id", articleId), lockFirst: false, ct).ConfigureAwait(false);
+            if (rows.Count == 0 || clusters.Count != 1)
+            {
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return null;
+            }
+
+            Dictionary<long, ArticleRow> carriers = await ReadCarriersAsync(connection, transaction, clusters, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            rows.Sort(static (x, y) => x.Sequence.CompareTo(y.Sequence));
+            return (Cluster?)Snapshot(clusters[0], rows, carriers);
         }, cancellationToken);
     }
 
@@ -222,11 +233,12 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 }
             }
 
+            Dictionary<long, ArticleRow> carriers = await ReadCarriersAsync(connection, transaction, clusters, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             var result = new List<Cluster>(clusters.Count);
             foreach (ClusterRow cluster in clusters)
             {
-                result.Add(Snapshot(cluster, members.GetValueOrDefault(cluster.Id) ?? []));
+                result.Add(Snapshot(cluster, members.GetValueOrDefault(cluster.Id) ?? [], carriers));
             }
 
             return (IReadOnlyList<Cluster>)result;
@@ -554,7 +566,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
 
         foreach (ClusterWrite cluster in changes.CreatedClusters)
         {
-            batch.BatchCommands.Add(ClusterCommand($"INSERT INTO syndicate_clusters ({ClusterRow.Columns}, outlets) VALUES (@id, @canonical, @size, @wire, @title, @text, @original, @outlets)", cluster));
+            batch.BatchCommands.Add(ClusterCommand($"INSERT INTO syndicate_clusters ({ClusterRow.Columns}, outlets) VALUES (@id, @canonical, @size, @wire, @title, @text, @original, @carriers, @outlets)", cluster));
         }
 
         foreach (ClusterWrite cluster in changes.UpdatedClusters)
@@ -562,15 +574,15 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
             // A story grows far more often than it changes canonical copy: writing the unchanged texts again would store
             // them again (a new TOAST value every time) and send them through the write-ahead log.
             batch.BatchCommands.Add(cluster.TextChanged
-                ? ClusterCommand("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, canonical_title = @title, canonical_text = @text, canonical_original_text = @original, outlets = @outlets WHERE id = @id", cluster)
-                : Command("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, outlets = @outlets WHERE id = @id",
-                    ("id", cluster.Id), ("canonical", cluster.CanonicalSequence), ("size", cluster.Size), ("wire", (object?)cluster.Wire), ("outlets", cluster.Outlets)));
+                ? ClusterCommand("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, canonical_title = @title, canonical_text = @text, canonical_original_text = @original, carriers = @carriers, outlets = @outlets WHERE id = @id", cluster)
+                : Command("UPDATE syndicate_clusters SET canonical_seq = @canonical, size = @size, wire = @wire, carriers = @carriers, outlets = @outlets WHERE id = @id",
+                    ("id", cluster.Id), ("canonical", cluster.CanonicalSequence), ("size", cluster.Size), ("wire", (object?)cluster.Wire), ("carriers", (object?)cluster.Carriers), ("outlets", cluster.Outlets)));
         }
     }
 
     private static NpgsqlBatchCommand ClusterCommand(string sql, ClusterWrite cluster) =>
         Command(sql, ("id", cluster.Id), ("canonical", cluster.CanonicalSequence), ("size", cluster.Size), ("wire", (object?)cluster.Wire),
-            ("title", (object?)cluster.Title), ("text", (object?)cluster.Text), ("original", (object?)cluster.OriginalText), ("outlets", cluster.Outlets));
+            ("title", (object?)cluster.Title), ("text", (object?)cluster.Text), ("original", (object?)cluster.OriginalText), ("carriers", (object?)cluster.Carriers), ("outlets", cluster.Outlets));
 
     private static NpgsqlBatchCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
@@ -646,7 +658,45 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         return rows.Count == 0 ? null : StoreView.Load(_options, _lsh, _fingerprinter, _logger, rows, clusters);
     }
 
-    private static Cluster Snapshot(ClusterRow cluster, List<ArticleRow> rows)
+    /// <summary>The rows of the articles the clusters' carrier records name, by sequence.</summary>
+    private async Task<Dictionary<long, ArticleRow>> ReadCarriersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<ClusterRow> clusters, CancellationToken ct)
+    {
+        long[] sequences = [.. clusters.SelectMany(c => c.Carriers ?? []).Select(c => c.Sequence).Distinct()];
+        var result = new Dictionary<long, ArticleRow>(sequences.Length);
+        if (sequences.Length == 0)
+        {
+            return result;
+        }
+
+        await using var command = new NpgsqlCommand($"SELECT {ArticleRow.QualifiedColumns} FROM syndicate_articles a WHERE a.seq = ANY(@seqs)", connection, transaction);
+        command.Parameters.Add(Parameter("seqs", sequences));
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            ArticleRow row = ArticleRow.Read(reader, _options);
+            result[row.Sequence] = row;
+        }
+
+        return result;
+    }
+
+    /// <summary>A cluster as reported; its carriers are those whose article is still stored and in another cluster, first seen first.</summary>
+    private static Cluster Snapshot(ClusterRow cluster, List<ArticleRow> rows, Dictionary<long, ArticleRow> carrierRows)
+    {
+        List<Carrier>? carriers = null;
+        foreach (CarrierRecord record in (IEnumerable<CarrierRecord>?)cluster.Carriers?.OrderBy(c => c.Sequence) ?? [])
+        {
+            if (carrierRows.TryGetValue(record.Sequence, out ArticleRow? row) && row.Info.Id == record.Id && row.ClusterId != cluster.Id)
+            {
+                DocumentInfo info = row.Info;
+                (carriers ??= []).Add(new Carrier(info.Id, info.Source, info.Url, info.Published, row.ClusterId, record.MatchedId, record.Relation, record.Similarity));
+            }
+        }
+
+        return Snapshot(cluster, rows, carriers);
+    }
+
+    private static Cluster Snapshot(ClusterRow cluster, List<ArticleRow> rows, List<Carrier>? carriers)
     {
         var members = new List<ClusterMember>(rows.Count);
         string canonicalId = "";
@@ -661,7 +711,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
             members.Add(StoryClusterer.Member(row.Info, canonical));
         }
 
-        return new Cluster(cluster.Id, canonicalId, cluster.Wire, cluster.CanonicalTitle, cluster.CanonicalText, cluster.CanonicalOriginalText, members);
+        return new Cluster(cluster.Id, canonicalId, cluster.Wire, cluster.CanonicalTitle, cluster.CanonicalText, cluster.CanonicalOriginalText, members, carriers);
     }
 
     private async Task SlideWindowAsync(long timestamp, CancellationToken ct)

@@ -25,6 +25,14 @@ internal static class Schema
         {
             await using var create = new NpgsqlCommand(SchemaVersion.CreateVersion1(), connection, transaction);
             await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            version = 1;
+        }
+
+        // An older store is migrated step by step, inside this transaction and under the lock.
+        for (int step = version.Value; step < SchemaVersion.Current; step++)
+        {
+            await using var migrate = new NpgsqlCommand(SchemaVersion.Migration(step), connection, transaction);
+            await migrate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
 
@@ -66,7 +74,7 @@ internal static class Schema
             throw new PostgreSqlStoreException($"The store at {server} has schema version {version}, which no Syndicate release wrote.");
         }
 
-        // Version 1 is the first; a later version adds its migration steps here, each run inside this transaction.
+        // An older version is migrated by EnsureAsync, step by step (SchemaVersion.Migration).
         return version;
     }
 

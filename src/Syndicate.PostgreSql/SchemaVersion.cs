@@ -16,7 +16,8 @@ namespace Syndicate.PostgreSql;
 internal static class SchemaVersion
 {
     /// <summary>The schema this code creates and reads.</summary>
-    public const int Current = 1;
+    /// <remarks>Version 2 adds <c>syndicate_clusters.carriers</c>: the articles of other stories that carry the story.</remarks>
+    public const int Current = 2;
 
     /// <summary>Hash partitions of each postings table.</summary>
     public const int Partitions = 16;
@@ -24,7 +25,14 @@ internal static class SchemaVersion
     /// <summary>An advisory lock key that serializes schema creation and migration across workers opening at once.</summary>
     public const long MigrationLock = 0x5359_4E44_4943_4154;
 
-    /// <summary>The statements that take an empty database to <see cref="Current"/>.</summary>
+    /// <summary>The statements that take a store of <paramref name="version"/> to the next version.</summary>
+    public static string Migration(int version) => version switch
+    {
+        1 => "ALTER TABLE syndicate_clusters ADD COLUMN carriers bytea;\nUPDATE syndicate_schema SET version = 2;\n",
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, "no migration from this version"),
+    };
+
+    /// <summary>The statements that take an empty database to version 1; <see cref="Migration"/> takes it on.</summary>
     public static string CreateVersion1()
     {
         var sql = new System.Text.StringBuilder("""

@@ -30,7 +30,7 @@ internal sealed class StoreView
         rows.Sort(static (x, y) => x.Sequence.CompareTo(y.Sequence));
         _rows = [.. rows];
         _store = new InMemoryClusterStore(options, lsh, Math.Max(16, _rows.Length + 1));
-        Clusterer = new StoryClusterer(options, fingerprinter, _store, logger) { SlidesWindow = false };
+        Clusterer = new StoryClusterer(options, fingerprinter, _store, logger) { SlidesWindow = false, HoldsWholeState = false };
         var handleOf = new Dictionary<long, int>(_rows.Length);
         for (int h = 0; h < _rows.Length; h++)
         {
@@ -64,6 +64,7 @@ internal sealed class StoreView
                 CanonicalTitle = cluster.CanonicalTitle,
                 CanonicalText = cluster.CanonicalText,
                 CanonicalOriginalText = cluster.CanonicalOriginalText,
+                Carriers = cluster.Carriers,
             };
             _store.RestoreCluster(state);
             _clustersBefore.Add(cluster.Id, new ClusterBefore(state));
@@ -177,7 +178,8 @@ internal sealed class StoreView
         }
 
         return new ClusterWrite(cluster.Id, docs.Info(cluster.Canonical).Sequence, cluster.Members.Count, cluster.Wire?.Name, [.. outlets],
-            cluster.CanonicalTitle, cluster.CanonicalText, cluster.CanonicalOriginalText, textChanged);
+            cluster.CanonicalTitle, cluster.CanonicalText, cluster.CanonicalOriginalText, textChanged,
+            cluster.Carriers is { Count: > 0 } carriers ? Storage.StateSnapshot.EncodeCarriers(carriers) : null);
     }
 
     /// <summary>The columns of an article row that a change can touch.</summary>
@@ -197,9 +199,11 @@ internal sealed class StoreView
         private readonly string? _title = state.CanonicalTitle;
         private readonly string? _text = state.CanonicalText;
         private readonly string? _original = state.CanonicalOriginalText;
+        private readonly CarrierRecord[] _carriers = state.Carriers is { } carriers ? [.. carriers] : [];
 
         public bool SameAs(ClusterBefore other) =>
-            _canonical == other._canonical && _size == other._size && _wire == other._wire && SameTextAs(other);
+            _canonical == other._canonical && _size == other._size && _wire == other._wire && SameTextAs(other)
+            && _carriers.AsSpan().SequenceEqual(other._carriers);
 
         public bool SameTextAs(ClusterBefore other) =>
             ReferenceEquals(_title, other._title) && ReferenceEquals(_text, other._text) && ReferenceEquals(_original, other._original);
@@ -210,7 +214,7 @@ internal sealed class StoreView
 internal sealed record InsertedArticle(ArticleRow Row, PostingKeys Keys);
 
 /// <summary>A cluster row to insert or update; an update leaves the canonical texts alone unless <paramref name="TextChanged"/>.</summary>
-internal sealed record ClusterWrite(long Id, long CanonicalSequence, int Size, string? Wire, string[] Outlets, string? Title, string? Text, string? OriginalText, bool TextChanged);
+internal sealed record ClusterWrite(long Id, long CanonicalSequence, int Size, string? Wire, string[] Outlets, string? Title, string? Text, string? OriginalText, bool TextChanged, byte[]? Carriers);
 
 /// <summary>The rows a change writes back.</summary>
 internal sealed class ViewChanges

@@ -50,7 +50,7 @@ public sealed class Cluster
     /// An article belongs to one story; a roundup of three items joins the story of one of them. It is listed here, in
     /// the others, when it verified against one of their copies and against their canonical copy, and its text or that
     /// copy's has at least 1.25 times the other's shingles (the longer carries the shorter). A carrier leaves the list
-    /// when it is removed or evicted. The PostgreSQL store does not record carriers: its clusters list none.
+    /// when it is removed or evicted.
     /// </remarks>
     public IReadOnlyList<Carrier> Carriers { get; }
 

@@ -61,11 +61,18 @@ internal sealed partial class StoryClusterer
         }
     }
 
-    /// <summary>Adds a carrier once, dropping the records of carriers no longer held, so the list stays bounded by the window.</summary>
+    /// <summary>
+    /// Adds a carrier once, dropping the records of carriers no longer held, so the list stays bounded by the window (in
+    /// a shared store's view, which holds part of the state, nothing is dropped: the store resolves them when read).
+    /// </summary>
     private void AddCarrier(ClusterState story, CarrierRecord record)
     {
         List<CarrierRecord> carriers = story.Carriers ??= [];
-        carriers.RemoveAll(r => !IsHeld(r));
+        if (HoldsWholeState)
+        {
+            carriers.RemoveAll(r => !IsHeld(r));
+        }
+
         foreach (CarrierRecord r in carriers)
         {
             if (r.Sequence == record.Sequence)
@@ -124,7 +131,7 @@ internal sealed partial class StoryClusterer
 
         foreach (CarrierRecord r in records)
         {
-            if (IsHeld(r))
+            if (!HoldsWholeState || IsHeld(r))
             {
                 AddCarrier(into, r);
             }

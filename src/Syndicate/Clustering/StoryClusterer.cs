@@ -60,6 +60,12 @@ internal sealed partial class StoryClusterer
     /// </summary>
     public bool SlidesWindow { get; init; } = true;
 
+    /// <summary>
+    /// Whether the store holds every article (true), so that an article it does not hold is gone. A shared store's view
+    /// holds part of the state: there a carrier it did not load is kept, not dropped as removed.
+    /// </summary>
+    public bool HoldsWholeState { get; init; } = true;
+
     public bool Contains(string id) => _store.TryGetHandle(id, out _);
 
     /// <summary>The verdict an article already held got when it was added, if one has that id.</summary>

@@ -260,18 +260,8 @@ internal static class StateSnapshot
 
             if (carriers is { Count: > 0 })
             {
-                // Each carrier as [id, sequence, matched id, relation, similarity].
                 w.Write(CarriersKey);
-                w.WriteArrayHeader(carriers.Count);
-                foreach (CarrierRecord carrier in carriers)
-                {
-                    w.WriteArrayHeader(5);
-                    StatePack.WriteString(ref w, carrier.Id);
-                    w.Write(carrier.Sequence);
-                    StatePack.WriteString(ref w, carrier.MatchedId);
-                    w.Write((byte)carrier.Relation);
-                    w.Write(carrier.Similarity);
-                }
+                WriteCarriers(ref w, carriers);
             }
 
             End(ref w, record, blocks);
@@ -549,27 +539,67 @@ internal static class StateSnapshot
         clusterer.LastWindowEviction = lastEviction;
     }
 
-    /// <summary>A cluster's carriers: an array of [id, sequence, matched id, relation, similarity].</summary>
-    private static List<CarrierRecord> ReadCarriers(ref MessagePackReader r, BlockReader blocks)
+    /// <summary>A cluster's carriers, as the snapshot and the PostgreSQL store keep them (MessagePack).</summary>
+    internal static byte[] EncodeCarriers(IReadOnlyList<CarrierRecord> carriers)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * carriers.Count + 8);
+        var w = new MessagePackWriter(buffer);
+        WriteCarriers(ref w, carriers);
+        w.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads what <see cref="EncodeCarriers"/> wrote.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a list of carriers.</exception>
+    internal static List<CarrierRecord> DecodeCarriers(byte[] bytes)
+    {
+        var r = new MessagePackReader(bytes);
+        try
+        {
+            List<CarrierRecord> carriers = ReadCarriers(ref r, reason => new InvalidDataException("A cluster's carriers do not decode: " + reason + "."));
+            return r.End ? carriers : throw new InvalidDataException("A cluster's carriers do not decode: bytes after the list.");
+        }
+        catch (Exception e) when (StatePack.IsDecodeError(e))
+        {
+            throw new InvalidDataException("A cluster's carriers do not decode: " + e.Message, e);
+        }
+    }
+
+    /// <summary>An array of [id, sequence, matched id, relation, similarity], one a carrier.</summary>
+    private static void WriteCarriers(ref MessagePackWriter w, IReadOnlyList<CarrierRecord> carriers)
+    {
+        w.WriteArrayHeader(carriers.Count);
+        foreach (CarrierRecord carrier in carriers)
+        {
+            w.WriteArrayHeader(5);
+            StatePack.WriteString(ref w, carrier.Id);
+            w.Write(carrier.Sequence);
+            StatePack.WriteString(ref w, carrier.MatchedId);
+            w.Write((byte)carrier.Relation);
+            w.Write(carrier.Similarity);
+        }
+    }
+
+    private static List<CarrierRecord> ReadCarriers(ref MessagePackReader r, Func<string, Exception> corrupt)
     {
         int count = r.ReadArrayHeader();
-        // A damaged count must not reserve more than the record could fill: each entry takes at least 8 bytes.
+        // A damaged count must not reserve more than the record could fill.
         var carriers = new List<CarrierRecord>(Math.Min(count, 64));
         for (int i = 0; i < count; i++)
         {
             if (r.ReadArrayHeader() != 5)
             {
-                throw blocks.Corrupt("a cluster's carrier record has the wrong shape");
+                throw corrupt("a cluster's carrier record has the wrong shape");
             }
 
-            string id = StatePack.ReadString(ref r) ?? throw blocks.Corrupt("a cluster's carrier has no id");
+            string id = StatePack.ReadString(ref r) ?? throw corrupt("a cluster's carrier has no id");
             long sequence = r.ReadInt64();
-            string matched = StatePack.ReadString(ref r) ?? throw blocks.Corrupt("a cluster's carrier has no matched copy");
+            string matched = StatePack.ReadString(ref r) ?? throw corrupt("a cluster's carrier has no matched copy");
             byte relation = r.ReadByte();
             double similarity = r.ReadDouble();
             if (relation > (byte)Relation.Partial || relation == (byte)Relation.Original || !(similarity >= 0 && similarity <= 1))
             {
-                throw blocks.Corrupt("a cluster's carrier record is out of range");
+                throw corrupt("a cluster's carrier record is out of range");
             }
 
             carriers.Add(new CarrierRecord(id, sequence, matched, (Relation)relation, similarity));
@@ -638,7 +668,7 @@ internal static class StateSnapshot
                         }
 
                     case CarriersKey:
-                        carriers = ReadCarriers(ref r, blocks);
+                        carriers = ReadCarriers(ref r, blocks.Corrupt);
                         break;
                     default: r.Skip(); break;
                 }

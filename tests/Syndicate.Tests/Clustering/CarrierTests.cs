@@ -31,6 +31,14 @@ public sealed class CarrierTests
     // A regional roundup that carries both releases, the seizure first.
     private const string Roundup = Seizure + "\n" + Campaign;
 
+    /// <summary>The two releases, then the roundup that carries both.</summary>
+    internal static IReadOnlyList<Article> ReleasesAndRoundup =>
+    [
+        new Article("seizure", "wire", Seizure) { Published = s_day },
+        new Article("campaign", "health", Campaign) { Published = s_day.AddHours(1) },
+        new Article("roundup", "daily", Roundup) { Published = s_day.AddHours(5) },
+    ];
+
     private static SyndicationEngine ReleasesThenRoundup(out Verdict seizure, out Verdict campaign, out Verdict roundup)
     {
         var engine = new SyndicationEngine();
@@ -112,5 +120,26 @@ public sealed class CarrierTests
         Carrier before = Assert.Single(engine.GetCluster(campaign.ClusterId)!.Carriers);
         Assert.Equal(before.Relation, carrier.Relation);
         Assert.Equal(before.Similarity, carrier.Similarity);
+    }
+}
+
+/// <summary>The carriers' encoding, as the snapshot and the PostgreSQL store keep it.</summary>
+public sealed class CarrierEncodingTests
+{
+    [Fact]
+    public void Carriers_round_trip_and_damaged_bytes_are_refused()
+    {
+        CarrierRecord[] carriers =
+        [
+            new("roundup", 17, "campaign", Relation.Partial, 0.75),
+            new("صحيفة-12", long.MaxValue, "x", Relation.NearDuplicate, 0.1294),
+        ];
+        byte[] bytes = Syndicate.Storage.StateSnapshot.EncodeCarriers(carriers);
+        Assert.Equal(carriers, Syndicate.Storage.StateSnapshot.DecodeCarriers(bytes));
+
+        Assert.Throws<InvalidDataException>(() => Syndicate.Storage.StateSnapshot.DecodeCarriers(bytes[..^3]));
+        Assert.Throws<InvalidDataException>(() => Syndicate.Storage.StateSnapshot.DecodeCarriers([.. bytes, 0]));
+        byte[] outOfRange = Syndicate.Storage.StateSnapshot.EncodeCarriers([new("a", 1, "b", Relation.Original, 0.5)]);
+        Assert.Throws<InvalidDataException>(() => Syndicate.Storage.StateSnapshot.DecodeCarriers(outOfRange));
     }
 }

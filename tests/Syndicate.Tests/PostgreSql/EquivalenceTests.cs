@@ -18,12 +18,37 @@ public sealed class EquivalenceTests(PostgreSqlServer server)
     public Task A_generated_stream_of_edits_and_partial_copies_clusters_as_in_memory() => CompareAsync(Corpus.Stream(syntheticStories: 30, seed: 3));
 
     [PostgreSqlFact]
+    public async Task A_roundup_is_recorded_as_a_carrier_as_in_memory()
+    {
+        await CompareAsync(Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup);
+
+        // Read one cluster at a time, too.
+        await using var store = await PostgreSqlSyndicationEngine.OpenAsync(await server.CreateDatabaseAsync());
+        foreach (Article article in Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup)
+        {
+            await store.AddAsync(article);
+        }
+
+        Cluster campaign = (await store.GetClusterOfAsync("campaign"))!;
+        Carrier carrier = Assert.Single(campaign.Carriers);
+        Assert.Equal(("roundup", "campaign"), (carrier.Id, carrier.MatchedId));
+        Assert.Equal((await store.GetClusterOfAsync("seizure"))!.Id, carrier.ClusterId);
+    }
+
+    [PostgreSqlFact]
     public async Task Under_a_window_the_store_evicts_as_the_in_memory_engine_does()
     {
         // The bundled corpus spans about two days: a six-hour window evicts most of it as it streams.
         var options = new SyndicationOptions { Window = TimeSpan.FromHours(6) };
         int held = await CompareAsync(Stories.Synthetic, options);
         Assert.InRange(held, 1, Stories.Synthetic.Count / 2);
+    }
+
+    /// <summary>Every carrier as (story, carrier, the carrier's story, matched copy, relation), stories named by their canonical copy.</summary>
+    private static List<string> Carried(IReadOnlyList<Cluster> clusters)
+    {
+        var canonical = clusters.ToDictionary(c => c.Id, c => c.CanonicalId);
+        return [.. clusters.SelectMany(c => c.Carriers.Select(k => $"{c.CanonicalId} {k.Id} {canonical[k.ClusterId]} {k.MatchedId} {k.Relation} {k.Similarity:R}")).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Compares the two engines on the articles; returns how many articles the store holds at the end.</summary>
@@ -43,6 +68,7 @@ public sealed class EquivalenceTests(PostgreSqlServer server)
         Assert.Equal(Stories.Groups(memory.GetClusters()), Stories.Groups(stored));
         Assert.Equal(memory.Count, Stories.Partition(stored).Count);
         Assert.Equal(memory.GetClusters().Select(c => c.CanonicalId).Order(StringComparer.Ordinal), stored.Select(c => c.CanonicalId).Order(StringComparer.Ordinal));
+        Assert.Equal(Carried(memory.GetClusters()), Carried(stored));
 
         for (int i = 0; i < articles.Count; i++)
         {

@@ -21,7 +21,7 @@ public sealed class SchemaTests(PostgreSqlServer server)
             Assert.True(first.Inserted);
         }
 
-        Assert.Equal(1, await ScalarAsync<int>(store, "SELECT version FROM syndicate_schema"));
+        Assert.Equal(SchemaVersion.Current, await ScalarAsync<int>(store, "SELECT version FROM syndicate_schema"));
         // Band postings are hash-partitioned by their key, so that partitions can be placed elsewhere.
         Assert.Equal("h", await ScalarAsync<string>(store, "SELECT partstrat::text FROM pg_partitioned_table WHERE partrelid = 'syndicate_band_postings'::regclass"));
         Assert.True(await ScalarAsync<long>(store, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'syndicate_band_postings'::regclass") > 1);
@@ -69,6 +69,34 @@ public sealed class SchemaTests(PostgreSqlServer server)
                 await engine.DisposeAsync();
             }
         }
+    }
+
+    [PostgreSqlFact]
+    public async Task A_version_1_store_is_migrated_when_a_worker_opens_it_and_keeps_its_articles()
+    {
+        // A store as version 1 wrote it: its schema, then the first articles written through today's code with the
+        // carriers column dropped again (version 1 had none).
+        string store = await server.CreateDatabaseAsync();
+        await using (var engine = await PostgreSqlSyndicationEngine.OpenAsync(store))
+        {
+            await engine.AddAsync(TestData.Seed(0));
+        }
+
+        await ExecuteAsync(store, "ALTER TABLE syndicate_clusters DROP COLUMN carriers; UPDATE syndicate_schema SET version = 1");
+
+        await using (var engine = await PostgreSqlSyndicationEngine.OpenAsync(store))
+        {
+            Assert.Equal(2, await ScalarAsync<int>(store, "SELECT version FROM syndicate_schema"));
+            Assert.NotNull(await engine.GetClusterOfAsync(TestData.Seed(0).Id));
+            foreach (Article article in Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup)
+            {
+                await engine.AddAsync(article);
+            }
+
+            Assert.Equal("roundup", Assert.Single((await engine.GetClusterOfAsync("campaign"))!.Carriers).Id);
+        }
+
+        Assert.Equal(1L, await ScalarAsync<long>(store, "SELECT count(*) FROM syndicate_schema"));
     }
 
     [PostgreSqlFact]
