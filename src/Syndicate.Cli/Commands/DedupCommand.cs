@@ -135,18 +135,7 @@ internal static class DedupCommand
     internal static void WriteLine(Utf8JsonWriter w, Article a, Verdict v)
     {
         w.WriteStartObject();
-        w.WriteString("id", a.Id);
-        w.WriteString("source", a.Source);
-        w.WriteString("url", a.Url);
-        if (a.Published is { } published)
-        {
-            w.WriteString("published", published.ToString("O", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            w.WriteNull("published");
-        }
-
+        JsonWriters.WriteArticleHead(w, a.Id, a.Source, a.Url, a.Published);
         w.WriteString("title", a.Title);
         w.WriteString("body", a.Body);
         w.WriteStartObject("syndicate");

@@ -159,14 +159,8 @@ internal static partial class HtmlReportWriter
             {
                 output.Write("<li><span dir=\"ltr\"><code>");
                 output.Write(E(carrier.Id));
-                output.Write("</code> · <span class=\"src\">");
-                output.Write(E(carrier.Source));
-                output.Write("</span>");
-                if (carrier.Published is { } published)
-                {
-                    output.Write(" · ");
-                    output.Write(published.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-                }
+                output.Write("</code>");
+                WriteSourceAndTime(output, carrier.Source, carrier.Published);
 
                 output.Write(string.Create(inv, $" · <a href=\"#s{carrier.ClusterId}\">story {carrier.ClusterId}</a> · {ArticleResult.RelationName(carrier.Relation)} {carrier.Similarity.ToString("0.00", inv)} to <code>"));
                 output.Write(E(carrier.MatchedId));
@@ -182,6 +176,19 @@ internal static partial class HtmlReportWriter
     /// <summary>A text as the reader should see it: a body served as HTML shows its text, not its tags.</summary>
     private static string Shown(string body) => HtmlText.ContainsMarkup(body) ? HtmlText.ToText(body) : body;
 
+    /// <summary>" · outlet · time", the time to the minute when known.</summary>
+    private static void WriteSourceAndTime(TextWriter output, string source, DateTimeOffset? published)
+    {
+        output.Write(" · <span class=\"src\">");
+        output.Write(E(source));
+        output.Write("</span>");
+        if (published is { } time)
+        {
+            output.Write(" · ");
+            output.Write(time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>One line about a member: id, outlet, time, its relation and link.</summary>
     private static void WriteMember(TextWriter output, ClusterMember? m, string id, string canonicalId)
     {
@@ -193,14 +200,7 @@ internal static partial class HtmlReportWriter
             return;
         }
 
-        output.Write(" · <span class=\"src\">");
-        output.Write(E(m.Source));
-        output.Write("</span>");
-        if (m.Published is { } published)
-        {
-            output.Write(" · ");
-            output.Write(published.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-        }
+        WriteSourceAndTime(output, m.Source, m.Published);
 
         if (m.Relation != Relation.Original)
         {

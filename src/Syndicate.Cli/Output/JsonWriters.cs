@@ -108,18 +108,7 @@ internal static class JsonWriters
             foreach (ClusterMember m in c.Members)
             {
                 w.WriteStartObject();
-                w.WriteString("id", m.Id);
-                w.WriteString("source", m.Source);
-                w.WriteString("url", m.Url);
-                if (m.Published is { } published)
-                {
-                    w.WriteString("published", published.ToString("O", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    w.WriteNull("published");
-                }
-
+                WriteArticleHead(w, m.Id, m.Source, m.Url, m.Published);
                 w.WriteString("relation", ArticleResult.RelationName(m.Relation));
                 w.WriteNumber("similarity", Math.Round(m.Similarity, 4));
                 w.WriteString("wire", m.Wire);
@@ -134,18 +123,7 @@ internal static class JsonWriters
                 foreach (Carrier carrier in c.Carriers)
                 {
                     w.WriteStartObject();
-                    w.WriteString("id", carrier.Id);
-                    w.WriteString("source", carrier.Source);
-                    w.WriteString("url", carrier.Url);
-                    if (carrier.Published is { } published)
-                    {
-                        w.WriteString("published", published.ToString("O", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        w.WriteNull("published");
-                    }
-
+                    WriteArticleHead(w, carrier.Id, carrier.Source, carrier.Url, carrier.Published);
                     w.WriteNumber("cluster", carrier.ClusterId);
                     w.WriteString("matched", carrier.MatchedId);
                     w.WriteString("relation", ArticleResult.RelationName(carrier.Relation));
@@ -163,6 +141,22 @@ internal static class JsonWriters
         w.WriteEndObject();
         w.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The fields that name an article: id, source, url, and the publication time (ISO 8601) or null.</summary>
+    internal static void WriteArticleHead(Utf8JsonWriter w, string id, string source, string? url, DateTimeOffset? published)
+    {
+        w.WriteString("id", id);
+        w.WriteString("source", source);
+        w.WriteString("url", url);
+        if (published is { } time)
+        {
+            w.WriteString("published", time.ToString("O", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("published");
+        }
     }
 
     private static void WriteOptions(Utf8JsonWriter w, SyndicationOptions o)

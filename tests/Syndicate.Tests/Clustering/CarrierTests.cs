@@ -11,13 +11,7 @@ public sealed class CarrierTests
     private static readonly DateTimeOffset s_day = new(2015, 8, 2, 8, 0, 0, TimeSpan.Zero);
 
     // A border-guard release with its figures.
-    private const string Seizure =
-        "أعلن المتحدث الرسمي لحرس الحدود بمنطقة جازان العقيد يحيى الوعاني أن دوريات القطاع تمكنت خلال 48 ساعة من ضبط 60 "
-        + "كيسا من الحشيش المخدر في وادي خلب، إضافة إلى 34 كيسا أخرى في محافظة الطوال قرب الشريط الحدودي.\n"
-        + "وأوضح الوعاني أن المضبوطات سلمت إلى الجهات المختصة لاستكمال الإجراءات النظامية، مشيرا إلى أن الدوريات رصدت "
-        + "تحركات المهربين عبر الكاميرات الحرارية وأوقفت 7 أشخاص من المتورطين في عمليات التهريب.\n"
-        + "وأكد أن حرس الحدود مستمر في تنفيذ مهامه لحماية الحدود ومنع تهريب المخدرات والأسلحة، داعيا المواطنين إلى "
-        + "الإبلاغ عن أي تحركات مشبوهة عبر الأرقام المخصصة لذلك على مدار الساعة.";
+    private const string Seizure = StoryJoinTests.Release;
 
     // A health directorate's release on a vaccination campaign: another story of the same region and day.
     private const string Campaign =

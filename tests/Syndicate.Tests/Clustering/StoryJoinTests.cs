@@ -9,7 +9,7 @@ public sealed class StoryJoinTests
     private static readonly DateTimeOffset s_day = new(2015, 8, 2, 8, 0, 0, TimeSpan.Zero);
 
     // A border-guard release with its figures.
-    private const string Release =
+    internal const string Release =
         "أعلن المتحدث الرسمي لحرس الحدود بمنطقة جازان العقيد يحيى الوعاني أن دوريات القطاع تمكنت خلال 48 ساعة من ضبط 60 "
         + "كيسا من الحشيش المخدر في وادي خلب، إضافة إلى 34 كيسا أخرى في محافظة الطوال قرب الشريط الحدودي.\n"
         + "وأوضح الوعاني أن المضبوطات سلمت إلى الجهات المختصة لاستكمال الإجراءات النظامية، مشيرا إلى أن الدوريات رصدت "
