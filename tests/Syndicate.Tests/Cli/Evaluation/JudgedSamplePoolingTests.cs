@@ -105,8 +105,8 @@ public sealed class JudgedSamplePoolingTests
 
     /// <summary>The committed held-out samples are drawn from the committed frames, apart from the first samples and from each other.</summary>
     [Theory]
-    [InlineData("snn", 1010)]
-    [InlineData("ant", 395)]
+    [InlineData("snn", 1150)]
+    [InlineData("ant", 455)]
     public void The_committed_held_out_samples_lie_in_the_frame_and_apart_from_the_first_and_each_other(string corpus, int pooledPairs)
     {
         JudgedSample first = JudgedSample.Load(TestData.FixturePath("judged", corpus + ".pairs.jsonl"));
@@ -115,19 +115,22 @@ public sealed class JudgedSamplePoolingTests
         JudgedSample held3 = JudgedSample.Load(TestData.FixturePath("judged", "holdout3", corpus + ".pairs.jsonl"));
         JudgedSample held4 = JudgedSample.Load(TestData.FixturePath("judged", "holdout4", corpus + ".pairs.jsonl"));
         JudgedSample held5 = JudgedSample.Load(TestData.FixturePath("judged", "holdout5", corpus + ".pairs.jsonl"));
+        JudgedSample held6 = JudgedSample.Load(TestData.FixturePath("judged", "holdout6", corpus + ".pairs.jsonl"));
 
-        JudgedSample pooled = JudgedSample.Pool([first, held, held2, held3, held4, held5]);
+        JudgedSample pooled = JudgedSample.Pool([first, held, held2, held3, held4, held5, held6]);
 
         Assert.Equal(pooledPairs, pooled.Pairs.Count);
         Assert.Equal(first.FramePath, held2.FramePath);
         Assert.Equal(first.FramePath, held3.FramePath);
         Assert.Equal(first.FramePath, held4.FramePath);
         Assert.Equal(first.FramePath, held5.FramePath);
+        Assert.Equal(first.FramePath, held6.FramePath);
         Assert.Empty(held.Warnings);
         Assert.Empty(held2.Warnings);
         Assert.Empty(held3.Warnings);
         Assert.Empty(held4.Warnings);
         Assert.Empty(held5.Warnings);
+        Assert.Empty(held6.Warnings);
     }
 
     /// <summary>A held-out sample in <c>judged/holdout/</c> whose strata file names the frame one folder up.</summary>
