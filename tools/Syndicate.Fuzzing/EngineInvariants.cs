@@ -9,7 +9,8 @@ internal static class EngineInvariants
     /// <summary>
     /// Every article in exactly one cluster, every cluster non-empty with one canonical copy that is one of its members,
     /// <see cref="SyndicationEngine.GetClusterOf"/> agreeing with the cluster listing, and the sizes adding up to
-    /// <see cref="SyndicationEngine.Count"/>. Returns null when all hold, else what broke.
+    /// <see cref="SyndicationEngine.Count"/>, and every carrier a held article of another cluster, listed once. Returns
+    /// null when all hold, else what broke.
     /// </summary>
     /// <param name="engine">The engine to check.</param>
     /// <param name="quiescent">
@@ -74,6 +75,24 @@ internal static class EngineInvariants
             if (of is null || of.Id != clusterId || !of.Members.Any(m => m.Id == id))
             {
                 return Say($"GetClusterOf({id}) gives cluster {of?.Id} but the listing puts it in {clusterId}");
+            }
+        }
+
+        // A carrier is a held article of another story, listed once, in the story the listing puts it in.
+        foreach (Cluster cluster in clusters)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Carrier carrier in cluster.Carriers)
+            {
+                if (!seen.Add(carrier.Id))
+                {
+                    return Say($"cluster {cluster.Id} lists carrier {carrier.Id} twice");
+                }
+
+                if (!owner.TryGetValue(carrier.Id, out long own) || own != carrier.ClusterId || own == cluster.Id)
+                {
+                    return Say($"cluster {cluster.Id} lists carrier {carrier.Id} of cluster {carrier.ClusterId}, which the listing puts in {(owner.TryGetValue(carrier.Id, out long o) ? o : 0)}");
+                }
             }
         }
 
