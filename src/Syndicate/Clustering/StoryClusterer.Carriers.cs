@@ -97,7 +97,7 @@ internal sealed partial class StoryClusterer
         }
 
         DocumentTable docs = _store.Documents;
-        List<Carrier>? result = null;
+        List<(long Sequence, Carrier Carrier)>? held = null;
         foreach (CarrierRecord r in records)
         {
             if (!_store.TryGetHandle(r.Id, out int handle))
@@ -112,13 +112,12 @@ internal sealed partial class StoryClusterer
                 continue;
             }
 
-            (result ??= []).Add(new Carrier(info.Id, info.Source, info.Url, info.Published, own.Id, r.MatchedId, r.Relation, r.Similarity));
+            (held ??= []).Add((r.Sequence, new Carrier(info.Id, info.Source, info.Url, info.Published, own.Id, r.MatchedId, r.Relation, r.Similarity)));
         }
 
-        result?.Sort((x, y) => Sequence(x).CompareTo(Sequence(y)));
-        return result;
-
-        long Sequence(Carrier c) => _store.TryGetHandle(c.Id, out int h) ? docs.Info(h).Sequence : long.MaxValue;
+        // Sequences are unique, so the order is total.
+        held?.Sort((x, y) => x.Sequence.CompareTo(y.Sequence));
+        return held?.ConvertAll(h => h.Carrier);
     }
 
     /// <summary>Moves the carriers of a story merged into another, leaving out the target's own members.</summary>
