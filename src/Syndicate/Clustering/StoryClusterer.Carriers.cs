@@ -44,7 +44,7 @@ internal sealed partial class StoryClusterer
                 continue;
             }
 
-            if (other.Canonical != link.Handle && RelateToHandle(print, other.Canonical).Relation == Relation.Original)
+            if (other.Canonical != link.Handle && !VerifiesAgainst(print, other.Canonical))
             {
                 continue;
             }
@@ -62,11 +62,38 @@ internal sealed partial class StoryClusterer
     }
 
     /// <summary>
+    /// Whether the new article verifies against an indexed one: read off this insert's candidates when it was one of
+    /// them (<see cref="_links"/> holds every candidate it verified against), else asked of the verifier.
+    /// </summary>
+    private bool VerifiesAgainst(Fingerprint print, int handle)
+    {
+        if (_candidates.Contains(handle))
+        {
+            foreach (Link link in _links)
+            {
+                if (link.Handle == handle)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return RelateToHandle(print, handle).Relation != Relation.Original;
+    }
+
+    /// <summary>
     /// Adds a carrier once, dropping the records of carriers no longer held, so the list stays bounded by the window (in
     /// a shared store's view, which holds part of the state, nothing is dropped: the store resolves them when read).
     /// </summary>
     private void AddCarrier(ClusterState story, CarrierRecord record)
     {
+        if (HoldsWholeState && !IsHeld(record))
+        {
+            return;
+        }
+
         List<CarrierRecord> carriers = story.Carriers ??= [];
         if (HoldsWholeState)
         {
@@ -120,7 +147,7 @@ internal sealed partial class StoryClusterer
         return held?.ConvertAll(h => h.Carrier);
     }
 
-    /// <summary>Moves the carriers of a story merged into another, leaving out the target's own members.</summary>
+    /// <summary>Moves the carriers of a story merged into another (those no longer held are dropped on the way).</summary>
     private void MoveCarriers(ClusterState from, ClusterState into)
     {
         if (from.Carriers is not { } records)
@@ -130,10 +157,7 @@ internal sealed partial class StoryClusterer
 
         foreach (CarrierRecord r in records)
         {
-            if (!HoldsWholeState || IsHeld(r))
-            {
-                AddCarrier(into, r);
-            }
+            AddCarrier(into, r);
         }
 
         from.Carriers = null;

@@ -266,14 +266,15 @@ internal sealed partial class StoryClusterer
     private Link? FindBest(Fingerprint print, out List<ClusterState>? joinable)
     {
         joinable = null;
+        // Both lists describe this insert only (RecordCarriers reads them after it), also when an exact copy skips the search.
         _links.Clear();
+        _candidates.Clear();
         DocumentTable docs = _store.Documents;
         if (_store.TryGetExact(print.ContentHash, out int exact) && !print.IsEmpty)
         {
             return RelateToHandle(print, exact);
         }
 
-        _candidates.Clear();
         _store.FindCandidates(print, _candidates, _options.MaxCandidates);
         foreach (int candidate in _candidates)
         {
