@@ -189,7 +189,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 return null;
             }
 
-            Dictionary<long, ArticleRow> carriers = await ReadCarriersAsync(connection, transaction, clusters, ct).ConfigureAwait(false);
+            Dictionary<long, CarrierArticle> carriers = await ReadCarriersAsync(connection, transaction, clusters, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             rows.Sort(static (x, y) => x.Sequence.CompareTo(y.Sequence));
             return (Cluster?)Snapshot(clusters[0], rows, carriers);
@@ -233,7 +233,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 }
             }
 
-            Dictionary<long, ArticleRow> carriers = await ReadCarriersAsync(connection, transaction, clusters, ct).ConfigureAwait(false);
+            Dictionary<long, CarrierArticle> carriers = await ReadCarriersAsync(connection, transaction, clusters, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             var result = new List<Cluster>(clusters.Count);
             foreach (ClusterRow cluster in clusters)
@@ -658,38 +658,40 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         return rows.Count == 0 ? null : StoreView.Load(_options, _lsh, _fingerprinter, _logger, rows, clusters);
     }
 
-    /// <summary>The rows of the articles the clusters' carrier records name, by sequence.</summary>
-    private async Task<Dictionary<long, ArticleRow>> ReadCarriersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<ClusterRow> clusters, CancellationToken ct)
+    /// <summary>What a carrier's listing needs of its article, by sequence: the carrier records name the articles.</summary>
+    private sealed record CarrierArticle(string Id, string Source, string? Url, DateTimeOffset? Published, long ClusterId);
+
+    /// <summary>The articles the clusters' carrier records name, by sequence (only the columns a listing shows).</summary>
+    private static async Task<Dictionary<long, CarrierArticle>> ReadCarriersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<ClusterRow> clusters, CancellationToken ct)
     {
         long[] sequences = [.. clusters.SelectMany(c => c.Carriers ?? []).Select(c => c.Sequence).Distinct()];
-        var result = new Dictionary<long, ArticleRow>(sequences.Length);
+        var result = new Dictionary<long, CarrierArticle>(sequences.Length);
         if (sequences.Length == 0)
         {
             return result;
         }
 
-        await using var command = new NpgsqlCommand($"SELECT {ArticleRow.QualifiedColumns} FROM syndicate_articles a WHERE a.seq = ANY(@seqs)", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT seq, id, source, url, published_ticks, published_offset, cluster_id FROM syndicate_articles WHERE seq = ANY(@seqs)", connection, transaction);
         command.Parameters.Add(Parameter("seqs", sequences));
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            ArticleRow row = ArticleRow.Read(reader, _options);
-            result[row.Sequence] = row;
+            DateTimeOffset? published = reader.IsDBNull(4) ? null : new DateTimeOffset(reader.GetInt64(4), TimeSpan.FromMinutes(reader.GetInt16(5)));
+            result[reader.GetInt64(0)] = new CarrierArticle(reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), published, reader.GetInt64(6));
         }
 
         return result;
     }
 
     /// <summary>A cluster as reported; its carriers are those whose article is still stored and in another cluster, first seen first.</summary>
-    private static Cluster Snapshot(ClusterRow cluster, List<ArticleRow> rows, Dictionary<long, ArticleRow> carrierRows)
+    private static Cluster Snapshot(ClusterRow cluster, List<ArticleRow> rows, Dictionary<long, CarrierArticle> carrierArticles)
     {
         List<Carrier>? carriers = null;
         foreach (CarrierRecord record in (IEnumerable<CarrierRecord>?)cluster.Carriers?.OrderBy(c => c.Sequence) ?? [])
         {
-            if (carrierRows.TryGetValue(record.Sequence, out ArticleRow? row) && row.Info.Id == record.Id && row.ClusterId != cluster.Id)
+            if (carrierArticles.TryGetValue(record.Sequence, out CarrierArticle? a) && a.Id == record.Id && a.ClusterId != cluster.Id)
             {
-                DocumentInfo info = row.Info;
-                (carriers ??= []).Add(new Carrier(info.Id, info.Source, info.Url, info.Published, row.ClusterId, record.MatchedId, record.Relation, record.Similarity));
+                (carriers ??= []).Add(new Carrier(a.Id, a.Source, a.Url, a.Published, a.ClusterId, record.MatchedId, record.Relation, record.Similarity));
             }
         }
 
