@@ -147,6 +147,17 @@ internal static class DedupCommand
         w.WriteString("wire", v.Wire?.Name);
         w.WriteBoolean("canonicalChanged", v.CanonicalChanged);
         w.WriteBoolean("inserted", v.Inserted);
+        if (v.CarriedClusterIds.Count > 0)
+        {
+            w.WriteStartArray("carries");
+            foreach (long id in v.CarriedClusterIds)
+            {
+                w.WriteNumberValue(id);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
     }

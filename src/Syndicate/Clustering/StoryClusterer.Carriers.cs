@@ -26,9 +26,11 @@ internal sealed partial class StoryClusterer
     /// matches the story itself, not only one copy of it: the chaining guard's test), the longer of the two texts, by
     /// <see cref="CarrierLengthRatio"/>, carries the shorter one's story.
     /// </summary>
-    private void RecordCarriers(Fingerprint print, DocumentInfo info, ClusterState cluster)
+    /// <returns>The ids of the stories the new article carries, first found first; null when it carries none.</returns>
+    private List<long>? RecordCarriers(Fingerprint print, DocumentInfo info, ClusterState cluster)
     {
         DocumentTable docs = _store.Documents;
+        List<long>? carried = null;
         foreach (Link link in _links)
         {
             ClusterState other = docs.Cluster(link.Handle);
@@ -53,12 +55,18 @@ internal sealed partial class StoryClusterer
             if (carries)
             {
                 AddCarrier(other, new CarrierRecord(info.Id, info.Sequence, matched.Id, link.Relation, link.Similarity));
+                if (!(carried ??= []).Contains(other.Id))
+                {
+                    carried.Add(other.Id);
+                }
             }
             else
             {
                 AddCarrier(cluster, new CarrierRecord(matched.Id, matched.Sequence, info.Id, link.Relation, link.Similarity));
             }
         }
+
+        return carried;
     }
 
     /// <summary>

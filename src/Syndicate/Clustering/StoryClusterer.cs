@@ -126,6 +126,7 @@ internal sealed partial class StoryClusterer
         ClusterState cluster;
         bool canonicalChanged;
         string? previousCanonical = null;
+        List<long>? carried = null;
         if (best is not { } link)
         {
             cluster = _store.CreateCluster(handle);
@@ -159,7 +160,7 @@ internal sealed partial class StoryClusterer
             docs.SetCluster(handle, cluster);
             MergeJoinable(cluster, joinable);
             ElectCanonical(cluster, handle, article, print);
-            RecordCarriers(print, info, cluster);
+            carried = RecordCarriers(print, info, cluster);
             canonicalChanged = cluster.Canonical != before;
             if (canonicalChanged)
             {
@@ -175,7 +176,7 @@ internal sealed partial class StoryClusterer
         }
 
         _store.Boilerplate.Observe(sourceKey, print.LineHashes, cluster.Id, timestamp);
-        Verdict verdict = Describe(handle, inserted: true, canonicalChanged && best is not null, previousCanonical, print.Cleaned.Dateline);
+        Verdict verdict = Describe(handle, inserted: true, canonicalChanged && best is not null, previousCanonical, print.Cleaned.Dateline, carried);
         info.ArrivalClusterId = verdict.ClusterId;
         info.ArrivalCanonicalId = verdict.CanonicalId == info.Id ? null : verdict.CanonicalId;
         info.ArrivalWire = verdict.Wire;
@@ -565,14 +566,17 @@ internal sealed partial class StoryClusterer
         return own is not null && (credited is null || ReferenceEquals(credited, own) || credited.Name == own.Name);
     }
 
-    private Verdict Describe(int handle, bool inserted, bool canonicalChanged = false, string? previousCanonical = null, Dateline? dateline = null)
+    private Verdict Describe(int handle, bool inserted, bool canonicalChanged = false, string? previousCanonical = null, Dateline? dateline = null, List<long>? carried = null)
     {
         DocumentTable docs = _store.Documents;
         DocumentInfo info = docs.Info(handle);
         ClusterState cluster = docs.Cluster(handle);
         (Relation relation, double similarity, string? matched) = JoinRecord(info, handle == cluster.Canonical);
         return new Verdict(info.Id, relation, cluster.Id, docs.Info(cluster.Canonical).Id, similarity,
-            matched, canonicalChanged, previousCanonical, cluster.Wire, dateline, cluster.Members.Count, inserted);
+            matched, canonicalChanged, previousCanonical, cluster.Wire, dateline, cluster.Members.Count, inserted)
+        {
+            CarriedClusterIds = carried is null ? [] : carried.AsReadOnly(),
+        };
     }
 
     /// <summary>

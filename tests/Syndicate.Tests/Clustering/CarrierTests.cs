@@ -63,6 +63,21 @@ public sealed class CarrierTests
     }
 
     [Fact]
+    public void The_roundups_verdict_names_the_story_it_carries_when_it_is_added()
+    {
+        using SyndicationEngine engine = ReleasesThenRoundup(out Verdict seizure, out Verdict campaign, out Verdict roundup);
+
+        Assert.Equal([campaign.ClusterId], roundup.CarriedClusterIds);
+        Assert.Empty(seizure.CarriedClusterIds);
+        Assert.Empty(campaign.CarriedClusterIds);
+
+        // Only the insert reports it: a verdict read back, and a query, do not (the story lists its carriers).
+        Assert.Empty(engine.GetVerdict("roundup")!.CarriedClusterIds);
+        Assert.Empty(engine.Query(new Article("roundup-2", "other", Roundup) { Published = s_day.AddHours(6) }).CarriedClusterIds);
+        Assert.Equal("roundup", Assert.Single(engine.GetCluster(campaign.ClusterId)!.Carriers).Id);
+    }
+
+    [Fact]
     public void A_release_that_arrives_after_a_roundup_carrying_it_joins_the_roundups_story()
     {
         using var engine = new SyndicationEngine();

@@ -24,12 +24,14 @@ public sealed class EquivalenceTests(PostgreSqlServer server)
 
         // Read one cluster at a time, too.
         await using var store = await PostgreSqlSyndicationEngine.OpenAsync(await server.CreateDatabaseAsync());
+        var verdicts = new List<Verdict>();
         foreach (Article article in Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup)
         {
-            await store.AddAsync(article);
+            verdicts.Add(await store.AddAsync(article));
         }
 
         Cluster campaign = (await store.GetClusterOfAsync("campaign"))!;
+        Assert.Equal([campaign.Id], verdicts[^1].CarriedClusterIds);
         Carrier carrier = Assert.Single(campaign.Carriers);
         Assert.Equal(("roundup", "campaign"), (carrier.Id, carrier.MatchedId));
         Assert.Equal((await store.GetClusterOfAsync("seizure"))!.Id, carrier.ClusterId);

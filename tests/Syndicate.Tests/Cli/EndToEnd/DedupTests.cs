@@ -69,6 +69,34 @@ public sealed partial class DedupTests : IDisposable
     }
 
     [Fact]
+    public void A_roundup_line_names_the_stories_it_carries_when_it_is_added()
+    {
+        string input = _dir.File("roundup.jsonl");
+        File.WriteAllLines(input, Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup.Select(a => JsonSerializer.Serialize(new
+        {
+            id = a.Id,
+            source = a.Source,
+            published = a.Published,
+            body = a.Body,
+        })));
+        string state = _dir.File("state");
+
+        IReadOnlyList<JsonElement> lines = Corpus.ParseLines(SyndicateCli.Run("dedup", "--state", state, input).ExpectClean());
+        Assert.Equal(["seizure", "campaign", "roundup"], lines.Select(Id));
+        JsonElement roundup = lines[2].GetProperty("syndicate");
+        Assert.Equal(Cluster(lines[0]), roundup.GetProperty("cluster").GetInt64());
+        Assert.Equal([Cluster(lines[1])], roundup.GetProperty("carries").EnumerateArray().Select(c => c.GetInt64()));
+        Assert.All(lines.Take(2), l => Assert.False(l.GetProperty("syndicate").TryGetProperty("carries", out _)));
+
+        // Fed again, the roundup gets the verdict it got when added, without the field; the report lists the carrier.
+        IReadOnlyList<JsonElement> again = Corpus.ParseLines(SyndicateCli.Run("dedup", "--state", state, input).ExpectClean());
+        Assert.False(again[2].GetProperty("syndicate").TryGetProperty("carries", out _));
+        IReadOnlyList<JsonElement> report = Corpus.ParseLines(SyndicateCli.Run("report", "--state", state, "--format", "jsonl").ExpectClean());
+        JsonElement listed = Assert.Single(report, l => Id(l) == "roundup");
+        Assert.Equal([Cluster(lines[1])], listed.GetProperty("carries").EnumerateArray().Select(c => c.GetInt64()));
+    }
+
+    [Fact]
     public void AnIdTheStateHoldsForAnotherText_IsAnError_NamingTheLine()
     {
         string state = _dir.File("state");
@@ -482,7 +510,8 @@ public sealed partial class DedupTests : IDisposable
 
             Assert.Equal(input[i].GetProperty("published").GetDateTimeOffset(), o.GetProperty("published").GetDateTimeOffset());
             JsonElement verdict = o.GetProperty("syndicate");
-            Assert.Equal(s_verdictFields, verdict.EnumerateObject().Select(p => p.Name));
+            // A roundup that carries other stories has one field more, at the end.
+            Assert.Equal(s_verdictFields, verdict.EnumerateObject().Select(p => p.Name).Where(n => n != "carries"));
             Assert.Contains(verdict.GetProperty("verdict").GetString(), s_verdicts);
             Assert.InRange(verdict.GetProperty("similarity").GetDouble(), 0.0, 1.0);
             Assert.True(verdict.GetProperty("inserted").GetBoolean());
