@@ -3,7 +3,11 @@ namespace Syndicate.Attribution;
 public sealed partial class WireGazetteer
 {
     // Aliases are the forms seen in Arabic, Urdu, English and Russian credits and datelines, and Chinese agencies'
-    // names in characters, which open their dispatch lines. Bare abbreviations that
+    // names in characters, which open their dispatch lines. The national agencies of Europe, Asia and the Americas are
+    // listed by the names their own copy carries in its datelines and credits ("ROME (ANSA) -", "(PTI)", "(dpa)"), in
+    // Latin script only: Arabic and Urdu outlets name them when they report what a state agency said ("ونقلت وكالة
+    // الأنباء المركزية الكورية عن...", KCNA quoting a statement inside Reuters copy), which does not make the agency the
+    // source of the copy, and Urdu "پی ٹی آئی" is a political party far more often than the Press Trust of India. Bare abbreviations that
     // are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who needs them can add them
     // with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
     // "بنا" (BNA) or "قنا" (QNA) from firing inside story text; so is Urdu "آن لائن" (online), Online's credit.
@@ -14,7 +18,7 @@ public sealed partial class WireGazetteer
             "وكالة الصحافة الفرنسية", "اے ایف پی", "Франс Пресс", "Франс-Пресс"]),
         new("AP", ["Associated Press", "أسوشيتد برس", "أسوشييتد برس", "اسوشيتد برس", "أسوشيتدبرس", "أ ب", "اے پی",
             "Ассошиэйтед Пресс", "Ассошиэйтед пресс"]),
-        new("DPA", ["Deutsche Presse-Agentur", "د ب أ", "د.ب.أ", "الوكالة الألمانية", "الوكالة الألمانية للأنباء", "ڈی پی اے"]),
+        new("DPA", ["dpa", "Deutsche Presse-Agentur", "د ب أ", "د.ب.أ", "الوكالة الألمانية", "الوكالة الألمانية للأنباء", "ڈی پی اے"]),
         new("EFE", ["إفي", "ايفي", "إيفي", "Эфе"]),
         new("Xinhua", ["شينخوا", "شنخوا", "شنہوا", "ژنہوا", "Синьхуа", "وكالة أنباء الصين الجديدة", "新华社", "新華社"]),
         new("China News Service", ["中新社", "中國新聞社", "中国新闻社"]),
@@ -22,11 +26,41 @@ public sealed partial class WireGazetteer
         new("Yonhap", ["يونهاب", "یونہاپ", "Рёнхап", "Йонхап"]),
         new("UPI", ["United Press International", "يو بي آي", "يونايتد برس", "يونايتد برس إنترناشونال"]),
         new("Bloomberg", ["بلومبرغ", "بلومبيرغ", "بلومبرج", "بلومبيرج", "بلومبرگ", "Блумберг"]),
-        new("Anadolu", ["Anadolu Agency", "Anadolu Ajansı", "الأناضول", "وكالة الأناضول", "اناطولیہ", "انادولو", "Анадолу"]),
+        new("Anadolu", ["AA", "Anadolu Agency", "Anadolu Ajansı", "الأناضول", "وكالة الأناضول", "اناطولیہ", "انادولو", "Анадолу"]),
         new("Interfax", ["إنترفاكس", "انترفاكس", "Интерфакс"]),
         new("Sputnik", ["سبوتنيك", "سبوتنك", "سپوتنک", "اسپوتنیک", "Спутник"]),
         new("RIA Novosti", ["РИА Новости", "RIA", "ريا نوفوستي", "نوفوستي", "ریا نووستی"]),
         new("TASS", ["ТАСС", "ITAR-TASS", "ИТАР-ТАСС", "تاس", "إيتار تاس", "ایتارتاس"]),
+        new("ANSA", ["Agenzia Nazionale Stampa Associata"]),
+        new("Europa Press", ["EUROPA PRESS"]),
+        new("Lusa", ["LUSA", "Agência Lusa"]),
+        new("Belga", ["BELGA"]),
+        new("Keystone-SDA", ["Keystone-ATS"]),
+        new("Ritzau", ["RITZAU"]),
+        new("NTB", ["Norsk Telegrambyrå"]),
+        new("STT", ["STT-Info"]),
+        new("CTK", ["ČTK", "Czech News Agency"]),
+        new("MTI", ["Magyar Távirati Iroda"]),
+        new("HINA", ["Hrvatska izvještajna novinska agencija"]),
+        new("Tanjug", ["TANJUG"]),
+        new("BTA", ["Bulgarian News Agency"]),
+        new("Agerpres", ["AGERPRES"]),
+        new("Ukrinform", ["Укрінформ", "Укринформ"]),
+        new("UNIAN", ["УНІАН", "УНИАН"]),
+        new("PTI", ["Press Trust of India"]),
+        new("IANS", ["Indo-Asian News Service"]),
+        new("ANI", ["Asian News International"]),
+        new("AAP", ["Australian Associated Press"]),
+        new("Canadian Press", ["The Canadian Press"]),
+        new("PA Media", ["Press Association"]),
+        new("Jiji", ["Jiji Press", "時事通信"]),
+        new("KCNA", ["Korean Central News Agency"]),
+        new("Bernama", ["BERNAMA"]),
+        new("Antara", ["ANTARA"]),
+        new("VNA", ["Vietnam News Agency"]),
+        new("PNA", ["Philippine News Agency"]),
+        new("Notimex", ["NOTIMEX"]),
+        new("Telam", ["Télam"]),
         new("Saudi Press Agency", ["SPA", "WAS", "واس", "وكالة الأنباء السعودية", "ایس پی اے", "سعودی پریس ایجنسی"]),
         new("WAM", ["Emirates News Agency", "وام", "وكالة أنباء الإمارات", "ڈبلیو اے ایم"]),
         new("KUNA", ["Kuwait News Agency", "كونا", "وكالة الأنباء الكويتية", "کونا"]),

@@ -52,9 +52,13 @@ public sealed partial class WireGazetteer
 
     /// <summary>
     /// The built-in gazetteer: the global agencies (Reuters, AFP, AP, DPA, EFE, Xinhua, Kyodo, Yonhap, UPI, Bloomberg,
-    /// Anadolu, Interfax), the Russian ones (Sputnik, RIA Novosti, TASS), the Arab national agencies (SPA, WAM, KUNA,
-    /// MENA, QNA, BNA, ONA, SANA, Petra, MAP, APS, TAP, SUNA), Iranian ones (IRNA, ISNA, Fars, Tasnim), APP of Pakistan,
-    /// and the generic Arabic credit <c>وكالات</c> ("agencies").
+    /// Anadolu, Interfax), the Russian ones (Sputnik, RIA Novosti, TASS), European national agencies (ANSA, Europa
+    /// Press, Lusa, Belga, Keystone-SDA, Ritzau, NTB, STT, CTK, MTI, HINA, Tanjug, BTA, Agerpres, Ukrinform, UNIAN, PA
+    /// Media), Asian and Pacific ones (PTI, IANS, ANI, Jiji, KCNA, Bernama, Antara, VNA, PNA, AAP), the Americas'
+    /// (Canadian Press, Notimex, Télam), the Arab national agencies (SPA, WAM, KUNA, MENA, QNA, BNA, ONA, SANA, Petra,
+    /// MAP, APS, TAP, SUNA), Iranian ones (IRNA, ISNA, Fars, Tasnim), Pakistan's (APP, NNI, INP, Online), and the
+    /// generic credit <c>وكالات</c> ("agencies"). Acronyms that are also common names of other bodies (PAP, ANP, APA,
+    /// PL) are left out; a caller who needs them adds them with <see cref="With"/>.
     /// </summary>
     public static WireGazetteer Default { get; } = new(CreateDefaultAgencies());
 

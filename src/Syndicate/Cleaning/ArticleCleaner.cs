@@ -540,7 +540,8 @@ internal static class ArticleCleaner
 
             var lastIndex = lines.Count - 1;
             var last = lines[lastIndex];
-            if (TryCreditLine(last, gazetteer, out var lineWire) || TryCopyrightOrSignOffLine(last, gazetteer, out lineWire))
+            if (TryCreditLine(last, gazetteer, out var lineWire) || TryCopyrightOrSignOffLine(last, gazetteer, out lineWire)
+                || TrySourcesLine(last, gazetteer, out lineWire))
             {
                 var creditLine = last.ToString();
                 lines.RemoveLast();
@@ -686,6 +687,105 @@ internal static class ArticleCleaner
 
         return false;
     }
+
+    /// <summary>
+    /// An English line naming the wires a report draws on: <c>With AFP</c>, <c>(With AFP and Reuters)</c>,
+    /// <c>Source: Bloomberg</c>, <c>(With inputs from PTI)</c>, <c>With agencies</c>. Every name listed must be a wire or
+    /// "agencies", and the line names the first wire.
+    /// </summary>
+    private static bool TrySourcesLine(ReadOnlySpan<char> line, WireGazetteer gazetteer, out WireAgency? wire)
+    {
+        wire = null;
+        var s = line.Trim();
+        if (s.Length is < 6 or > 80)
+        {
+            return false;
+        }
+
+        if (s[0] == '(' && s[^1] == ')')
+        {
+            s = s[1..^1].Trim();
+        }
+
+        s = s.TrimEnd('.');
+        var rest = ReadOnlySpan<char>.Empty;
+        foreach (var lead in s_sourcesLeads)
+        {
+            if (s.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
+            {
+                rest = s[lead.Length..];
+                break;
+            }
+        }
+
+        while (!rest.IsEmpty)
+        {
+            var name = NextListed(ref rest).Trim().Trim(CreditDecoration);
+            if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[4..].TrimStart();
+            }
+
+            var found = gazetteer.FindExact(name);
+            if (found is null && IsOneOf(name, s_agenciesWords))
+            {
+                found = gazetteer.Find("Agencies");
+            }
+
+            if (found is null)
+            {
+                wire = null;
+                return false;
+            }
+
+            wire ??= found;
+        }
+
+        return wire is not null;
+    }
+
+    // The next name of a list "A, B and C" (or "A/B", "A & B"); list keeps what follows it.
+    private static ReadOnlySpan<char> NextListed(ref ReadOnlySpan<char> list)
+    {
+        var cut = list.IndexOfAny(',', '/', '&');
+        var and = list.IndexOf(" and ", StringComparison.Ordinal);
+        ReadOnlySpan<char> name;
+        if (and >= 0 && (cut < 0 || and < cut))
+        {
+            name = list[..and];
+            list = list[(and + 5)..];
+        }
+        else if (cut < 0)
+        {
+            name = list;
+            list = [];
+        }
+        else
+        {
+            name = list[..cut];
+            list = list[(cut + 1)..];
+        }
+
+        return name;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_sourcesLeads =
+        ["With inputs from ", "With input from ", "With reporting from ", "With additional reporting from ", "With ", "Sources: ", "Source: ", "Source - "];
+
+    private static readonly string[] s_agenciesWords = ["agencies", "agency inputs", "wires", "wire services", "news agencies"];
 
     private static readonly string[] s_copyrightMarks = ["Copyright", "(c)", "The "];
 

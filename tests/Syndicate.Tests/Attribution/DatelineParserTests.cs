@@ -233,6 +233,26 @@ public sealed class DatelineParserTests
         Assert.Equal("MOSCOW, Jan 18 (Reuters) -", d.Text);
     }
 
+    [Theory]
+    [InlineData("ROME, 5 MAR (ANSA) - The government said", "ANSA", "ROME")]
+    [InlineData("BERLIN (dpa) - The government said", "DPA", "BERLIN")]
+    [InlineData("ANKARA (AA) - The government said", "Anadolu", "ANKARA")]
+    [InlineData("NEW DELHI, Mar 5 (PTI) The government said", "PTI", "NEW DELHI")]
+    [InlineData("New Delhi, March 5 (IANS) The government said", "IANS", "New Delhi")]
+    [InlineData("PYONGYANG, March 5 (KCNA) -- The government said", "KCNA", "PYONGYANG")]
+    [InlineData("SYDNEY (AAP) - The government said", "AAP", "SYDNEY")]
+    [InlineData("LISBOA, 5 mar 2024 (Lusa) - O governo disse", "Lusa", "LISBOA")]
+    [InlineData("KUALA LUMPUR, March 5 (Bernama) -- The government said", "Bernama", "KUALA LUMPUR")]
+    [InlineData("TOKYO (Jiji Press) -- The government said", "Jiji", "TOKYO")]
+    public void National_agencies_datelines(string text, string wire, string place)
+    {
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(wire, d.Wire?.Name);
+        Assert.Equal(place, d.Place);
+    }
+
     [Fact]
     public void English_full_date_with_year()
     {

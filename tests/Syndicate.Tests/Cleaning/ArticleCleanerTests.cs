@@ -174,6 +174,41 @@ public sealed class ArticleCleanerTests
     }
 
     [Theory]
+    [InlineData("With AFP", "AFP")]
+    [InlineData("(With AFP)", "AFP")]
+    [InlineData("(With AFP and Reuters)", "AFP")]
+    [InlineData("With Reuters, AP and AFP.", "Reuters")]
+    [InlineData("Source: Bloomberg", "Bloomberg")]
+    [InlineData("(With inputs from PTI)", "PTI")]
+    [InlineData("With agencies", "Agencies")]
+    public void English_lines_naming_the_wires_a_report_draws_on_are_removed_and_recorded(string footer, string wire)
+    {
+        const string Story = "Oil prices rose on Friday as supply concerns outweighed worries about demand.\nTraders said output cuts were likely to be extended.";
+
+        var cleaned = ArticleCleaner.Clean(null, Story + "\n\n" + footer, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Equal(footer, cleaned.TrailingCredit);
+        Assert.Equal(wire, cleaned.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("With thanks to our readers")]
+    [InlineData("Source: the ministry of finance")]
+    [InlineData("With AFP and the ministry")]
+    [InlineData("With this, the season ends.")]
+    public void English_closing_lines_that_name_no_wire_only_are_story_text(string lastLine)
+    {
+        var body = "The court ruled on Friday.\n" + lastLine;
+
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(body, cleaned.Body);
+        Assert.Null(cleaned.TrailingCredit);
+        Assert.Null(cleaned.Wire);
+    }
+
+    [Theory]
     [InlineData("Copyright law was at the heart of the case, the court said.")]
     [InlineData("Reporting by the newspaper led to the inquiry.")]
     [InlineData("The agency said it would appeal.")]
@@ -340,6 +375,8 @@ public sealed class ArticleCleanerTests
     [InlineData("According to AFP, the talks will resume.", "AFP")]
     [InlineData("Les discussions reprendront, selon l'AFP.", "AFP")]
     [InlineData("Le ministre a déclaré à l'AFP que les discussions reprendraient.", "AFP")]
+    [InlineData("The minister told PTI the talks would resume.", "PTI")]
+    [InlineData("The talks will resume, according to dpa.", "DPA")]
     [InlineData("وأضاف في تصريح لـ«فرانس برس» أن المحادثات ستستأنف.", "AFP")]
     [InlineData("وقال مصدر ل\"واس\" إن المحادثات ستستأنف.", "Saudi Press Agency")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
@@ -368,6 +405,9 @@ public sealed class ArticleCleanerTests
     [InlineData("The prophet foretold Reuters readers nothing.")]
     [InlineData("The route was drawn according to the map of the city.")]
     [InlineData("The minister told online reporters the talks would resume.")]
+    [InlineData("The style follows the guide, according to the APA.")] // a psychological association, not a wire
+    [InlineData("The vote was close, according to the PAP.")] // a party
+    [InlineData("ونقلت وكالة الأنباء المركزية الكورية عن الوزارة قولها إن المحادثات ستستأنف.")] // a state agency quoted
     public void A_bare_agency_name_or_an_unknown_agency_credits_no_wire(string body)
     {
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
