@@ -61,7 +61,7 @@ internal static partial class HtmlReportWriter
     /// <param name="top">How many stories to list, biggest first; null lists them all.</param>
     public static void Write(TextWriter output, RunReport report, int? top)
     {
-        var multi = report.Clusters.Where(c => c.Members.Count > 1).OrderByDescending(c => c.Members.Count).ThenBy(c => c.Id).ToList();
+        List<Cluster> multi = Listing.Stories(report.Clusters);
         var shown = top is { } limit ? multi.Take(limit).ToList() : multi;
         RunStatistics s = report.Statistics;
         var inv = CultureInfo.InvariantCulture;
@@ -119,7 +119,13 @@ internal static partial class HtmlReportWriter
         output.Write(E(Title(c)));
         output.Write(string.Create(inv, $"</h2>\n<p class=\"meta\"><span dir=\"ltr\"><a href=\"#s{c.Id}\">story {c.Id}</a> · wire: <span class=\"wire\">"));
         output.Write(E(c.Wire ?? "unknown"));
-        output.Write(string.Create(inv, $"</span> · {c.Members.Count} copies from {c.OutletCount} outlets · <a href=\"#toc\">contents</a></span></p>\n"));
+        output.Write(string.Create(inv, $"</span> · {c.Members.Count} {(c.Members.Count == 1 ? "copy" : "copies")} from {c.OutletCount} {(c.OutletCount == 1 ? "outlet" : "outlets")}"));
+        if (c.Carriers.Count > 0)
+        {
+            output.Write(string.Create(inv, $", carried inside {c.Carriers.Count} more {(c.Carriers.Count == 1 ? "article" : "articles")}"));
+        }
+
+        output.Write(" · <a href=\"#toc\">contents</a></span></p>\n");
 
         ClusterMember? canonicalMember = c.Members.FirstOrDefault(m => m.Id == c.CanonicalId);
         string canonicalText = Shown(report.Texts.TryGetValue(c.CanonicalId, out Article? canonical) ? canonical.Body : c.CanonicalOriginalText ?? c.CanonicalText ?? "");

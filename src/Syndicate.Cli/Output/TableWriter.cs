@@ -4,7 +4,10 @@ using Syndicate.Clustering;
 
 namespace Syndicate.Cli.Output;
 
-/// <summary>The <c>table</c> format: stories with more than one copy, biggest first; singletons summarised.</summary>
+/// <summary>
+/// The <c>table</c> format: stories with more than one copy (counting articles of other stories that carry them),
+/// biggest first; singletons summarised.
+/// </summary>
 internal static class TableWriter
 {
     /// <summary>Stories listed when <c>--top</c> is not given.</summary>
@@ -15,10 +18,7 @@ internal static class TableWriter
 
     public static void Write(IAnsiConsole console, RunReport report, int limit)
     {
-        var multi = report.Clusters.Where(c => c.Members.Count > 1)
-            .OrderByDescending(c => c.Members.Count)
-            .ThenBy(c => c.Id)
-            .ToList();
+        List<Cluster> multi = Listing.Stories(report.Clusters);
         var shown = multi.Take(limit).ToList();
         Layout layout = Layout.Fit(console.Profile.Width, shown);
 
@@ -55,7 +55,10 @@ internal static class TableWriter
                 cells.Add(Markup.Escape(TerminalText.Neutralize(c.Wire ?? "-")));
             }
 
-            cells.Add(c.Members.Count.ToString(CultureInfo.InvariantCulture));
+            // Copies of its own, and "+n" articles of other stories that carry it.
+            cells.Add(c.Carriers.Count == 0
+                ? c.Members.Count.ToString(CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{c.Members.Count}+{c.Carriers.Count}"));
             if (layout.Outlets)
             {
                 cells.Add(c.OutletCount.ToString(CultureInfo.InvariantCulture));
@@ -93,7 +96,7 @@ internal static class TableWriter
             s.Articles, s.Clusters, multi.Count, singletons, s.Duplicates, s.NearDuplicates, s.Partials,
             s.Evicted > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {s.Evicted} articles left the window before the end (stories counted as held at the end)") : "",
             s.Errors > 0 ? $", [yellow]{s.Errors} input errors skipped[/]" : "",
-            carriers > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {carriers} articles also carry other stories") : "");
+            carriers > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {carriers} articles also carry other stories (copies \"n+k\": k of them carry that story)") : "");
     }
 
     /// <summary>

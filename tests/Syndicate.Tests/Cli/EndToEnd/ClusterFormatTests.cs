@@ -49,6 +49,31 @@ public sealed class ClusterFormatTests
     }
 
     [Fact]
+    public void Table_and_html_list_a_story_with_one_copy_that_a_roundup_carries()
+    {
+        using var dir = new TempDirectory();
+        string input = dir.File("roundup.jsonl");
+        File.WriteAllLines(input, Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup.Select(a => JsonSerializer.Serialize(new
+        {
+            id = a.Id,
+            source = a.Source,
+            published = a.Published,
+            body = a.Body,
+        })));
+
+        // The seizure's story has two copies (the release and the roundup); the campaign's has one, and the roundup carries it.
+        string table = SyndicateCli.Run("cluster", input, "--format", "table").ExpectClean().Stdout;
+        Assert.Contains("3 articles → 2 stories: 2 carried by several copies, 0 singletons", table, StringComparison.Ordinal);
+        Assert.Contains("1+1", table, StringComparison.Ordinal);
+
+        string path = dir.File("report.html");
+        SyndicateCli.Run("cluster", input, "--format", "html", "-o", path).ExpectClean();
+        string html = File.ReadAllText(path);
+        Assert.Equal(2, Regex.Matches(html, "<section class=\"story\"").Count);
+        Assert.Contains("1 copy from 1 outlet, carried inside 1 more article", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Jsonl_IsByteIdentical_AcrossRuns_AndFromStdin()
     {
         CliResult first = Corpus.ClusterJsonl.ExpectClean();
