@@ -33,6 +33,16 @@ public sealed class CarrierTests
         new Article("roundup", "daily", Roundup) { Published = s_day.AddHours(5) },
     ];
 
+    /// <summary>Writes <see cref="ReleasesAndRoundup"/> as a JSON Lines input of the command line.</summary>
+    internal static void WriteReleasesAndRoundup(string path) =>
+        File.WriteAllLines(path, ReleasesAndRoundup.Select(a => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = a.Id,
+            source = a.Source,
+            published = a.Published,
+            body = a.Body,
+        })));
+
     private static SyndicationEngine ReleasesThenRoundup(out Verdict seizure, out Verdict campaign, out Verdict roundup)
     {
         var engine = new SyndicationEngine();

@@ -53,13 +53,7 @@ public sealed class ClusterFormatTests
     {
         using var dir = new TempDirectory();
         string input = dir.File("roundup.jsonl");
-        File.WriteAllLines(input, Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup.Select(a => JsonSerializer.Serialize(new
-        {
-            id = a.Id,
-            source = a.Source,
-            published = a.Published,
-            body = a.Body,
-        })));
+        Syndicate.Tests.Clustering.CarrierTests.WriteReleasesAndRoundup(input);
 
         // The seizure's story has two copies (the release and the roundup); the campaign's has one, and the roundup carries it.
         string table = SyndicateCli.Run("cluster", input, "--format", "table").ExpectClean().Stdout;

@@ -72,13 +72,7 @@ public sealed partial class DedupTests : IDisposable
     public void A_roundup_line_names_the_stories_it_carries_when_it_is_added()
     {
         string input = _dir.File("roundup.jsonl");
-        File.WriteAllLines(input, Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup.Select(a => JsonSerializer.Serialize(new
-        {
-            id = a.Id,
-            source = a.Source,
-            published = a.Published,
-            body = a.Body,
-        })));
+        Syndicate.Tests.Clustering.CarrierTests.WriteReleasesAndRoundup(input);
         string state = _dir.File("state");
 
         IReadOnlyList<JsonElement> lines = Corpus.ParseLines(SyndicateCli.Run("dedup", "--state", state, input).ExpectClean());
