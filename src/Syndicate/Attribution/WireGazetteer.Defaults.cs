@@ -7,9 +7,9 @@ public sealed partial class WireGazetteer
     // listed by the names their own copy carries in its datelines and credits ("ROME (ANSA) -", "(PTI)", "(dpa)"), in
     // Latin script only: Arabic and Urdu outlets name them when they report what a state agency said ("ونقلت وكالة
     // الأنباء المركزية الكورية عن...", KCNA quoting a statement inside Reuters copy), which does not make the agency the
-    // source of the copy, and Urdu "پی ٹی آئی" is a political party far more often than the Press Trust of India. Bare abbreviations that
-    // are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who needs them can add them
-    // with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
+    // source of the copy, and Urdu "پی ٹی آئی" is a political party far more often than the Press Trust of India.
+    // Bare abbreviations that are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who
+    // needs them can add them with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
     // "بنا" (BNA) or "قنا" (QNA) from firing inside story text; so is Urdu "آن لائن" (online), Online's credit.
     private static WireAgency[] CreateDefaultAgencies() =>
     [
