@@ -11,7 +11,8 @@ internal sealed class ArticleRow
     /// <summary>The columns every query that loads articles selects, in the order <see cref="Read"/> reads them.</summary>
     public const string Columns =
         "seq, id, source, url, published_ticks, published_offset, ts, text_hash, content_hash, shingle_count, signature, lead, evidence, "
-        + "cluster_id, wire, dateline_outlet, flags, join_relation, join_similarity, matched_id, arrival_cluster, arrival_canonical, arrival_wire";
+        + "cluster_id, wire, dateline_outlet, flags, join_relation, join_similarity, matched_id, arrival_cluster, arrival_canonical, arrival_wire, "
+        + "arrival_carries";
 
     /// <summary>The same columns qualified by the alias <c>a</c>.</summary>
     public static readonly string QualifiedColumns = "a." + Columns.Replace(", ", ", a.", StringComparison.Ordinal);
@@ -53,6 +54,7 @@ internal sealed class ArticleRow
             ArrivalClusterId = reader.GetInt64(20),
             ArrivalCanonicalId = NullableString(reader, 21),
             ArrivalWire = StateSnapshot.ResolveWire(options, NullableString(reader, 22)),
+            ArrivalCarries = reader.IsDBNull(23) ? null : reader.GetFieldValue<long[]>(23),
         };
         SetFlags(info, reader.GetInt16(16));
         byte[] leadBytes = reader.GetFieldValue<byte[]>(11);

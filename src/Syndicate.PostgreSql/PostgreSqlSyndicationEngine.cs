@@ -486,7 +486,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
             batch.BatchCommands.Add(Command($"""
                 INSERT INTO syndicate_articles ({ArticleRow.Columns}) VALUES (@seq, @id, @source, @url, @published_ticks, @published_offset, @ts, @text_hash,
                     @content_hash, @shingle_count, @signature, @lead, @evidence, @cluster_id, @wire, @dateline_outlet, @flags, @join_relation,
-                    @join_similarity, @matched_id, @arrival_cluster, @arrival_canonical, @arrival_wire)
+                    @join_similarity, @matched_id, @arrival_cluster, @arrival_canonical, @arrival_wire, @arrival_carries)
                 """,
                 ("seq", row.Sequence), ("id", info.Id), ("source", info.Source), ("url", (object?)info.Url),
                 ("published_ticks", (object?)published?.Ticks), ("published_offset", (object?)(short?)published?.TotalOffsetMinutes),
@@ -494,7 +494,8 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 ("signature", row.Signature), ("lead", ArticleRow.LeadBytes(row.Lead)), ("evidence", row.Evidence), ("cluster_id", row.ClusterId),
                 ("wire", (object?)info.Wire?.Name), ("dateline_outlet", (object?)info.DatelineOutlet), ("flags", ArticleRow.Flags(info)),
                 ("join_relation", (short)info.JoinRelation), ("join_similarity", info.JoinSimilarity), ("matched_id", (object?)info.MatchedId),
-                ("arrival_cluster", info.ArrivalClusterId), ("arrival_canonical", (object?)info.ArrivalCanonicalId), ("arrival_wire", (object?)info.ArrivalWire?.Name)));
+                ("arrival_cluster", info.ArrivalClusterId), ("arrival_canonical", (object?)info.ArrivalCanonicalId), ("arrival_wire", (object?)info.ArrivalWire?.Name),
+                ("arrival_carries", (object?)info.ArrivalCarries)));
             if (inserted.Keys.Bands is { Length: > 0 } bands)
             {
                 batch.BatchCommands.Add(Command("INSERT INTO syndicate_band_postings (key, seq) SELECT k, @seq FROM unnest(@keys) AS k ON CONFLICT DO NOTHING", ("keys", bands), ("seq", row.Sequence)));

@@ -16,8 +16,12 @@ namespace Syndicate.PostgreSql;
 internal static class SchemaVersion
 {
     /// <summary>The schema this code creates and reads.</summary>
-    /// <remarks>Version 2 adds <c>syndicate_clusters.carriers</c>: the articles of other stories that carry the story.</remarks>
-    public const int Current = 2;
+    /// <remarks>
+    /// Version 2 adds <c>syndicate_clusters.carriers</c>: the articles of other stories that carry the story. Version 3
+    /// adds <c>syndicate_articles.arrival_carries</c>: the stories an article carried when it arrived, for the verdict
+    /// read back.
+    /// </remarks>
+    public const int Current = 3;
 
     /// <summary>Hash partitions of each postings table.</summary>
     public const int Partitions = 16;
@@ -29,6 +33,7 @@ internal static class SchemaVersion
     public static string Migration(int version) => version switch
     {
         1 => "ALTER TABLE syndicate_clusters ADD COLUMN carriers bytea;\nUPDATE syndicate_schema SET version = 2;\n",
+        2 => "ALTER TABLE syndicate_articles ADD COLUMN arrival_carries bigint[];\nUPDATE syndicate_schema SET version = 3;\n",
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "no migration from this version"),
     };
 

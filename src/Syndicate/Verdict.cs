@@ -78,10 +78,11 @@ public sealed class Verdict
 
     /// <summary>
     /// The other stories this article was found to carry when it was added (a roundup or a longer report that joined
-    /// <see cref="ClusterId"/> and also holds another story's text), by cluster id, first found first; each lists the
-    /// article among its <see cref="Clustering.Cluster.Carriers"/>. Empty for a query, for a verdict read back with
-    /// <see cref="SyndicationEngine.GetVerdict"/>, and for an article that carries nothing. A story carried inside an
-    /// article added earlier is listed in that story's <see cref="Clustering.Cluster.Carriers"/>, not here.
+    /// <see cref="ClusterId"/> and also holds another story's text), by cluster id, first found first; each listed the
+    /// article among its <see cref="Clustering.Cluster.Carriers"/> then. Like <see cref="ClusterId"/>, the ids are those
+    /// of the arrival, also in a verdict read back with <see cref="SyndicationEngine.GetVerdict"/> (stories merge
+    /// later). Empty for a query and for an article that carries nothing. A story carried inside an article added
+    /// earlier is listed in that story's <see cref="Clustering.Cluster.Carriers"/>, not here.
     /// </summary>
     public IReadOnlyList<long> CarriedClusterIds { get; internal init; } = [];
 

@@ -97,4 +97,10 @@ internal sealed class DocumentInfo
 
     /// <summary>The wire of <see cref="ArrivalClusterId"/> when this copy arrived.</summary>
     public WireAgency? ArrivalWire { get; set; }
+
+    /// <summary>
+    /// The other stories this copy was found to carry when it arrived (<see cref="Verdict.CarriedClusterIds"/>), first
+    /// found first; null when it carried none (nearly every copy).
+    /// </summary>
+    public long[]? ArrivalCarries { get; set; }
 }

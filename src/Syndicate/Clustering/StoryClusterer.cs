@@ -176,7 +176,8 @@ internal sealed partial class StoryClusterer
         }
 
         _store.Boilerplate.Observe(sourceKey, print.LineHashes, cluster.Id, timestamp);
-        Verdict verdict = Describe(handle, inserted: true, canonicalChanged && best is not null, previousCanonical, print.Cleaned.Dateline, carried);
+        info.ArrivalCarries = carried?.ToArray();
+        Verdict verdict = Describe(handle, inserted: true, canonicalChanged && best is not null, previousCanonical, print.Cleaned.Dateline, info.ArrivalCarries);
         info.ArrivalClusterId = verdict.ClusterId;
         info.ArrivalCanonicalId = verdict.CanonicalId == info.Id ? null : verdict.CanonicalId;
         info.ArrivalWire = verdict.Wire;
@@ -566,7 +567,7 @@ internal sealed partial class StoryClusterer
         return own is not null && (credited is null || ReferenceEquals(credited, own) || credited.Name == own.Name);
     }
 
-    private Verdict Describe(int handle, bool inserted, bool canonicalChanged = false, string? previousCanonical = null, Dateline? dateline = null, List<long>? carried = null)
+    private Verdict Describe(int handle, bool inserted, bool canonicalChanged = false, string? previousCanonical = null, Dateline? dateline = null, IReadOnlyList<long>? carried = null)
     {
         DocumentTable docs = _store.Documents;
         DocumentInfo info = docs.Info(handle);
@@ -575,7 +576,7 @@ internal sealed partial class StoryClusterer
         return new Verdict(info.Id, relation, cluster.Id, docs.Info(cluster.Canonical).Id, similarity,
             matched, canonicalChanged, previousCanonical, cluster.Wire, dateline, cluster.Members.Count, inserted)
         {
-            CarriedClusterIds = carried is null ? [] : carried.AsReadOnly(),
+            CarriedClusterIds = carried ?? [],
         };
     }
 
@@ -596,7 +597,10 @@ internal sealed partial class StoryClusterer
             ? (Relation.Original, 1.0, null)
             : (info.JoinRelation, info.JoinSimilarity, info.MatchedId);
         return new Verdict(info.Id, relation, info.ArrivalClusterId, info.ArrivalCanonicalId ?? info.Id, similarity,
-            matched, false, null, info.ArrivalWire, null, docs.Cluster(handle).Members.Count, inserted: false);
+            matched, false, null, info.ArrivalWire, null, docs.Cluster(handle).Members.Count, inserted: false)
+        {
+            CarriedClusterIds = info.ArrivalCarries ?? [],
+        };
     }
 
     /// <summary>A member as reported, from its stored record (<see cref="JoinRecord"/>).</summary>

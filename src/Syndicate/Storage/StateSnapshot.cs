@@ -56,6 +56,7 @@ internal static class StateSnapshot
     private const int ArrivalCanonicalKey = 21;
     private const int ArrivalWireKey = 22;
     private const int TextHashKey = 23;
+    private const int ArrivalCarriesKey = 24;
 
     // Cluster record keys.
     private const int ClusterIdKey = 0;
@@ -122,7 +123,8 @@ internal static class StateSnapshot
             w = Begin(record);
             w.WriteMapHeader(15 + (info.HeldUrl is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
                 + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1) + (info.ArrivalClusterId == 0 ? 0 : 1)
-                + (info.ArrivalCanonicalId is null ? 0 : 1) + (info.ArrivalWire is null ? 0 : 1) + (info.TextHash == 0 ? 0 : 1));
+                + (info.ArrivalCanonicalId is null ? 0 : 1) + (info.ArrivalWire is null ? 0 : 1) + (info.TextHash == 0 ? 0 : 1)
+                + (info.ArrivalCarries is null ? 0 : 1));
             w.Write(HandleKey);
             w.Write(h);
             w.Write(IdKey);
@@ -195,6 +197,16 @@ internal static class StateSnapshot
             {
                 w.Write(ArrivalWireKey);
                 StatePack.WriteString(ref w, arrivalWire.Name);
+            }
+
+            if (info.ArrivalCarries is { } arrivalCarries)
+            {
+                w.Write(ArrivalCarriesKey);
+                w.WriteArrayHeader(arrivalCarries.Length);
+                foreach (long carried in arrivalCarries)
+                {
+                    w.Write(carried);
+                }
             }
 
             w.Write(ShingleCountKey);
@@ -373,6 +385,7 @@ internal static class StateSnapshot
             string? id = null, source = null, matched = null, wire = null, outlet = null, arrivalCanonical = null, arrivalWire = null;
             StoredText? url = null;
             long arrivalCluster = 0;
+            long[]? arrivalCarries = null;
             ulong textHash = 0;
             DateTimeOffset? published = null;
             long sequence = 0, timestamp = 0;
@@ -403,6 +416,7 @@ internal static class StateSnapshot
                     case ArrivalCanonicalKey: arrivalCanonical = StatePack.ReadString(ref r, repeated); break;
                     case ArrivalWireKey: arrivalWire = StatePack.ReadString(ref r, repeated); break;
                     case TextHashKey: textHash = r.ReadUInt64(); break;
+                    case ArrivalCarriesKey: arrivalCarries = ReadLongs(ref r); break;
                     case ShingleCountKey: shingles = r.ReadInt32(); break;
                     case ContentHashKey: content = r.ReadUInt64(); break;
                     case SignatureKey:
@@ -490,6 +504,7 @@ internal static class StateSnapshot
                 TextHash = textHash,
                 ArrivalCanonicalId = arrivalCanonical,
                 ArrivalWire = ResolveWire(options, arrivalWire),
+                ArrivalCarries = arrivalCarries,
             };
             docs.Restore(h, signature, evidence, leadBuffer.AsSpan(0, leadCount), shingles, content, info, timestamp);
             order.Add((sequence, h));
@@ -606,6 +621,20 @@ internal static class StateSnapshot
         }
 
         return carriers;
+    }
+
+    /// <summary>An array of 64-bit integers (a document's arrival carries: cluster ids).</summary>
+    private static long[] ReadLongs(ref MessagePackReader r)
+    {
+        int count = r.ReadArrayHeader();
+        // A damaged count must not reserve more than the record could fill.
+        var values = new List<long>(Math.Min(count, 64));
+        for (int i = 0; i < count; i++)
+        {
+            values.Add(r.ReadInt64());
+        }
+
+        return [.. values];
     }
 
     /// <summary>Reads the cluster records and the boilerplate line records, and checks that the payload ends after them.</summary>

@@ -81,8 +81,10 @@ public sealed class CarrierTests
         Assert.Empty(seizure.CarriedClusterIds);
         Assert.Empty(campaign.CarriedClusterIds);
 
-        // Only the insert reports it: a verdict read back, and a query, do not (the story lists its carriers).
-        Assert.Empty(engine.GetVerdict("roundup")!.CarriedClusterIds);
+        // The verdict read back, and the roundup added again, say the same; a query does not carry anything.
+        Assert.Equal([campaign.ClusterId], engine.GetVerdict("roundup")!.CarriedClusterIds);
+        Assert.Equal([campaign.ClusterId], engine.Add(new Article("roundup", "daily", Roundup) { Published = s_day.AddHours(5) }).CarriedClusterIds);
+        Assert.Empty(engine.GetVerdict("campaign")!.CarriedClusterIds);
         Assert.Empty(engine.Query(new Article("roundup-2", "other", Roundup) { Published = s_day.AddHours(6) }).CarriedClusterIds);
         Assert.Equal("roundup", Assert.Single(engine.GetCluster(campaign.ClusterId)!.Carriers).Id);
     }
@@ -139,6 +141,10 @@ public sealed class CarrierTests
         Carrier before = Assert.Single(engine.GetCluster(campaign.ClusterId)!.Carriers);
         Assert.Equal(before.Relation, carrier.Relation);
         Assert.Equal(before.Similarity, carrier.Similarity);
+
+        // The roundup's verdict, as it was when it arrived.
+        Assert.Equal([campaign.ClusterId], reopened.GetVerdict("roundup")!.CarriedClusterIds);
+        Assert.Empty(reopened.GetVerdict("seizure")!.CarriedClusterIds);
     }
 }
 

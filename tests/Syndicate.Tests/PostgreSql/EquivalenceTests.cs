@@ -32,6 +32,7 @@ public sealed class EquivalenceTests(PostgreSqlServer server)
 
         Cluster campaign = (await store.GetClusterOfAsync("campaign"))!;
         Assert.Equal([campaign.Id], verdicts[^1].CarriedClusterIds);
+        Assert.Equal([campaign.Id], (await store.GetVerdictAsync("roundup"))!.CarriedClusterIds);
         Carrier carrier = Assert.Single(campaign.Carriers);
         Assert.Equal(("roundup", "campaign"), (carrier.Id, carrier.MatchedId));
         Assert.Equal((await store.GetClusterOfAsync("seizure"))!.Id, carrier.ClusterId);

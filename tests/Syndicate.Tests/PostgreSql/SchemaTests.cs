@@ -82,18 +82,20 @@ public sealed class SchemaTests(PostgreSqlServer server)
             await engine.AddAsync(TestData.Seed(0));
         }
 
-        await ExecuteAsync(store, "ALTER TABLE syndicate_clusters DROP COLUMN carriers; UPDATE syndicate_schema SET version = 1");
+        await ExecuteAsync(store, "ALTER TABLE syndicate_clusters DROP COLUMN carriers; ALTER TABLE syndicate_articles DROP COLUMN arrival_carries; UPDATE syndicate_schema SET version = 1");
 
         await using (var engine = await PostgreSqlSyndicationEngine.OpenAsync(store))
         {
-            Assert.Equal(2, await ScalarAsync<int>(store, "SELECT version FROM syndicate_schema"));
+            Assert.Equal(SchemaVersion.Current, await ScalarAsync<int>(store, "SELECT version FROM syndicate_schema"));
             Assert.NotNull(await engine.GetClusterOfAsync(TestData.Seed(0).Id));
             foreach (Article article in Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup)
             {
                 await engine.AddAsync(article);
             }
 
-            Assert.Equal("roundup", Assert.Single((await engine.GetClusterOfAsync("campaign"))!.Carriers).Id);
+            Syndicate.Clustering.Cluster campaign = (await engine.GetClusterOfAsync("campaign"))!;
+            Assert.Equal("roundup", Assert.Single(campaign.Carriers).Id);
+            Assert.Equal([campaign.Id], (await engine.GetVerdictAsync("roundup"))!.CarriedClusterIds);
         }
 
         Assert.Equal(1L, await ScalarAsync<long>(store, "SELECT count(*) FROM syndicate_schema"));

@@ -69,7 +69,7 @@ public sealed partial class DedupTests : IDisposable
     }
 
     [Fact]
-    public void A_roundup_line_names_the_stories_it_carries_when_it_is_added()
+    public void A_roundup_line_names_the_stories_it_carried_when_it_was_added_also_when_fed_again()
     {
         string input = _dir.File("roundup.jsonl");
         Syndicate.Tests.Clustering.CarrierTests.WriteReleasesAndRoundup(input);
@@ -82,9 +82,10 @@ public sealed partial class DedupTests : IDisposable
         Assert.Equal([Cluster(lines[1])], roundup.GetProperty("carries").EnumerateArray().Select(c => c.GetInt64()));
         Assert.All(lines.Take(2), l => Assert.False(l.GetProperty("syndicate").TryGetProperty("carries", out _)));
 
-        // Fed again, the roundup gets the verdict it got when added, without the field; the report lists the carrier.
+        // Fed again, the roundup gets the verdict it got when added, the carried story too; the report lists the carrier.
         IReadOnlyList<JsonElement> again = Corpus.ParseLines(SyndicateCli.Run("dedup", "--state", state, input).ExpectClean());
-        Assert.False(again[2].GetProperty("syndicate").TryGetProperty("carries", out _));
+        Assert.False(again[2].GetProperty("syndicate").GetProperty("inserted").GetBoolean());
+        Assert.Equal([Cluster(lines[1])], again[2].GetProperty("syndicate").GetProperty("carries").EnumerateArray().Select(c => c.GetInt64()));
         IReadOnlyList<JsonElement> report = Corpus.ParseLines(SyndicateCli.Run("report", "--state", state, "--format", "jsonl").ExpectClean());
         JsonElement listed = Assert.Single(report, l => Id(l) == "roundup");
         Assert.Equal([Cluster(lines[1])], listed.GetProperty("carries").EnumerateArray().Select(c => c.GetInt64()));
