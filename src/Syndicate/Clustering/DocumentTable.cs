@@ -145,10 +145,11 @@ internal sealed class DocumentTable : ISignatureSource
     public void SetCluster(int handle, ClusterState cluster) => _clusters[handle] = cluster;
 
     /// <summary>
-    /// The size of one <see cref="DocumentInfo"/> object (header and fields, strings excluded) on 64-bit runtimes; 24 of
-    /// them keep the verdict the article got when it arrived (cluster, canonical copy, wire), 8 the hash of its text.
+    /// The size of one <see cref="DocumentInfo"/> object (header and fields, strings excluded) on 64-bit runtimes; 32 of
+    /// them keep the verdict the article got when it arrived (cluster, canonical copy, wire, carried stories), 8 the hash
+    /// of its text.
     /// </summary>
-    internal const long InfoObjectBytes = 128;
+    internal const long InfoObjectBytes = 136;
 
     /// <summary>Bytes held by the arrays and the <see cref="DocumentInfo"/> objects, excluding metadata strings.</summary>
     public long EstimatedBytes =>
