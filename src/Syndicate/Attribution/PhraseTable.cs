@@ -225,10 +225,15 @@ internal sealed class PhraseTable<T>
         return pos < 0 ? -1 : PhraseText.FoldWord(text[pos..PhraseText.WordEnd(text, pos)], destination);
     }
 
-    // Where the next word of a phrase starts after the word ending at pos: past one to MaxGap spaces or full stops; -1
-    // when no word continues the phrase there.
+    // Where the next word of a phrase starts after the word ending at pos: past one to MaxGap spaces or full stops, or
+    // one hyphen between two letters ("Agence France-Presse", "ITAR-TASS"); -1 when no word continues the phrase there.
     private static int NextWordStart(ReadOnlySpan<char> text, int pos)
     {
+        if (pos + 1 < text.Length && text[pos] is '-' or '\u2010' && PhraseText.IsWordChar(text[pos + 1]))
+        {
+            return pos + 1;
+        }
+
         var gap = 0;
         while (pos < text.Length && gap <= MaxGap && (PhraseText.IsSpace(text[pos]) || text[pos] == '.'))
         {

@@ -73,6 +73,18 @@ public sealed class WireGazetteerTests
     }
 
     [Fact]
+    public void FindIn_reads_a_hyphenated_name_as_written()
+    {
+        var g = WireGazetteer.Default;
+
+        Assert.Equal("AFP", g.FindIn("PARIS (Agence France-Presse) -")?.Name);
+        Assert.Equal("AFP", g.FindIn("PARIS (Agence France Presse) -")?.Name);
+        Assert.Equal("TASS", g.FindIn("MOSCOW (ITAR-TASS) -")?.Name);
+        Assert.Equal("Keystone-SDA", g.FindIn("BERN (Keystone-SDA) -")?.Name);
+        Assert.Null(g.FindIn("Agence France - Presse")); // a dash between words is not a hyphen
+    }
+
+    [Fact]
     public void FindIn_reads_a_name_in_cased_letters_only_as_written_or_in_capitals()
     {
         var g = WireGazetteer.Default;
