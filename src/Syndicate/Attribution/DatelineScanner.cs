@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Syndicate.Attribution;
 
 /// <summary>
@@ -136,7 +138,26 @@ internal ref struct DatelineScanner
             {
                 if (prev == Prev.Credit)
                 {
-                    committed = pos + 1;
+                    // "Madrid, 7 dic (EFE).- El Gobierno": the dash after the stop is the dateline's too.
+                    committed = PastDashAfterStop(pos + 1);
+                    break;
+                }
+
+                if (!creditSeen && prev is Prev.Date or Prev.Words && TrySlashCredit(pos + 1, out var slashWire, out var slashEnd))
+                {
+                    // TASS: "MOSCOW, December 7. /TASS/. The government", "МОСКВА, 7 декабря. /ТАСС/.".
+                    Wire ??= slashWire;
+                    committed = slashEnd;
+                    break;
+                }
+
+                if (prev == Prev.Words && runs == 1 && !creditSeen && StartsDate(pos + 1))
+                {
+                    // Interfax: "MOSCOW. Dec 7 (Interfax) - The government": a stop between the place and the date.
+                    runWords = 0;
+                    prev = Prev.Separator;
+                    pos++;
+                    continue;
                 }
 
                 break;
@@ -574,15 +595,94 @@ internal ref struct DatelineScanner
     private static bool IsPlaceThenWire(int runs, int wordsBefore, WireAgency? wire) =>
         runs == 1 && wordsBefore <= MaxPlaceWordsBeforeWire && wire is not null;
 
-    /// <summary>True when only a dash, a colon, a line break or the end follows <paramref name="pos"/>.</summary>
+    /// <summary>
+    /// True when only a dash (or a full stop and a dash, as EFE writes <c>(EFE).-</c>), a colon, a line break or the
+    /// end follows <paramref name="pos"/>.
+    /// </summary>
     private readonly bool EndsDateline(int pos)
+    {
+        pos = SkipInlineSpaces(pos);
+        if (pos < _text.Length && _text[pos] == '.')
+        {
+            var next = SkipInlineSpaces(pos + 1);
+            return next < _text.Length && IsDash(_text[next]);
+        }
+
+        return pos >= _text.Length || _text[pos] is '\n' or ':' || IsDash(_text[pos]);
+    }
+
+    /// <summary>The end of a dash run after a full stop at <paramref name="pos"/> - 1, or <paramref name="pos"/> when no dash follows.</summary>
+    private readonly int PastDashAfterStop(int pos)
+    {
+        var next = SkipInlineSpaces(pos);
+        if (next >= _text.Length || !IsDash(_text[next]))
+        {
+            return pos;
+        }
+
+        // A run of dashes, spaces between them included ("(CNN).- –").
+        var end = next;
+        while (next < _text.Length && IsDash(_text[next]))
+        {
+            end = ++next;
+            next = SkipInlineSpaces(next);
+        }
+
+        return end;
+    }
+
+    /// <summary>True when a date starts at <paramref name="pos"/>, after spaces.</summary>
+    private readonly bool StartsDate(int pos)
+    {
+        pos = SkipInlineSpaces(pos);
+        return pos < _text.Length && DateReader.TryRead(_text, pos, out _, out _, out _, out _);
+    }
+
+    /// <summary>
+    /// A wire between slashes after spaces and a full stop after it (<c>/TASS/.</c>, <c>/ТАСС/.</c>): the credit of a
+    /// TASS dateline. <paramref name="end"/> is past the stop.
+    /// </summary>
+    private readonly bool TrySlashCredit(int pos, [NotNullWhen(true)] out WireAgency? wire, out int end)
+    {
+        wire = null;
+        end = -1;
+        pos = SkipInlineSpaces(pos);
+        if (pos >= _text.Length || _text[pos] != '/')
+        {
+            return false;
+        }
+
+        var close = FindClose(pos, '/', MaxQuoteLength);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var inner = _text[(pos + 1)..close].Trim();
+        if (inner.IsEmpty || !_gazetteer.TryMatchAt(inner, 0, out var found, out var foundEnd) || foundEnd != inner.Length)
+        {
+            return false;
+        }
+
+        var after = SkipInlineSpaces(close + 1);
+        if (after >= _text.Length || _text[after] != '.')
+        {
+            return false; // "in 2015. /TASS/ reported": TASS closes its credit with a stop
+        }
+
+        wire = found;
+        end = after + 1;
+        return true;
+    }
+
+    private readonly int SkipInlineSpaces(int pos)
     {
         while (pos < _text.Length && PhraseText.IsSpace(_text[pos]) && _text[pos] != '\n')
         {
             pos++;
         }
 
-        return pos >= _text.Length || _text[pos] is '\n' or ':' || IsDash(_text[pos]);
+        return pos;
     }
 
     private void Merge(ref DatelineScanner inner)

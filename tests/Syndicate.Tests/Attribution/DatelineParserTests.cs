@@ -253,6 +253,32 @@ public sealed class DatelineParserTests
         Assert.Equal(place, d.Place);
     }
 
+    [Theory]
+    [InlineData("MOSCOW, December 7. /TASS/. The central bank raised", "TASS", "MOSCOW", "MOSCOW, December 7. /TASS/.")]
+    [InlineData("МОСКВА, 7 декабря. /ТАСС/. Центральный банк повысил", "TASS", "МОСКВА", "МОСКВА, 7 декабря. /ТАСС/.")]
+    [InlineData("MOSCOW. Dec 7 (Interfax) - The central bank raised", "Interfax", "MOSCOW", "MOSCOW. Dec 7 (Interfax) -")]
+    [InlineData("Madrid, 7 dic (EFE).- El Gobierno aprobó", "EFE", "Madrid", "Madrid, 7 dic (EFE).-")]
+    [InlineData("Madrid (EFE).- El Gobierno aprobó", "EFE", "Madrid", "Madrid (EFE).-")]
+    public void Agency_datelines_with_a_full_stop(string text, string wire, string place, string line)
+    {
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(wire, d.Wire?.Name);
+        Assert.Equal(place, d.Place);
+        Assert.Equal(line, d.Text);
+    }
+
+    [Theory]
+    [InlineData("Washington. December 7 is a date the president remembers.")]
+    [InlineData("He left in 2015. /TASS/ reported it later.")]
+    [InlineData("He left on December 7. /home/user is his directory.")]
+    [InlineData("Mr. Smith (AP) said nothing.")]
+    public void A_full_stop_in_story_text_is_not_a_dateline(string text)
+    {
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
     [Fact]
     public void English_full_date_with_year()
     {
