@@ -80,6 +80,7 @@ internal static class ArticleCleaner
             var datelines = new DatelineCache(gazetteer);
             RemoveHeaderLines(ref lines, titleKey, ref datelines, ref removed);
             var titleLines = RemoveTitleLines(ref lines, titleKey);
+            var bylineWire = RemoveByline(ref lines, gazetteer, ref removed);
             var dateline = RemoveDateline(ref lines, ref datelines);
             var continuation = RemoveMarkerLines(ref lines, ref removed);
             var (credit, creditWire) = RemoveTrailingCredits(ref lines, gazetteer, ref removed);
@@ -87,7 +88,7 @@ internal static class ArticleCleaner
             joined = ArrayPool<char>.Shared.Rent(lines.JoinedCapacity());
             var cleaned = joined.AsSpan(0, JoinLines(ref lines, joined));
 
-            var runningWire = dateline?.Wire is null && creditWire is null ? RunningCredit.Find(cleaned, gazetteer) : null;
+            var runningWire = dateline?.Wire is null && bylineWire is null && creditWire is null ? RunningCredit.Find(cleaned, gazetteer) : null;
             return new CleanedArticle
             {
                 Body = cleaned.SequenceEqual(body) ? body : new string(cleaned),
@@ -98,6 +99,7 @@ internal static class ArticleCleaner
                 RemovedBoilerplate = removed is null ? Array.Empty<string>() : removed,
                 TrailingCredit = credit,
                 TrailingCreditWire = creditWire,
+                BylineWire = bylineWire,
             };
         }
         finally
@@ -541,7 +543,7 @@ internal static class ArticleCleaner
             var lastIndex = lines.Count - 1;
             var last = lines[lastIndex];
             if (TryCreditLine(last, gazetteer, out var lineWire) || TryCopyrightOrSignOffLine(last, gazetteer, out lineWire)
-                || TrySourcesLine(last, gazetteer, out lineWire))
+                || TrySourcesLine(last, gazetteer, out lineWire) || TryContributorLine(last, gazetteer, out lineWire))
             {
                 var creditLine = last.ToString();
                 lines.RemoveLast();
@@ -687,6 +689,179 @@ internal static class ArticleCleaner
 
         return false;
     }
+
+    /// <summary>
+    /// Removes an English byline standing as the first paragraph (<c>By JANE DOE Associated Press</c>,
+    /// <c>By Jane Doe, The Associated Press</c>, <c>By MARTIN CRUTSINGER, AP Economics Writer</c>,
+    /// <c>By Jane Doe | Reuters</c>, <c>By JANE DOE and JOHN ROE</c>) and returns the wire it names, if any. Another
+    /// outlet's copy of the same report has its own byline or none, so it is furniture either way.
+    /// </summary>
+    private static WireAgency? RemoveByline(ref LineList lines, WireGazetteer gazetteer, ref List<string>? removed)
+    {
+        lines.DropLeadingBlank();
+        if (lines.Count < 2 || !TryBylineLine(lines[0], gazetteer, out var wire))
+        {
+            return null;
+        }
+
+        AddRemoved(ref removed, lines[0].ToString());
+        lines.RemoveFirst(1);
+        lines.DropLeadingBlank();
+        return wire;
+    }
+
+    /// <summary>
+    /// A byline: <c>By</c>, then names (words in capitals or starting with one, initials, joined by commas,
+    /// <c>and</c>, <c>&amp;</c>, <c>|</c> or a dash), then optionally <c>of</c>, <c>for</c> or <c>The</c> and a wire, and
+    /// after a wire written in capitals a title ending in Writer, Correspondent, Reporter or Editor. Nothing else: a
+    /// line that reads as a sentence ("By Monday the storm had passed") is story text.
+    /// </summary>
+    internal static bool TryBylineLine(ReadOnlySpan<char> line, WireGazetteer gazetteer, out WireAgency? wire)
+    {
+        wire = null;
+        var s = line.Trim();
+        if (s.Length is < 5 or > MaxBylineLength || !(s.StartsWith("By ", StringComparison.Ordinal) || s.StartsWith("BY ", StringComparison.Ordinal))
+            || s[^1] is '.' or '?' or '!' or ':' or '،')
+        {
+            return false;
+        }
+
+        var names = 0;
+        var pos = 3;
+        while (pos < s.Length)
+        {
+            var c = s[pos];
+            if (PhraseText.IsSpace(c) || c is ',' or '|' or '&' or '/' || IsBylineDash(c))
+            {
+                pos++;
+                continue;
+            }
+
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+
+            if (names > 0 && gazetteer.TryMatchAt(s, pos, out var agency, out var end))
+            {
+                wire = agency;
+                return IsBylineTitle(s[end..], written: s[pos..end]);
+            }
+
+            var wordEnd = BylineWordEnd(s, pos);
+            var word = s[pos..wordEnd];
+            if (!IsOneOf(word, s_bylineJoins))
+            {
+                if (!char.IsUpper(c) || ++names > MaxBylineNames)
+                {
+                    return false;
+                }
+            }
+
+            pos = wordEnd;
+        }
+
+        // Without a wire, a person's name at least: "By Monday" is not a byline.
+        return names >= 2;
+    }
+
+    // What may follow the wire of a byline: nothing, or after a wire in capitals ("AP", "AFP") a title such as
+    // "Economics Writer" or "Staff Correspondent". A name in letters ("Online Editor") is not a wire's title.
+    private static bool IsBylineTitle(ReadOnlySpan<char> rest, ReadOnlySpan<char> written)
+    {
+        rest = rest.Trim().TrimStart(",|-–— ".AsSpan());
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var c in written)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        var words = 0;
+        ReadOnlySpan<char> last = default;
+        foreach (var range in rest.Split(' '))
+        {
+            var word = rest[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!char.IsUpper(word[0]) || ++words > 4)
+            {
+                return false;
+            }
+
+            last = word;
+        }
+
+        return IsOneOf(last, s_bylineTitles);
+    }
+
+    private static int BylineWordEnd(ReadOnlySpan<char> s, int pos)
+    {
+        while (pos < s.Length && (char.IsLetter(s[pos]) || s[pos] is '.' or '\'' or '’' or '-'))
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static bool IsBylineDash(char c) => c is '-' or '–' or '—';
+
+    private const int MaxBylineLength = 160;
+
+    private const int MaxBylineNames = 12;
+
+    private static readonly string[] s_bylineJoins = ["and", "of", "for", "with", "The"];
+
+    private static readonly string[] s_bylineTitles =
+        ["Writer", "Writers", "Correspondent", "Correspondents", "Reporter", "Reporters", "Editor", "Staff"];
+
+    /// <summary>
+    /// An agency's note on who helped with the report: <c>Associated Press writer John Smith in Berlin contributed to
+    /// this report.</c>, <c>AP writers A and B contributed.</c>, <c>Reuters reporters in Kabul contributed to this
+    /// story.</c> It names the agency whose report it is.
+    /// </summary>
+    private static bool TryContributorLine(ReadOnlySpan<char> line, WireGazetteer gazetteer, out WireAgency? wire)
+    {
+        wire = null;
+        var s = line.Trim();
+        if (s.Length is < 20 or > 300 || !s.Contains(" contributed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (s.StartsWith("The ", StringComparison.Ordinal))
+        {
+            s = s[4..];
+        }
+
+        if (!gazetteer.TryMatchAt(s, 0, out var agency, out var end))
+        {
+            return false;
+        }
+
+        var rest = s[end..].TrimStart();
+        var wordEnd = rest.IndexOf(' ');
+        if (wordEnd <= 0 || !IsOneOf(rest[..wordEnd], s_contributorRoles))
+        {
+            return false;
+        }
+
+        wire = agency;
+        return true;
+    }
+
+    private static readonly string[] s_contributorRoles =
+        ["writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "photographer", "photographers", "journalist", "journalists", "staff"];
 
     /// <summary>
     /// An English line naming the wires a report draws on: <c>With AFP</c>, <c>(With AFP and Reuters)</c>,

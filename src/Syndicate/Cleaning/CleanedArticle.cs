@@ -26,12 +26,18 @@ internal sealed class CleanedArticle
     /// <summary>The wire named by <see cref="TrailingCredit"/>, if any.</summary>
     public WireAgency? TrailingCreditWire { get; init; }
 
+    /// <summary>The wire named by the byline removed from the top of the body (<c>By JANE DOE Associated Press</c>), if any.</summary>
+    public WireAgency? BylineWire { get; init; }
+
     /// <summary>
     /// The wire named in the running text as the agency the story came from (<c>قال لوكالة فرانس برس</c>,
     /// <c>بحسب ما نقلته وكالة رويترز</c>), read only when neither the dateline nor a trailing credit names one.
     /// </summary>
     public WireAgency? RunningCreditWire { get; init; }
 
-    /// <summary>The wire the article is credited to: the dateline's, else the trailing credit's, else the running text's.</summary>
-    public WireAgency? Wire => Dateline?.Wire ?? TrailingCreditWire ?? RunningCreditWire;
+    /// <summary>
+    /// The wire the article is credited to: the dateline's, else the byline's, else the trailing credit's, else the
+    /// running text's.
+    /// </summary>
+    public WireAgency? Wire => Dateline?.Wire ?? BylineWire ?? TrailingCreditWire ?? RunningCreditWire;
 }

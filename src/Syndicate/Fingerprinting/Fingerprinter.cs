@@ -134,6 +134,7 @@ internal sealed class Fingerprinter
             RemovedBoilerplate = cleaned.RemovedBoilerplate,
             TrailingCredit = cleaned.TrailingCredit,
             TrailingCreditWire = cleaned.TrailingCreditWire,
+            BylineWire = cleaned.BylineWire,
             RunningCreditWire = credit,
         };
     }
@@ -211,6 +212,7 @@ internal sealed class Fingerprinter
             RemovedBoilerplate = cleaned.RemovedBoilerplate,
             TrailingCredit = read.TrailingCredit,
             TrailingCreditWire = read.TrailingCreditWire,
+            BylineWire = read.BylineWire,
             RunningCreditWire = read.RunningCreditWire,
         };
     }

@@ -169,6 +169,9 @@ public sealed class ArticleCleanerTests
     [InlineData("Source: Bloomberg", "Bloomberg")]
     [InlineData("(With inputs from PTI)", "PTI")]
     [InlineData("With agencies", "Agencies")]
+    [InlineData("Associated Press writer John Smith in Berlin contributed to this report.", "AP")] // who helped
+    [InlineData("AP writers Jane Doe and John Roe contributed.", "AP")]
+    [InlineData("Reuters reporters in Kabul contributed to this story.", "Reuters")]
     public void English_agency_footers_are_removed_and_recorded(string footer, string? wire)
     {
         const string Story = "Oil prices rose on Friday as supply concerns outweighed worries about demand.\nTraders said output cuts were likely to be extended.";
@@ -178,6 +181,41 @@ public sealed class ArticleCleanerTests
         Assert.Equal(Story, cleaned.Body);
         Assert.Equal(footer, cleaned.TrailingCredit);
         Assert.Equal(wire, cleaned.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("By JANE DOE Associated Press", "AP")]
+    [InlineData("By Jane Doe, The Associated Press", "AP")]
+    [InlineData("By ZEKE MILLER, COLLEEN LONG and MICHELLE L. PRICE Associated Press", "AP")]
+    [InlineData("By MARTIN CRUTSINGER, AP Economics Writer", "AP")]
+    [InlineData("By Jane Doe | Reuters", "Reuters")]
+    [InlineData("By Jane Doe of Agence France-Presse", "AFP")]
+    [InlineData("By JANE DOE and JOHN ROE", null)]
+    public void An_English_byline_over_the_story_is_removed_and_credits_its_wire(string byline, string? wire)
+    {
+        const string Story = "The central bank raised its key rate on Friday, citing persistent inflation.\nAnalysts had expected a smaller increase.";
+
+        var cleaned = ArticleCleaner.Clean(null, byline + "\n\n" + Story, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Equal(wire, cleaned.BylineWire?.Name);
+        Assert.Equal(wire, cleaned.Wire?.Name);
+        Assert.Contains(byline, cleaned.RemovedBoilerplate);
+    }
+
+    [Theory]
+    [InlineData("By Monday the storm had passed")] // a sentence, not names
+    [InlineData("By Monday")]
+    [InlineData("By the numbers, the season was a success.")]
+    [InlineData("By order of the court")]
+    public void Opening_lines_that_are_not_bylines_stay(string opening)
+    {
+        var body = opening + "\n\nThe court ruled on Friday.";
+
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(body, cleaned.Body);
+        Assert.Null(cleaned.Wire);
     }
 
     [Theory]

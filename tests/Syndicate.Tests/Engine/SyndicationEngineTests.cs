@@ -43,6 +43,27 @@ public class SyndicationEngineTests
     }
 
     [Fact]
+    public void An_AP_story_under_a_byline_is_the_same_story_as_under_the_dateline_and_credits_AP()
+    {
+        const string Story = "The Federal Reserve left its benchmark interest rate unchanged on Wednesday but signaled that it "
+            + "could raise rates as soon as December if the economy keeps improving.\n\n"
+            + "In a statement after its two-day meeting, the Fed said it would assess progress toward its goals of maximum "
+            + "employment and 2 percent inflation in deciding whether to move at its next meeting.\n\n"
+            + "The Fed has kept its key short-term rate near zero since December 2008.";
+        var engine = new SyndicationEngine();
+
+        Verdict wire = engine.Add(Copy("ap", "apnews", "WASHINGTON (AP) — " + Story, s_t0));
+        Verdict byline = engine.Add(Copy("paper", "paper", "By MARTIN CRUTSINGER, AP Economics Writer\n\n" + Story, s_t0.AddHours(1)));
+        Verdict helped = engine.Add(Copy("site", "site", Story + "\n\nAssociated Press writer Christopher Rugaber contributed to this report.", s_t0.AddHours(2)));
+
+        Assert.Equal("AP", wire.Wire?.Name);
+        Assert.Equal(Relation.Duplicate, byline.Relation); // the byline is furniture, as the dateline is
+        Assert.Equal("AP", byline.Wire?.Name);
+        Assert.Equal(Relation.Duplicate, helped.Relation);
+        Assert.Equal("AP", helped.Wire?.Name);
+    }
+
+    [Fact]
     public void First_seed_credits_Sputnik_through_UrduPoint()
     {
         var engine = new SyndicationEngine();
