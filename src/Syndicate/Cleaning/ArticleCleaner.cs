@@ -49,6 +49,12 @@ internal static class ArticleCleaner
         try
         {
             List<string>? removed = null;
+            if (Mojibake.TryRepair(body, out var repaired))
+            {
+                // A copy whose UTF-8 was read as Windows-1256 or -1252 on its way is the same text as the clean copy.
+                body = repaired;
+            }
+
             ReadOnlySpan<char> text = body;
             if (body.Contains('\r'))
             {
@@ -115,8 +121,19 @@ internal static class ArticleCleaner
         }
     }
 
-    /// <summary>A title (or any one text) as its plain text: the text itself unless it carries HTML markup.</summary>
-    internal static string PlainText(string text) => HasMarkup(text) ? HtmlText.ArticleText(text) : text;
+    /// <summary>
+    /// A title (or any one text) as its plain text: the text itself unless it is mojibake (repaired) or carries HTML
+    /// markup.
+    /// </summary>
+    internal static string PlainText(string text)
+    {
+        if (Mojibake.TryRepair(text, out var repaired))
+        {
+            text = repaired;
+        }
+
+        return HasMarkup(text) ? HtmlText.ArticleText(text) : text;
+    }
 
     private static bool HasMarkup(ReadOnlySpan<char> text) => text.ContainsAny('<', '&') && HtmlText.ContainsMarkup(text);
 
