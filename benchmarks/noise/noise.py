@@ -9,7 +9,8 @@ copy should join its original's story.
 Deterministic (seeded); standard library only. The kinds are what scraping and reprinting do to a text: markup,
 entities and respacing, line breaks lost or doubled, diacritics, tatweel, zero-width joiners, presentation forms,
 Persian letter forms, digits of another script, an outlet's header and footer, cuts, a swapped or dropped paragraph,
-one word in ten replaced, and copies published hours or days later.
+one word in ten replaced, copies whose UTF-8 was read as Windows-1256, Windows-1252 or Latin-1 on the way
+(mojibake), and copies published hours or days later.
 """
 import datetime
 import gzip
@@ -26,6 +27,20 @@ PRESENTATION = {"ا": "\ufe8d", "ل": "\ufedd", "م": "\ufee1", "ن": "\ufee5", 
 
 def paragraphs(text):
     return [p for p in text.split("\n") if p.strip()]
+
+
+def misdecoded(page):
+    """UTF-8 bytes read as a single-byte code page; Windows-1252's undefined bytes become Latin-1 controls, as the
+    WHATWG decoder of browsers leaves them."""
+    def change(t):
+        out = []
+        for b in t.encode("utf-8"):
+            try:
+                out.append(bytes([b]).decode(page))
+            except UnicodeDecodeError:
+                out.append(chr(b))
+        return "".join(out)
+    return change
 
 
 def kinds(rng):
@@ -78,6 +93,9 @@ def kinds(rng):
         "presentation-forms": (presentation, 0),
         "persian-letters": (lambda t: t.replace("ي", "ی").replace("ك", "ک"), 0),
         "indic-digits": (lambda t: "".join(AR_DIGITS[int(c)] if "0" <= c <= "9" else c for c in t), 0),
+        "mojibake-1256": (misdecoded("cp1256"), 0),
+        "mojibake-1252": (misdecoded("cp1252"), 0),
+        "mojibake-latin-1": (misdecoded("latin-1"), 0),
         "header": (lambda t: "الرياض - واس\n" + t, 0),
         "footer": (lambda t: t + "\nلمزيد من الأخبار تابعونا على تويتر وفيسبوك\nجميع الحقوق محفوظة ©", 0),
         "trim-30%": (trim, 1),
