@@ -560,7 +560,8 @@ internal static class ArticleCleaner
             var lastIndex = lines.Count - 1;
             var last = lines[lastIndex];
             if (TryCreditLine(last, gazetteer, out var lineWire) || TryCopyrightOrSignOffLine(last, gazetteer, out lineWire)
-                || TrySourcesLine(last, gazetteer, out lineWire) || TryContributorLine(last, gazetteer, out lineWire))
+                || TrySourcesLine(last, gazetteer, out lineWire) || TryContributorLine(last, gazetteer, out lineWire)
+                || TryArabicSourcesLine(last, gazetteer, out lineWire))
             {
                 var creditLine = last.ToString();
                 lines.RemoveLast();
@@ -935,6 +936,87 @@ internal static class ArticleCleaner
 
         return wire is not null;
     }
+
+    /// <summary>
+    /// An Arabic closing line naming a report's sources, as Al Jazeera's site ends its stories:
+    /// <c>المصدر : الجزيرة + وكالات</c>, <c>المصدر : رويترز</c>, <c>المصادر: RT + أ ف ب</c>. The names are separated by
+    /// <c>+</c>, <c>/</c> or a comma; at least one is a wire (or "agencies"), the others are short names (the outlet
+    /// itself), and the first wire is the credit.
+    /// </summary>
+    private static bool TryArabicSourcesLine(ReadOnlySpan<char> line, WireGazetteer gazetteer, out WireAgency? wire)
+    {
+        wire = null;
+        var s = line.Trim().Trim("()".AsSpan()).Trim();
+        if (s.Length is < 8 or > 80)
+        {
+            return false;
+        }
+
+        var rest = ReadOnlySpan<char>.Empty;
+        foreach (var lead in s_arabicSourcesLeads)
+        {
+            if (s.StartsWith(lead, StringComparison.Ordinal))
+            {
+                rest = s[lead.Length..].TrimStart();
+                break;
+            }
+        }
+
+        if (rest.IsEmpty || rest[0] is not (':' or '：'))
+        {
+            return false;
+        }
+
+        rest = rest[1..];
+        while (!rest.IsEmpty)
+        {
+            var cut = rest.IndexOfAny(s_arabicSourceSeparators);
+            var name = (cut < 0 ? rest : rest[..cut]).Trim().Trim(CreditDecoration);
+            rest = cut < 0 ? [] : rest[(cut + 1)..];
+            if (name.IsEmpty)
+            {
+                continue;
+            }
+
+            var found = gazetteer.FindExact(name);
+            if (found is not null)
+            {
+                wire ??= found;
+            }
+            else if (CountWords(name) > MaxSourceNameWords)
+            {
+                wire = null;
+                return false; // a sentence, not a name: "المصدر: ما نقلته وسائل الإعلام المحلية عن الوزارة"
+            }
+        }
+
+        return wire is not null;
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = PhraseText.IsWordChar(c);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words;
+    }
+
+    /// <summary>A source named beside a wire on an Arabic sources line (the outlet itself) has at most this many words.</summary>
+    private const int MaxSourceNameWords = 3;
+
+    private static readonly string[] s_arabicSourcesLeads = ["المصادر", "المصدر"];
+
+    private static readonly SearchValues<char> s_arabicSourceSeparators = SearchValues.Create("+/,،|");
 
     // The next name of a list "A, B and C" (or "A/B", "A & B"); list keeps what follows it.
     private static ReadOnlySpan<char> NextListed(ref ReadOnlySpan<char> list)

@@ -184,6 +184,36 @@ public sealed class ArticleCleanerTests
     }
 
     [Theory]
+    [InlineData("المصدر : الجزيرة + وكالات", "Agencies")]
+    [InlineData("المصدر : رويترز", "Reuters")]
+    [InlineData("المصدر: الجزيرة + رويترز", "Reuters")]
+    [InlineData("المصادر: RT + أ ف ب", "AFP")]
+    public void An_Arabic_sources_line_is_removed_and_credits_its_wire(string footer, string wire)
+    {
+        const string Story = "قالت مصادر أمنية إن خمسة قتلوا.\nوأضافت المصادر أن الهجوم وقع ليلا.";
+
+        var cleaned = ArticleCleaner.Clean(null, Story + "\n\n" + footer, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Equal(footer, cleaned.TrailingCredit);
+        Assert.Equal(wire, cleaned.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("المصدر : الجزيرة")] // the outlet alone names no wire
+    [InlineData("المصدر: ما نقلته وسائل الإعلام المحلية عن رويترز")]
+    [InlineData("المصدر الأمني قال إن رويترز أخطأت")]
+    public void Arabic_closing_lines_that_name_no_wire_as_a_source_stay(string lastLine)
+    {
+        var body = "قالت مصادر أمنية إن خمسة قتلوا.\n" + lastLine;
+
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(body, cleaned.Body);
+        Assert.Null(cleaned.TrailingCredit);
+    }
+
+    [Theory]
     [InlineData("By JANE DOE Associated Press", "AP")]
     [InlineData("By Jane Doe, The Associated Press", "AP")]
     [InlineData("By ZEKE MILLER, COLLEEN LONG and MICHELLE L. PRICE Associated Press", "AP")]
