@@ -9,7 +9,8 @@ namespace Syndicate.Attribution;
 /// <item>"told", the preposition glued to the name: <c>وقال الوزير لرويترز</c>, <c>لـ«فرانس برس»</c>.</item>
 /// </list>
 /// The English and French forms of the last two count too: <c>told Reuters</c>, <c>according to the Associated
-/// Press</c>, <c>selon l'AFP</c>, <c>a déclaré à l'AFP</c>.
+/// Press</c>, <c>selon l'AFP</c>, <c>a déclaré à l'AFP</c>; and the Persian ones: <c>به گزارش ایرنا</c>,
+/// <c>به گزارش خبرگزاری فارس</c>, <c>به نقل از رویترز</c>.
 /// Agency stories quote their own interviews and sources this way, and outlets that rewrite one keep the phrase. The
 /// agency as the subject of a report ("وذكرت رويترز أن", "Reuters reported") is not enough: outlets also report what an
 /// agency said.
@@ -35,8 +36,14 @@ internal static class RunningCredit
     // "told Reuters", "according to the Associated Press", "selon l'AFP", "a déclaré à l'AFP".
     private static readonly string[] s_latinTriggers = ["told ", "according to ", "According to ", "selon ", "Selon ", " à l'", " à l’"];
 
+    // The Persian forms, which open nearly every Persian news report: "به گزارش ایرنا،" ("as IRNA reports"), "به گزارش
+    // خبرگزاری فارس،", "به نقل از رویترز" ("quoting Reuters"); "news agency" may stand before the name.
+    private static readonly string[] s_persianTriggers = ["به گزارش ", "به نقل از "];
+
+    private static readonly string[] s_persianAgencyWords = ["خبرگزاری", "خبرگزاري"];
+
     // Where a credit can start: the word "agency", the stems of "according to", and "to" starting a word.
-    private static readonly string[] s_triggers = [AgencyWord, "وفق", "حسب", ToldWord, ToldWordAfterNoBreakSpace, .. s_latinTriggers];
+    private static readonly string[] s_triggers = [AgencyWord, "وفق", "حسب", ToldWord, ToldWordAfterNoBreakSpace, .. s_latinTriggers, .. s_persianTriggers];
 
     // "According to": وفق، وفقا، وفقاً؛ حسب، حسبما (with a clinging و, ف or ب before them: ووفقا، بحسب، وبحسب).
     private static readonly string[] s_accordingTo = ["وفق", "وفقا", "حسب", "حسبما"];
@@ -81,6 +88,7 @@ internal static class RunningCredit
                 WireAgency? found = ReferenceEquals(word, AgencyWord) ? AfterAgencyWord(text, at, gazetteer)
                     : ReferenceEquals(word, ToldWord) || ReferenceEquals(word, ToldWordAfterNoBreakSpace) ? Told(text, at + 1, gazetteer)
                     : Array.IndexOf(s_latinTriggers, word) >= 0 ? AfterLatinPhrase(text, at, word, gazetteer)
+                    : Array.IndexOf(s_persianTriggers, word) >= 0 ? AfterPersianPhrase(text, at, word, gazetteer)
                     : AccordingTo(text, at, gazetteer);
                 if (found is { } wire)
                 {
@@ -196,6 +204,38 @@ internal static class RunningCredit
         // Latin names count as written (the gazetteer's rule): "according to the map" and "told online reporters"
         // name no agency, though MAP and Online are agencies.
         return gazetteer.TryMatchAt(text, pos, out var wire, out _) ? wire : null;
+    }
+
+    // به گزارش ایرنا، به گزارش خبرگزاری فارس، به نقل از «رویترز»: the phrase starts a word; "news agency" may follow it
+    // (a zero-width non-joiner glued to it, as Persian typing leaves one), then the name.
+    private static WireAgency? AfterPersianPhrase(ReadOnlySpan<char> text, int at, string phrase, WireGazetteer gazetteer)
+    {
+        if (at > 0 && PhraseText.IsWordChar(text[at - 1]))
+        {
+            return null;
+        }
+
+        var pos = SkipSpaces(text, at + phrase.Length);
+        if (NameAt(text, pos, gazetteer, minLength: 3) is { } named)
+        {
+            return named;
+        }
+
+        foreach (var agency in s_persianAgencyWords)
+        {
+            if (text[pos..].StartsWith(agency, StringComparison.Ordinal))
+            {
+                var after = pos + agency.Length;
+                while (after < text.Length && (PhraseText.IsSpace(text[after]) || text[after] == '\u200C'))
+                {
+                    after++;
+                }
+
+                return after > pos + agency.Length ? NameAt(text, after, gazetteer, minLength: 3) : null;
+            }
+        }
+
+        return null;
     }
 
     // An alias at pos (after an opening quotation mark, if any) of at least minLength characters.

@@ -435,6 +435,10 @@ public sealed class ArticleCleanerTests
     [InlineData("The talks will resume, according to dpa.", "DPA")]
     [InlineData("وأضاف في تصريح لـ«فرانس برس» أن المحادثات ستستأنف.", "AFP")]
     [InlineData("وقال مصدر ل\"واس\" إن المحادثات ستستأنف.", "Saudi Press Agency")]
+    [InlineData("به گزارش ایرنا، وزیر امور خارجه روز سه شنبه به مسکو سفر کرد.", "IRNA")] // Persian: "as IRNA reports"
+    [InlineData("به گزارش خبرگزاری فارس، وزیر امور خارجه به مسکو سفر کرد.", "Fars")]
+    [InlineData("به گزارش خبرگزاری\u200C تسنیم، وزیر امور خارجه به مسکو سفر کرد.", "Tasnim")]
+    [InlineData("وزیر امور خارجه به نقل از رویترز گفت که مذاکرات ادامه می یابد.", "Reuters")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
     {
         var cleaned = ArticleCleaner.Clean(null, "افتتح الوزير اليوم المشروع الجديد في المدينة.\n" + body, s_gazetteer);
@@ -464,6 +468,8 @@ public sealed class ArticleCleanerTests
     [InlineData("The style follows the guide, according to the APA.")] // a psychological association, not a wire
     [InlineData("The vote was close, according to the PAP.")] // a party
     [InlineData("ونقلت وكالة الأنباء المركزية الكورية عن الوزارة قولها إن المحادثات ستستأنف.")] // a state agency quoted
+    [InlineData("به گزارش خبرنگار ما، وزیر امور خارجه به مسکو سفر کرد.")] // Persian: "as our reporter reports"
+    [InlineData("به گزارش رسانه های محلی، وزیر به مسکو سفر کرد.")]
     public void A_bare_agency_name_or_an_unknown_agency_credits_no_wire(string body)
     {
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
