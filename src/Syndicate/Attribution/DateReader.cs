@@ -4,7 +4,8 @@ namespace Syndicate.Attribution;
 
 /// <summary>
 /// Reads the short dates found in datelines: <c>18 كانون الثاني 2022ء</c>, <c>05 شوال 1436 هـ الموافق 21 يوليو 2015 م</c>,
-/// <c>یکم دسمبر</c>, <c>Jan 18</c>, <c>18 янв</c>, with ASCII, Arabic-Indic or Extended Arabic-Indic digits.
+/// <c>یکم دسمبر</c>, <c>Jan 18</c>, <c>18 янв</c>, KUNA's <c>7 - 12</c>, with ASCII, Arabic-Indic or Extended
+/// Arabic-Indic digits.
 /// </summary>
 internal static class DateReader
 {
@@ -53,10 +54,18 @@ internal static class DateReader
         if (TryReadDay(text, start, out day, out var pos))
         {
             // Day first: "18 كانون الثاني 2022ء", "05 شوال 1436 هـ", "18 янв", "1 December 2021".
+            var dayEnd = pos;
             pos = SkipSpaces(text, pos);
             if (!s_months.TryMatchAt(text, pos, out month, out pos))
             {
-                return false;
+                // Day and month in figures, as KUNA and SUNA date their datelines: "7 - 12", "7-12".
+                if (!TryReadNumericMonth(text, dayEnd, out month, out pos) || day is < 1 or > 31)
+                {
+                    return false;
+                }
+
+                end = pos;
+                return true;
             }
 
             pos = SkipAlternativeMonth(text, pos);
@@ -156,6 +165,36 @@ internal static class DateReader
         month = 0;
         year = null;
         return false;
+    }
+
+    // "- 12" or "-12" after a day: a dash, then a month of one or two figures that no other figure follows.
+    private static bool TryReadNumericMonth(ReadOnlySpan<char> text, int pos, out int month, out int end)
+    {
+        month = 0;
+        end = pos;
+        pos = SkipSpaces(text, pos);
+        if (pos >= text.Length || text[pos] is not ('-' or '–'))
+        {
+            return false;
+        }
+
+        pos = SkipSpaces(text, pos + 1);
+        var start = pos;
+        var value = 0;
+        while (pos < text.Length && pos - start < 3 && TryDigit(text[pos], out var d))
+        {
+            value = (value * 10) + d;
+            pos++;
+        }
+
+        if (pos - start is 0 or > 2 || value is < 1 or > 12 || (pos < text.Length && PhraseText.IsWordChar(text[pos])))
+        {
+            return false;
+        }
+
+        month = value;
+        end = pos;
+        return true;
     }
 
     private static bool TryReadDay(ReadOnlySpan<char> text, int start, out int day, out int end)

@@ -312,8 +312,10 @@ internal ref struct DatelineScanner
 
             if (!creditSeen && DateReader.TryRead(_text, pos, out var day, out var month, out var year, out var dateEnd))
             {
-                if (dashBeforeCredit)
+                if (dashBeforeCredit && !BracketFollows(dateEnd))
                 {
+                    // A dash may come before a date only when the bracketed credit follows it: KUNA's
+                    // "الكويت - 7 - 12 (كونا) --".
                     break;
                 }
 
@@ -629,6 +631,13 @@ internal ref struct DatelineScanner
         }
 
         return end;
+    }
+
+    /// <summary>True when an opening bracket follows <paramref name="pos"/>, after spaces.</summary>
+    private readonly bool BracketFollows(int pos)
+    {
+        pos = SkipInlineSpaces(pos);
+        return pos < _text.Length && _text[pos] == '(';
     }
 
     /// <summary>True when a date starts at <paramref name="pos"/>, after spaces.</summary>

@@ -8,6 +8,8 @@ public sealed partial class WireGazetteer
     // Latin script only: Arabic and Urdu outlets name them when they report what a state agency said ("ونقلت وكالة
     // الأنباء المركزية الكورية عن...", KCNA quoting a statement inside Reuters copy), which does not make the agency the
     // source of the copy, and Urdu "پی ٹی آئی" is a political party far more often than the Press Trust of India.
+    // Lebanon's, Iraq's, Yemen's and Libya's agencies (NNA, INA, Saba, LANA) likewise: in SaudiNewsNet and ANT their
+    // Arabic names ("وكالة الأنباء اليمنية", "سبأ") are cited by outlets' own reports 160 times and open no dateline.
     // Bare abbreviations that are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who
     // needs them can add them with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
     // "بنا" (BNA) or "قنا" (QNA) from firing inside story text; so is Urdu "آن لائن" (online), Online's credit.
@@ -74,6 +76,10 @@ public sealed partial class WireGazetteer
         new("APS", ["Algérie Presse Service", "Algerie Presse Service", "واج"]),
         new("TAP", ["Tunis Afrique Presse", "وات"]),
         new("SUNA", ["Sudan News Agency", "سونا"]),
+        new("NNA", ["National News Agency"]),
+        new("INA", ["Iraqi News Agency"]),
+        new("Saba", ["Saba News Agency"]),
+        new("LANA", ["Libyan News Agency"]),
         new("IRNA", ["Islamic Republic News Agency", "إرنا", "ارنا", "ایرنا", "ИРНА"]),
         new("ISNA", ["Iranian Students News Agency", "إيسنا", "ايسنا", "ایسنا"]),
         new("Fars", ["Fars News", "Fars News Agency", "وكالة فارس", "فارس نيوز", "خبرگزاری فارس"]),

@@ -56,7 +56,7 @@ public sealed partial class WireGazetteer
     /// Press, Lusa, Belga, Keystone-SDA, Ritzau, NTB, STT, CTK, MTI, HINA, Tanjug, BTA, Agerpres, Ukrinform, UNIAN, PA
     /// Media), Asian and Pacific ones (PTI, IANS, ANI, Jiji, KCNA, Bernama, Antara, VNA, PNA, AAP), the Americas'
     /// (Canadian Press, Notimex, Télam), the Arab national agencies (SPA, WAM, KUNA, MENA, QNA, BNA, ONA, SANA, Petra,
-    /// MAP, APS, TAP, SUNA), Iranian ones (IRNA, ISNA, Fars, Tasnim), Pakistan's (APP, NNI, INP, Online), and the
+    /// MAP, APS, TAP, SUNA, NNA, INA, Saba, LANA), Iranian ones (IRNA, ISNA, Fars, Tasnim), Pakistan's (APP, NNI, INP, Online), and the
     /// generic credit <c>وكالات</c> ("agencies"). Acronyms that are also common names of other bodies (PAP, ANP, APA,
     /// PL) are left out; a caller who needs them adds them with <see cref="With"/>.
     /// </summary>

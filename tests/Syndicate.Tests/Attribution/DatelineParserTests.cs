@@ -244,6 +244,12 @@ public sealed class DatelineParserTests
     [InlineData("LISBOA, 5 mar 2024 (Lusa) - O governo disse", "Lusa", "LISBOA")]
     [InlineData("KUALA LUMPUR, March 5 (Bernama) -- The government said", "Bernama", "KUALA LUMPUR")]
     [InlineData("TOKYO (Jiji Press) -- The government said", "Jiji", "TOKYO")]
+    [InlineData("BEIRUT (NNA) - The government said", "NNA", "BEIRUT")]
+    [InlineData("BAGHDAD (INA) - The government said", "INA", "BAGHDAD")]
+    [InlineData("SANAA (Saba) - The government said", "Saba", "SANAA")]
+    [InlineData("TRIPOLI (LANA) - The government said", "LANA", "TRIPOLI")]
+    [InlineData("الكويت - 7 - 12 (كونا) -- أعلنت الوزارة", "KUNA", "الكويت")] // day and month in figures
+    [InlineData("الخرطوم 7-12 (سونا) - أعلنت الوزارة", "SUNA", "الخرطوم")]
     public void National_agencies_datelines(string text, string wire, string place)
     {
         var d = DatelineParser.Parse(text);
@@ -274,7 +280,8 @@ public sealed class DatelineParserTests
     [InlineData("He left in 2015. /TASS/ reported it later.")]
     [InlineData("He left on December 7. /home/user is his directory.")]
     [InlineData("Mr. Smith (AP) said nothing.")]
-    public void A_full_stop_in_story_text_is_not_a_dateline(string text)
+    [InlineData("الكويت - 7 - 12 أعلنت الوزارة")] // figures after a dash, and no credit
+    public void Story_openings_with_a_full_stop_or_figures_are_not_datelines(string text)
     {
         Assert.Null(DatelineParser.Parse(text));
     }
