@@ -16,6 +16,7 @@ internal static class FuzzText
         "پاکستان", "کراچی", "نیوز", "government", "announced", "Reuters", "AFP", "the", "Moscow", "Москва", "заявил",
         "新华社", "北京", "Ünïcödé", "naïve", "42", "١٤٣٦", "2022", "41.6", "http://example.com/a?b=c&d", "<b>bold</b>",
         "&amp;", "&#x627;", "&lt;script&gt;", "\"quoted\"", "back\\slash", "{\"json\":1}", "ـــــ", "😀", "𝔸𝔹",
+        "contributed", "writer", "Ø§Ù„", "ط§ظ„", "Ã©", "Â", "المصدر :", "+", "به نقل از",
     ];
 
     private static readonly string[] s_datelines =
@@ -23,6 +24,8 @@ internal static class FuzzText
         "القاهرة (رويترز) - ", "موسكو - سبوتنيك - ", "باكو (سبوتنيك) - ", "( أردو بوینت نتورك ۔ / سبوتنيك - 18 كانون الثاني 2022ء) ",
         "الرياض 05 شوال 1436 هـ الموافق 21 يوليو 2015 م واس ", "MOSCOW, Jan 18 (Reuters) - ", "МОСКВА, 18 янв — РИА Новости. ",
         "القاهرة في 18 يناير /أ ش أ/ ", "(", "((((((((((", "- - - - - -", "بيروت ـ ", "WASHINGTON (AP) — ",
+        "MOSCOW, December 7. /TASS/. ", "MOSCOW. Dec 7 (Interfax) - ", "Madrid, 7 dic (EFE).- ", "الكويت - 7 - 12 (كونا) -- ",
+        "By JANE DOE and JOHN ROE, Associated Press\n\n", "By ", ". /", "7 - 12 (", "به گزارش خبرگزاری\u200C فارس، ",
     ];
 
     private static readonly char[] s_specials =
@@ -44,6 +47,7 @@ internal static class FuzzText
             < 20 => s_words[rng.NextInt(s_words.Length)],
             < 21 => ManyLines(rng, rng.NextInt(200, 3000)),
             < 22 when allowHuge && rng.Chance(0.002) => Huge(rng, 10 << 20), // each costs seconds: rare, but hundreds per million cases
+            < 25 => Misdecoded(rng, Prose(rng, rng.NextInt(1, 300))),
             < 30 => Noise(rng, rng.NextInt(1, 400)),
             _ => Prose(rng, rng.NextInt(1, 300)),
         };
@@ -60,6 +64,23 @@ internal static class FuzzText
 
         AppendProse(sb, rng, words);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/>'s UTF-8 read as Windows-1256, Windows-1252 or Latin-1 (mojibake), sometimes only in part
+    /// or with a character damaged after it, so that the repair meets texts it must take and texts it must leave.
+    /// </summary>
+    public static string Misdecoded(SplitMix64 rng, string text)
+    {
+        int page = rng.NextInt(3) switch { 0 => 1256, 1 => 1252, _ => 28591 };
+        Encoding encoding = CodePagesEncodingProvider.Instance.GetEncoding(page) ?? Encoding.Latin1;
+        string whole = encoding.GetString(Encoding.UTF8.GetBytes(text));
+        return rng.NextInt(4) switch
+        {
+            0 => whole[..rng.NextInt(whole.Length + 1)] + text, // misdecoded, then clean
+            1 when whole.Length > 0 => whole.Remove(rng.NextInt(whole.Length), 1), // one character lost
+            _ => whole,
+        };
     }
 
     /// <summary>Any UTF-16 code units, weighted towards the awkward ones (lone surrogates included).</summary>
