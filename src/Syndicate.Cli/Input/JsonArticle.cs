@@ -7,8 +7,8 @@ namespace Syndicate.Cli.Input;
 /// Turns one JSON object into an <see cref="Article"/>, decoding only the fields it uses.
 /// </summary>
 /// <remarks>
-/// Fields: <c>id</c> (string or number, required), <c>source</c> (missing, null or empty means
-/// <see cref="UnknownSource"/>), <c>body</c> or else <c>text</c> or else <c>content</c> (required; may be empty),
+/// Fields: <c>id</c> (string or number, required), <c>source</c> (missing, null or empty means the host of the
+/// <c>url</c>, else <see cref="UnknownSource"/>), <c>body</c> or else <c>text</c> or else <c>content</c> (required; may be empty),
 /// <c>title</c>, <c>url</c>, and <c>published</c> or else <c>date</c> (ISO 8601 with or without offset, without meaning
 /// UTC; RFC 1123 / RFC 822; or unix seconds or milliseconds, as a number or a string of digits). A time that cannot be
 /// read is left out with a warning, and the article is kept. A null value counts as missing. Other fields are skipped without being decoded, so invalid
@@ -16,7 +16,7 @@ namespace Syndicate.Cli.Input;
 /// </remarks>
 internal static partial class JsonArticle
 {
-    /// <summary>The source given to records that name none.</summary>
+    /// <summary>The source given to records that name none and have no http or https url.</summary>
     public const string UnknownSource = "unknown";
 
     private enum Field

@@ -50,6 +50,23 @@ public sealed class JsonlTests
         Assert.Null(records[3].Article.Title);
     }
 
+    [Fact]
+    public void A_record_without_a_source_is_credited_to_its_urls_host()
+    {
+        var (records, errors) = Inputs.ReadStdin(
+            """
+            {"id":"a","body":"x","url":"https://www.Reuters.com/world/a-1"}
+            {"id":"b","body":"x","url":"http://news.example.co.uk/b?c=d","source":""}
+            {"id":"c","body":"x","url":"https://www.reuters.com/c","source":"Reuters wire"}
+            {"id":"d","body":"x","url":"/relative/path"}
+            {"id":"e","body":"x","url":"ftp://files.example.com/e"}
+            {"id":"f","body":"x"}
+            """);
+
+        Assert.Empty(errors);
+        Assert.Equal(["reuters.com", "news.example.co.uk", "Reuters wire", "unknown", "unknown", "unknown"], records.Select(r => r.Article.Source));
+    }
+
     [Theory]
     [InlineData("\"2015-07-21T02:16:13Z\"", "2015-07-21T02:16:13+00:00")]
     [InlineData("\"2015-07-21T02:16:13+03:00\"", "2015-07-21T02:16:13+03:00")]
