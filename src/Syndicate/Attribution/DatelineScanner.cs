@@ -180,7 +180,8 @@ internal ref struct DatelineScanner
                     // پی) حکومت"). Otherwise the words are a sentence citing a source ("ذكرت وكالة السودان للأنباء
                     // (سونا)،", "علمت (عكاظ) أن").
                     if ((prev == Prev.Credit && !continuing)
-                        || (prev == Prev.Words && !EndsDateline(close + 1) && !IsPlaceThenWire(runs, wordsBefore, inner.Wire)))
+                        || (prev == Prev.Words && !EndsDateline(close + 1) && !IsPlaceThenWire(runs, wordsBefore, inner.Wire)
+                            && !(inner.StaffCredit && runs == 1 && wordsBefore <= MaxPlaceWordsBeforeWire)))
                     {
                         break;
                     }
@@ -499,11 +500,63 @@ internal ref struct DatelineScanner
 
         if (runStart >= 0)
         {
+            if (!credit && prev == Prev.Words && Outlet is null && Place is null && Month is null && IsStaffCredit(_text[runStart..runEnd]))
+            {
+                // The paper's own desk or reporter, as Urdu papers credit what they did not take from an agency:
+                // "(سپورٹس ڈیسک)", "(نمائندہ خصوصی)", "(وقت نیوز)".
+                Outlet = Slice(runStart, runEnd);
+                StaffCredit = true;
+                return BracketKind.Credit;
+            }
+
             Place ??= Slice(runStart, runEnd);
         }
 
         return credit ? BracketKind.Credit : words > 0 ? BracketKind.Words : BracketKind.None;
     }
+
+    /// <summary>True when the bracket that closed the dateline credits the paper's own desk or reporter, not a wire.</summary>
+    public bool StaffCredit { get; private set; }
+
+    /// <summary>
+    /// An Urdu paper's credit to its own staff: a few words ending in desk, reporter, correspondent, cell or news
+    /// (<c>سپورٹس ڈیسک</c>, <c>بزنس رپورٹر</c>, <c>خبر نگار خصوصی</c>, <c>مانیٹرنگ سیل</c>, <c>جنگ نیوز</c>), or starting
+    /// with "correspondent" (<c>نمائندہ خصوصی</c>, <c>نمائندہ نوائے وقت</c>), or "press release" (<c>پ ر</c>).
+    /// </summary>
+    private static bool IsStaffCredit(ReadOnlySpan<char> run)
+    {
+        run = run.Trim();
+        if (run.SequenceEqual("پ ر"))
+        {
+            return true;
+        }
+
+        var firstEnd = PhraseText.WordEnd(run, 0);
+        var lastStart = run.LastIndexOf(' ') + 1;
+        var first = run[..firstEnd];
+        var last = run[lastStart..];
+        foreach (var word in s_staffFirstWords)
+        {
+            if (first.SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        foreach (var word in s_staffLastWords)
+        {
+            if (last.SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return run.Contains(" نگار", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] s_staffFirstWords = ["نمائندہ", "نمائندگان", "نامہ"];
+
+    private static readonly string[] s_staffLastWords = ["ڈیسک", "رپورٹر", "رپورٹرز", "سیل", "نیوز"];
 
     /// <summary>
     /// Decides what may follow a bare credit: a separator, a bracket, a line break or the end continue the scan;

@@ -197,7 +197,26 @@ public sealed class DatelineParserTests
     }
 
     [Theory]
+    [InlineData("لاہور (سپورٹس ڈیسک) پاکستان کرکٹ ٹیم نے", "لاہور", "سپورٹس ڈیسک")]
+    [InlineData("لاہور(نمائندہ خصوصی)پنجاب حکومت نے", "لاہور", "نمائندہ خصوصی")]
+    [InlineData("اونٹاریو (نیٹ نیوز ) کینیڈا میں", "اونٹاریو", "نیٹ نیوز")]
+    [InlineData("کراچی (بزنس رپورٹر) اسٹاک مارکیٹ میں", "کراچی", "بزنس رپورٹر")]
+    [InlineData("اسلام آباد (خبر نگار خصوصی) وفاقی کابینہ نے", "اسلام آباد", "خبر نگار خصوصی")]
+    [InlineData("لاہور (پ ر) ادارے نے", "لاہور", "پ ر")]
+    public void A_short_place_then_the_papers_own_desk_is_a_dateline_without_a_wire(string text, string place, string desk)
+    {
+        // Urdu papers credit their own desk or reporter where they credit a wire; the bracket is furniture either way.
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(place, d.Place);
+        Assert.Equal(desk, d.Outlet);
+        Assert.Null(d.Wire);
+    }
+
+    [Theory]
     [InlineData("علمت (عكاظ) أن الوزارة ستعلن")]
+    [InlineData("وزیراعظم نے کہا کہ کھیلوں کے فروغ کے لیے (سپورٹس ڈیسک) قائم کیا جائے")] // a desk named in a sentence
     [InlineData("قال مصدر مطلع في الوزارة (رويترز) إن")]
     [InlineData("کراچی سے موصول اطلاعات (اے پی پی) کے مطابق")]
     public void Words_then_a_bracketed_credit_in_running_text_are_not_a_dateline(string text)
