@@ -178,15 +178,8 @@ internal static class DateReader
             return false;
         }
 
-        pos = SkipSpaces(text, pos + 1);
-        var start = pos;
-        var value = 0;
-        while (pos < text.Length && pos - start < 3 && TryDigit(text[pos], out var d))
-        {
-            value = (value * 10) + d;
-            pos++;
-        }
-
+        var start = SkipSpaces(text, pos + 1);
+        pos = ReadDigits(text, start, out var value);
         if (pos - start is 0 or > 2 || value is < 1 or > 12 || (pos < text.Length && PhraseText.IsWordChar(text[pos])))
         {
             return false;
@@ -195,6 +188,21 @@ internal static class DateReader
         month = value;
         end = pos;
         return true;
+    }
+
+    // Up to three digits (ASCII or either Arabic-Indic set) from start; returns the index after them, their value in
+    // value. A third digit is read so that the callers can refuse a number of more than two.
+    private static int ReadDigits(ReadOnlySpan<char> text, int start, out int value)
+    {
+        var pos = start;
+        value = 0;
+        while (pos < text.Length && pos - start < 3 && TryDigit(text[pos], out var d))
+        {
+            value = (value * 10) + d;
+            pos++;
+        }
+
+        return pos;
     }
 
     private static bool TryReadDay(ReadOnlySpan<char> text, int start, out int day, out int end)
@@ -211,14 +219,7 @@ internal static class DateReader
             return true;
         }
 
-        var pos = start;
-        var value = 0;
-        while (pos < text.Length && pos - start < 3 && TryDigit(text[pos], out var d))
-        {
-            value = (value * 10) + d;
-            pos++;
-        }
-
+        var pos = ReadDigits(text, start, out var value);
         var digits = pos - start;
         if (digits is 0 or > 2)
         {

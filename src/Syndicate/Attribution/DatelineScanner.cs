@@ -180,8 +180,7 @@ internal ref struct DatelineScanner
                     // پی) حکومت"). Otherwise the words are a sentence citing a source ("ذكرت وكالة السودان للأنباء
                     // (سونا)،", "علمت (عكاظ) أن").
                     if ((prev == Prev.Credit && !continuing)
-                        || (prev == Prev.Words && !EndsDateline(close + 1) && !IsPlaceThenWire(runs, wordsBefore, inner.Wire)
-                            && !(inner.StaffCredit && runs == 1 && wordsBefore <= MaxPlaceWordsBeforeWire)))
+                        || (prev == Prev.Words && !EndsDateline(close + 1) && !IsPlaceThenCredit(runs, wordsBefore, inner.Wire, inner.StaffCredit)))
                     {
                         break;
                     }
@@ -564,11 +563,7 @@ internal ref struct DatelineScanner
     /// </summary>
     private readonly bool AcceptCreditEnd(int pos, bool creditFirst, ref int committed)
     {
-        var p = pos;
-        while (p < _text.Length && PhraseText.IsSpace(_text[p]) && _text[p] != '\n')
-        {
-            p++;
-        }
+        var p = SkipInlineSpaces(pos);
 
         var storyFollows = p < _text.Length && (PhraseText.IsWordChar(_text[p]) || PhraseText.IsOpeningQuote(_text[p], out _));
         if (storyFollows && creditFirst)
@@ -644,11 +639,12 @@ internal ref struct DatelineScanner
 
     /// <summary>
     /// True for a place of at most <see cref="MaxPlaceWordsBeforeWire"/> words, in one run, followed by a bracketed wire
-    /// agency: the dateline of Urdu papers, whose text follows the bracket with no dash (<c>سرگودھا(اے پی پی) لیکن</c>).
-    /// An outlet in brackets does not count: <c>علمت (عكاظ) أن</c> is a sentence.
+    /// agency or the paper's own desk (<paramref name="staff"/>): the dateline of Urdu papers, whose text follows the
+    /// bracket with no dash (<c>سرگودھا(اے پی پی) لیکن</c>, <c>لاہور (سپورٹس ڈیسک) پاکستان</c>). Another outlet in
+    /// brackets does not count: <c>علمت (عكاظ) أن</c> is a sentence.
     /// </summary>
-    private static bool IsPlaceThenWire(int runs, int wordsBefore, WireAgency? wire) =>
-        runs == 1 && wordsBefore <= MaxPlaceWordsBeforeWire && wire is not null;
+    private static bool IsPlaceThenCredit(int runs, int wordsBefore, WireAgency? wire, bool staff) =>
+        runs == 1 && wordsBefore <= MaxPlaceWordsBeforeWire && (wire is not null || staff);
 
     /// <summary>
     /// True when only a dash (or a full stop and a dash, as EFE writes <c>(EFE).-</c>), a colon, a line break or the

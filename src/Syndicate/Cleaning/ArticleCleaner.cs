@@ -327,19 +327,7 @@ internal static class ArticleCleaner
             return false;
         }
 
-        var words = 0;
-        var inWord = false;
-        foreach (var c in line)
-        {
-            var letter = PhraseText.IsWordChar(c);
-            if (letter && !inWord)
-            {
-                words++;
-            }
-
-            inWord = letter;
-        }
-
+        var words = CountWords(line);
         return words > 0 && words <= maxWords;
     }
 
