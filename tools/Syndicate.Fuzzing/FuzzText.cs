@@ -26,6 +26,8 @@ internal static class FuzzText
         "القاهرة في 18 يناير /أ ش أ/ ", "(", "((((((((((", "- - - - - -", "بيروت ـ ", "WASHINGTON (AP) — ",
         "MOSCOW, December 7. /TASS/. ", "MOSCOW. Dec 7 (Interfax) - ", "Madrid, 7 dic (EFE).- ", "الكويت - 7 - 12 (كونا) -- ",
         "By JANE DOE and JOHN ROE, Associated Press\n\n", "By ", ". /", "7 - 12 (", "به گزارش خبرگزاری\u200C فارس، ",
+        "WASHINGTON — ", "NEW YORK, Dec. 7 -- ", "SAN JUAN, Puerto Rico — ", "A — ", ", D.C. — ", "By Jane Doe, Online Editor\n\n",
+        "كتب - محمد أحمد:\n", "كتبت ", "إعداد و", "صورة أرشيفية (رويترز)\n", "Photo: ",
     ];
 
     private static readonly char[] s_specials =

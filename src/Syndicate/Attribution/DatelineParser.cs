@@ -11,7 +11,9 @@ namespace Syndicate.Attribution;
 /// <remarks>
 /// The parser is a single forward scan without regular expressions, bounded by <see cref="MaxHeadLength"/>, and it
 /// errs towards returning <see langword="null"/>: a dateline must credit a wire agency or an outlet, and a first line
-/// that merely begins with a city name is not a dateline.
+/// that merely begins with a city name is not a dateline. The one exception is the English newspaper dateline, a place
+/// in capitals and a dash before the first sentence (<c>WASHINGTON —</c>, <c>SAN JUAN, Puerto Rico —</c>,
+/// <c>NEW YORK, Dec. 7 --</c>): its capitals and dash mark it as furniture, and it credits nothing.
 /// </remarks>
 public static class DatelineParser
 {
@@ -45,7 +47,8 @@ public static class DatelineParser
         var end = scanner.ScanHead(start);
         if (end <= start)
         {
-            return ParseMended(head, start, text.Length <= MaxHeadLength, gazetteer, out length);
+            return ParseMended(head, start, text.Length <= MaxHeadLength, gazetteer, out length)
+                ?? ParseUncredited(head, start, out length);
         }
 
         length = end;
@@ -122,6 +125,214 @@ public static class DatelineParser
 
         length = start + i;
         return new Dateline(text[..i].ToString(), null, wire, place, day, month, null);
+    }
+
+    /// <summary>The most place words in capitals an uncredited dateline opens with (<c>SALT LAKE CITY</c>, <c>RIO DE JANEIRO</c>).</summary>
+    private const int MaxUncreditedPlaceWords = 4;
+
+    /// <summary>The most words of the region after the place (<c>Puerto Rico</c>, <c>D.C.</c>, <c>Calif.</c>).</summary>
+    private const int MaxUncreditedRegionWords = 3;
+
+    /// <summary>The longest uncredited dateline, its dash included.</summary>
+    private const int MaxUncreditedLength = 64;
+
+    /// <summary>Words in capitals that open a story as a label, not a place (<c>BREAKING —</c>).</summary>
+    private static readonly string[] s_kickers =
+    [
+        "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "EDITORIAL", "COMMENTARY",
+        "CORRECTION", "ADVISORY", "URGENT", "FLASH", "BULLETIN", "DEVELOPING",
+    ];
+
+    /// <summary>
+    /// Reads the English newspaper dateline that credits no one: a place in capitals, perhaps a region and a date after
+    /// commas, then a dash before the first sentence, all on the first line: <c>WASHINGTON —</c>,
+    /// <c>SAN JUAN, Puerto Rico —</c>, <c>NEW YORK, Dec. 7 --</c>, <c>ST. LOUIS - </c>. The dash must be an em or en
+    /// dash, two hyphens, or a hyphen with a space on each side, and what follows it must open a sentence (a capital, a
+    /// figure or a quotation mark): <c>NATO — the alliance said</c> is story text. A label such as <c>BREAKING —</c> is
+    /// read the same way and names no place.
+    /// </summary>
+    private static Dateline? ParseUncredited(ReadOnlySpan<char> head, int start, out int length)
+    {
+        length = 0;
+        var s = head[start..];
+        if (s.Length > MaxUncreditedLength + 1)
+        {
+            s = s[..(MaxUncreditedLength + 1)];
+        }
+
+        // The place: words in capitals (letters, and '.', '\'' or '-' inside them), the first of two letters or more.
+        var i = 0;
+        var words = 0;
+        var placeEnd = 0;
+        while (words < MaxUncreditedPlaceWords && TryReadCapitalsWord(s, i, out var wordEnd, out var letters))
+        {
+            if (words == 0 && letters < 2)
+            {
+                return null;
+            }
+
+            words++;
+            placeEnd = i = wordEnd;
+            if (i < s.Length && s[i] == ' ' && i + 1 < s.Length && char.IsUpper(s[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (words == 0)
+        {
+            return null;
+        }
+
+        i = placeEnd;
+        int? day = null, month = null, year = null;
+        var regions = 0;
+        while (i + 1 < s.Length && s[i] == ',' && s[i + 1] == ' ' && regions < 2)
+        {
+            var at = i + 2;
+            if (day is null && DateReader.TryRead(s, at, out var d, out var m, out var y, out var dateEnd))
+            {
+                (day, month, year) = (d, m, y);
+                i = dateEnd;
+            }
+            else if (TryReadRegion(s, at, out var regionEnd))
+            {
+                i = regionEnd;
+            }
+            else
+            {
+                return null;
+            }
+
+            regions++;
+        }
+
+        var dashEnd = ReadDatelineDash(s, i);
+        if (dashEnd < 0 || dashEnd >= s.Length || dashEnd > MaxUncreditedLength)
+        {
+            return null;
+        }
+
+        var next = s[dashEnd];
+        if (!(char.IsUpper(next) || char.IsAsciiDigit(next) || next is '"' or '“' or '‘' or '\''))
+        {
+            return null;
+        }
+
+        var place = s[..placeEnd];
+        length = start + dashEnd;
+        return new Dateline(s[..dashEnd].TrimEnd().ToString(), null, null, IsKicker(place) ? null : place.ToString(), day, month, year);
+    }
+
+    // A word of capitals: upper-case letters, with '.', '\'', '’' or '-' inside or a '.' after.
+    private static bool TryReadCapitalsWord(ReadOnlySpan<char> s, int i, out int end, out int letters)
+    {
+        end = i;
+        letters = 0;
+        while (end < s.Length)
+        {
+            var c = s[end];
+            if (char.IsLetter(c))
+            {
+                // Capitals only: a script without case (Arabic, Urdu) has no place in capitals.
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+            else if (!(c is '.' or '\'' or '’' || (c == '-' && letters > 0 && end + 1 < s.Length && char.IsLetter(s[end + 1]))))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return letters > 0;
+    }
+
+    // A region after the place's comma: words each opening with a capital ("Puerto Rico", "D.C.", "Calif.").
+    private static bool TryReadRegion(ReadOnlySpan<char> s, int i, out int end)
+    {
+        end = i;
+        var words = 0;
+        while (words < MaxUncreditedRegionWords && end < s.Length && char.IsUpper(s[end]))
+        {
+            var w = end;
+            while (w < s.Length && (char.IsLetter(s[w]) || s[w] is '.' or '\'' or '’'))
+            {
+                w++;
+            }
+
+            words++;
+            end = w;
+            if (end + 1 < s.Length && s[end] == ' ' && char.IsUpper(s[end + 1]))
+            {
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        return words > 0;
+    }
+
+    // The dash that closes the dateline, with the spaces around it; -1 when there is none at i.
+    private static int ReadDatelineDash(ReadOnlySpan<char> s, int i)
+    {
+        var spaced = i < s.Length && s[i] == ' ';
+        while (i < s.Length && s[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= s.Length)
+        {
+            return -1;
+        }
+
+        if (s[i] is '—' or '–')
+        {
+            i++;
+        }
+        else if (s[i..].StartsWith("--", StringComparison.Ordinal))
+        {
+            i += 2;
+        }
+        else if (s[i] == '-' && spaced && i + 1 < s.Length && s[i + 1] == ' ')
+        {
+            i++;
+        }
+        else
+        {
+            return -1;
+        }
+
+        while (i < s.Length && s[i] == ' ')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsKicker(ReadOnlySpan<char> place)
+    {
+        foreach (var kicker in s_kickers)
+        {
+            if (place.SequenceEqual(kicker))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // One or two digits, ASCII or fullwidth.

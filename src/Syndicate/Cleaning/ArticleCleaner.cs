@@ -705,7 +705,8 @@ internal static class ArticleCleaner
     private static WireAgency? RemoveByline(ref LineList lines, WireGazetteer gazetteer, ref List<string>? removed)
     {
         lines.DropLeadingBlank();
-        if (lines.Count < 2 || !TryBylineLine(lines[0], gazetteer, out var wire))
+        WireAgency? wire = null;
+        if (lines.Count < 2 || !(TryBylineLine(lines[0], gazetteer, out wire) || IsArabicBylineLine(lines[0]) || IsPhotoCreditLine(lines[0])))
         {
             return null;
         }
@@ -748,11 +749,13 @@ internal static class ArticleCleaner
                 return false;
             }
 
-            if (names > 0 && gazetteer.TryMatchAt(s, pos, out var agency, out var end))
+            if (names > 0 && gazetteer.TryMatchAt(s, pos, out var agency, out var end) && IsBylineTitle(s[end..], written: s[pos..end]))
             {
                 wire = agency;
-                return IsBylineTitle(s[end..], written: s[pos..end]);
+                return true;
             }
+
+            // Otherwise the words are names, whatever they spell: "By Jane Doe, Online Editor" credits no agency.
 
             var wordEnd = BylineWordEnd(s, pos);
             var word = s[pos..wordEnd];
@@ -771,8 +774,9 @@ internal static class ArticleCleaner
         return names >= 2;
     }
 
-    // What may follow the wire of a byline: nothing, or after a wire in capitals ("AP", "AFP") a title such as
-    // "Economics Writer" or "Staff Correspondent". A name in letters ("Online Editor") is not a wire's title.
+    // What may follow the wire of a byline: nothing, or a title such as "Economics Writer" or "Staff Correspondent"
+    // after a wire in capitals ("AP", "AFP") or named in more than one word ("Associated Press Writer"). One word in
+    // letters is a name that spells an agency: "Online Editor" is not Online's editor.
     private static bool IsBylineTitle(ReadOnlySpan<char> rest, ReadOnlySpan<char> written)
     {
         rest = rest.Trim().TrimStart(",|-–— ".AsSpan());
@@ -781,11 +785,14 @@ internal static class ArticleCleaner
             return true;
         }
 
-        foreach (var c in written)
+        if (written.IndexOf(' ') < 0)
         {
-            if (char.IsLower(c))
+            foreach (var c in written)
             {
-                return false;
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
             }
         }
 
@@ -830,6 +837,110 @@ internal static class ArticleCleaner
 
     private static readonly string[] s_bylineTitles =
         ["Writer", "Writers", "Correspondent", "Correspondents", "Reporter", "Reporters", "Editor", "Staff"];
+
+    /// <summary>
+    /// An Arabic byline standing as the first paragraph: <c>كتب محمد أحمد</c>, <c>كتبت: سارة علي</c>,
+    /// <c>كتب - عمر عبدالعزيز:</c>, <c>بقلم الزميل محمد توفيق، CNN</c>, <c>إعداد وترجمة - بندر الحربي</c>. The
+    /// writer's word, perhaps a second role joined by و, a separator, then at most five words of a name and no
+    /// preposition or figure: <c>كتب الرئيس على تويتر</c> is a sentence. It names the outlet's writer, never a wire.
+    /// </summary>
+    internal static bool IsArabicBylineLine(ReadOnlySpan<char> line)
+    {
+        var s = line.Trim().TrimEnd(":،".AsSpan()).TrimEnd();
+        if (s.Length > MaxArabicBylineLength || s.IndexOfAnyInRange('0', '9') >= 0 || s.IndexOfAnyInRange('٠', '٩') >= 0
+            || s.IndexOfAny('.', '؟', '!') >= 0)
+        {
+            return false;
+        }
+
+        var names = 0;
+        var lead = true;
+        foreach (var range in s.Split(' '))
+        {
+            var word = s[range].Trim(":-–—/،".AsSpan());
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (lead)
+            {
+                var colon = word.IndexOf(':');
+                var leadWord = colon > 0 ? word[..colon] : word;
+                if (!IsOneOf(leadWord, s_arabicBylineLeads))
+                {
+                    return false;
+                }
+
+                lead = false;
+                if (colon > 0 && colon + 1 < word.Length)
+                {
+                    names++; // "كتب:محمد"
+                }
+
+                continue;
+            }
+
+            if (names == 0 && word.Length > 1 && word[0] == 'و' && IsOneOf(word[1..], s_arabicBylineRoles))
+            {
+                continue; // "إعداد وترجمة"
+            }
+
+            if (IsOneOf(word, s_arabicBylineStops) || ++names > MaxArabicBylineNames)
+            {
+                return false;
+            }
+        }
+
+        return names > 0;
+    }
+
+    /// <summary>
+    /// A photo's caption credit standing as the first paragraph: <c>صورة أرشيفية (رويترز)</c>, <c>الصورة: أ ف ب</c>,
+    /// <c>File photo (Reuters)</c>, <c>Photo: AP</c>. It credits the picture, not the text, so it names no wire.
+    /// </summary>
+    internal static bool IsPhotoCreditLine(ReadOnlySpan<char> line)
+    {
+        var s = line.Trim();
+        if (s.Length > MaxPhotoCreditLength || CountWords(s) > MaxPhotoCreditWords)
+        {
+            return false;
+        }
+
+        var first = 0;
+        while (first < s.Length && (PhraseText.IsWordChar(s[first]) || s[first] == '('))
+        {
+            first++;
+        }
+
+        var word = s[..first].TrimStart('(');
+        if (!IsOneOf(word, s_photoWords))
+        {
+            return false;
+        }
+
+        // The credit: in brackets at the end, or after a colon.
+        return (s[^1] == ')' && s.IndexOf('(') is var open && open >= 0 && s.LastIndexOf('(') < s.Length - 2)
+            || s.IndexOf(':') is var colon && colon > 0 && colon < s.Length - 1;
+    }
+
+    private const int MaxPhotoCreditLength = 60;
+
+    private const int MaxPhotoCreditWords = 7;
+
+    private static readonly string[] s_photoWords = ["صورة", "صور", "الصورة", "الصور", "Photo", "File", "Picture", "Image"];
+
+    private const int MaxArabicBylineLength = 70;
+
+    private const int MaxArabicBylineNames = 5;
+
+    private static readonly string[] s_arabicBylineLeads = ["كتب", "كتبت", "بقلم", "إعداد", "اعداد"];
+
+    private static readonly string[] s_arabicBylineRoles = ["ترجمة", "تصوير", "تحرير", "متابعة"];
+
+    // Words of a sentence, never of a name: "كتب الرئيس على تويتر", "كتبت في مقالها".
+    private static readonly string[] s_arabicBylineStops =
+        ["على", "في", "عن", "من", "إلى", "الى", "أن", "ان", "إن", "مع", "قبل", "بعد", "أمس", "اليوم", "مقالا", "مقالاً", "تغريدة"];
 
     /// <summary>
     /// An agency's note on who helped with the report: <c>Associated Press writer John Smith in Berlin contributed to

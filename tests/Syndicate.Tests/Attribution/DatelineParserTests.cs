@@ -197,6 +197,41 @@ public sealed class DatelineParserTests
     }
 
     [Theory]
+    [InlineData("WASHINGTON — The Senate voted on Tuesday.", "WASHINGTON —", "WASHINGTON", null, null)]
+    [InlineData("WASHINGTON -- The Senate voted on Tuesday.", "WASHINGTON --", "WASHINGTON", null, null)]
+    [InlineData("LONDON - The Bank of England held rates.", "LONDON -", "LONDON", null, null)]
+    [InlineData("NEW YORK, Dec. 7 — Stocks fell.", "NEW YORK, Dec. 7 —", "NEW YORK", 12, 7)]
+    [InlineData("SAN JUAN, Puerto Rico — A storm hit.", "SAN JUAN, Puerto Rico —", "SAN JUAN", null, null)]
+    [InlineData("WASHINGTON, D.C. — The Senate voted.", "WASHINGTON, D.C. —", "WASHINGTON", null, null)]
+    [InlineData("ST. LOUIS —\"We are ready,\" he said.", "ST. LOUIS —", "ST. LOUIS", null, null)]
+    [InlineData("BOGOTÁ, Colombia — 12 people died.", "BOGOTÁ, Colombia —", "BOGOTÁ", null, null)]
+    [InlineData("BREAKING — The Senate voted.", "BREAKING —", null, null, null)] // a label, not a place
+    public void An_English_place_in_capitals_and_a_dash_is_a_dateline_that_credits_no_one(string text, string raw, string? place, int? month, int? day)
+    {
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(raw, d.Text);
+        Assert.Equal(place, d.Place);
+        Assert.Null(d.Wire);
+        Assert.Null(d.Outlet);
+        Assert.Equal(month, d.Month);
+        Assert.Equal(day, d.Day);
+    }
+
+    [Theory]
+    [InlineData("NATO — the alliance said on Tuesday that it would expand.")] // no sentence after the dash
+    [InlineData("Washington — The Senate voted.")] // not in capitals
+    [InlineData("WASHINGTON-BASED groups said on Tuesday.")] // a hyphen inside a word
+    [InlineData("WASHINGTON is the capital — The Senate voted.")]
+    [InlineData("A — The Senate voted.")] // one letter
+    [InlineData("القاهرة — أعلنت الوزارة")] // a script without capitals
+    public void Capitals_that_do_not_stand_as_a_dateline_are_not_one(string text)
+    {
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
+    [Theory]
     [InlineData("لاہور (سپورٹس ڈیسک) پاکستان کرکٹ ٹیم نے", "لاہور", "سپورٹس ڈیسک")]
     [InlineData("لاہور(نمائندہ خصوصی)پنجاب حکومت نے", "لاہور", "نمائندہ خصوصی")]
     [InlineData("اونٹاریو (نیٹ نیوز ) کینیڈا میں", "اونٹاریو", "نیٹ نیوز")]

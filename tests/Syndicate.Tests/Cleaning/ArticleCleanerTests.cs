@@ -221,6 +221,8 @@ public sealed class ArticleCleanerTests
     [InlineData("By Jane Doe | Reuters", "Reuters")]
     [InlineData("By Jane Doe of Agence France-Presse", "AFP")]
     [InlineData("By JANE DOE and JOHN ROE", null)]
+    [InlineData("By JOHN DOE, Associated Press Writer", "AP")]
+    [InlineData("By Jane Doe, Online Editor", null)] // "Online" spells an agency, but here it is part of a title
     public void An_English_byline_over_the_story_is_removed_and_credits_its_wire(string byline, string? wire)
     {
         const string Story = "The central bank raised its key rate on Friday, citing persistent inflation.\nAnalysts had expected a smaller increase.";
@@ -231,6 +233,71 @@ public sealed class ArticleCleanerTests
         Assert.Equal(wire, cleaned.BylineWire?.Name);
         Assert.Equal(wire, cleaned.Wire?.Name);
         Assert.Contains(byline, cleaned.RemovedBoilerplate);
+    }
+
+    [Fact]
+    public void A_newspapers_uncredited_dateline_leaves_the_same_text_as_the_wires_credited_one()
+    {
+        // The paper's copy of an AP story drops the credit and keeps the place; both leave the same story text.
+        const string Story = "The Senate voted 52-48 on Tuesday to confirm the nominee.\nShe is expected to be sworn in this week.";
+
+        var wire = ArticleCleaner.Clean(null, "WASHINGTON (AP) — " + Story, s_gazetteer);
+        var paper = ArticleCleaner.Clean(null, "WASHINGTON — " + Story, s_gazetteer);
+
+        Assert.Equal(Story, wire.Body);
+        Assert.Equal(Story, paper.Body);
+        Assert.Equal("AP", wire.Wire?.Name);
+        Assert.Null(paper.Wire);
+        Assert.Equal("WASHINGTON", paper.Dateline?.Place);
+    }
+
+    [Theory]
+    [InlineData("كتب محمد أحمد")]
+    [InlineData("كتبت: سارة علي")]
+    [InlineData("كتب - عمر عبدالعزيز:")]
+    [InlineData("كتب – عبدالكريم الحارثي")]
+    [InlineData("بقلم الزميل محمد توفيق، CNN")]
+    [InlineData("إعداد وترجمة - بندر الحربي")]
+    public void An_Arabic_byline_over_the_story_is_removed_and_credits_no_wire(string byline)
+    {
+        const string Story = "أعلنت وزارة الصحة اليوم الثلاثاء عن إطلاق حملة وطنية للتطعيم.\nوقال المتحدث إن الحملة ستستمر حتى نهاية الشهر.";
+
+        var cleaned = ArticleCleaner.Clean(null, byline + "\n\n" + Story, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Null(cleaned.Wire);
+        Assert.Contains(byline, cleaned.RemovedBoilerplate);
+    }
+
+    [Theory]
+    [InlineData("كتب الرئيس على تويتر أن الحملة ستبدأ غدا")] // a sentence: a preposition, too many words
+    [InlineData("كتبت مقالاً عن الفوضى")]
+    [InlineData("كتب 3 لاعبين أسماءهم")] // a figure
+    [InlineData("قال محمد أحمد")] // not a writer's word
+    public void Arabic_first_lines_that_only_open_with_a_writers_word_stay(string line)
+    {
+        var body = line + "\nأعلنت وزارة الصحة اليوم الثلاثاء عن إطلاق حملة وطنية للتطعيم.";
+
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.Equal(body, cleaned.Body);
+    }
+
+    [Theory]
+    [InlineData("صورة أرشيفية (رويترز)")]
+    [InlineData("الصورة: أ ف ب")]
+    [InlineData("File photo (Reuters)")]
+    [InlineData("Photo: AP")]
+    public void A_photo_credit_over_the_story_is_removed_and_credits_no_wire(string caption)
+    {
+        // The credit is the picture's: the text beneath may be another agency's or the outlet's own.
+        const string Story = "أعلنت وزارة الصحة اليوم الثلاثاء عن إطلاق حملة وطنية للتطعيم.\nوقال المتحدث إن الحملة ستستمر حتى نهاية الشهر.";
+
+        var cleaned = ArticleCleaner.Clean(null, caption + "\n" + Story, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Null(cleaned.Wire);
+        Assert.Null(cleaned.Dateline);
     }
 
     [Theory]
