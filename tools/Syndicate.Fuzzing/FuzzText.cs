@@ -28,6 +28,8 @@ internal static class FuzzText
         "By JANE DOE and JOHN ROE, Associated Press\n\n", "By ", ". /", "7 - 12 (", "به گزارش خبرگزاری\u200C فارس، ",
         "WASHINGTON — ", "NEW YORK, Dec. 7 -- ", "SAN JUAN, Puerto Rico — ", "A — ", ", D.C. — ", "By Jane Doe, Online Editor\n\n",
         "كتب - محمد أحمد:\n", "كتبت ", "إعداد و", "صورة أرشيفية (رويترز)\n", "Photo: ",
+        "Updated: 7 December 2020 10:00 GMT\n", "Le Monde avec AFP\n", "(ANSA) - ROMA, 07 DIC - ", "قد يهمك أيضا: ", "Read more: ",
+        "Advertisement\n", "أيضاً.. ", "آخر تحديث: ",
     ];
 
     private static readonly char[] s_specials =

@@ -36,6 +36,9 @@ internal static class DateReader
     /// <summary>True when a month name begins at <paramref name="start"/>.</summary>
     public static bool IsMonthAt(ReadOnlySpan<char> text, int start) => s_months.TryMatchAt(text, start, out _, out _);
 
+    /// <summary>True when <paramref name="word"/> is a month name, whole.</summary>
+    public static bool IsMonth(ReadOnlySpan<char> word) => s_months.TryMatchAt(word, 0, out _, out var end) && end == word.Length;
+
     /// <summary>
     /// Reads a date starting exactly at <paramref name="start"/> (a digit, an ordinal word or a month name).
     /// <paramref name="end"/> is the index just after the date and any year suffix.
@@ -372,9 +375,32 @@ internal static class DateReader
             ["ذو الحجة", "ذي الحجة"],
         ];
 
+        // The Romance-language wires' months (EFE, AFP in French, ANSA, Lusa), in full and abbreviated as their
+        // datelines print them ("7 dic", "07 DIC", "7 déc", "07 dez"); a name several languages share is listed once.
+        string[][] romance =
+        [
+            ["enero", "ene", "janvier", "janv", "gennaio", "gen", "janeiro"],
+            ["febrero", "février", "févr", "febbraio", "fevereiro", "fev"],
+            ["marzo", "mars", "março"],
+            ["abril", "abr", "avril", "avr", "aprile"],
+            ["mayo", "mai", "maggio", "mag", "maio"],
+            ["junio", "juin", "giugno", "giu", "junho"],
+            ["julio", "juillet", "juil", "luglio", "lug", "julho"],
+            ["agosto", "ago", "août"],
+            ["septiembre", "setiembre", "septembre", "settembre", "set", "setembro"],
+            ["octubre", "octobre", "ottobre", "ott", "outubro", "out"],
+            ["noviembre", "novembre", "novembro"],
+            ["diciembre", "dic", "décembre", "déc", "dicembre", "dezembro", "dez"],
+        ];
+
         for (var m = 0; m < 12; m++)
         {
             foreach (var name in gregorian[m])
+            {
+                yield return new(name, m + 1);
+            }
+
+            foreach (var name in romance[m])
             {
                 yield return new(name, m + 1);
             }

@@ -74,6 +74,7 @@ internal ref struct DatelineScanner
         var wordsAfter = 0;
         var committed = -1;
         var lastSeparatorWasDash = false;
+        var dateAfterCredit = false;
 
         while (pos < _text.Length)
         {
@@ -123,6 +124,13 @@ internal ref struct DatelineScanner
                     }
 
                     continuing = true;
+                }
+                else if (continuing && dateAfterCredit && isDash && prev == Prev.Date && afterRunStart >= 0)
+                {
+                    // ANSA's "(ANSA) - ROMA, 07 DIC -": the agency, then the place and the date, closed by a dash.
+                    Place = Slice(afterRunStart, afterRunEnd);
+                    committed = sepEnd;
+                    break;
                 }
                 else if (!creditSeen && isDash)
                 {
@@ -307,6 +315,23 @@ internal ref struct DatelineScanner
                     break;
                 }
 
+                continue;
+            }
+
+            if (continuing && !dateAfterCredit && afterRunStart >= 0 && prev == Prev.Separator
+                && DateReader.TryRead(_text, pos, out var afterDay, out var afterMonth, out var afterYear, out var afterDateEnd))
+            {
+                // The date after the place of an agency-first dateline: "(ANSA) - ROMA, 07 DIC -".
+                if (Month is null)
+                {
+                    Day = afterDay;
+                    Month = afterMonth;
+                    Year = afterYear;
+                }
+
+                dateAfterCredit = true;
+                prev = Prev.Date;
+                pos = afterDateEnd;
                 continue;
             }
 

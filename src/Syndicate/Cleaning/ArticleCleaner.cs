@@ -460,7 +460,8 @@ internal static class ArticleCleaner
 
     /// <summary>
     /// Whole-line wire markers: <c>(تستمر)</c>, <c>(يتبع)</c>, <c>// يتبع //</c> continue; <c>// انتهى //</c>,
-    /// <c>(النهاية)</c>, <c>NNNN</c>, <c>-30-</c> end; the SPA transmission time <c>18:35 ت م</c> is furniture too.
+    /// <c>(النهاية)</c>, <c>NNNN</c>, <c>-30-</c> end; the SPA transmission time <c>18:35 ت م</c> and a page's
+    /// advertisement slot (<c>Advertisement</c>, <c>إعلان</c>) are furniture too.
     /// </summary>
     private static MarkerKind ClassifyMarker(ReadOnlySpan<char> line)
     {
@@ -480,6 +481,8 @@ internal static class ArticleCleaner
         {
             "تستمر" or "يتبع" => MarkerKind.Continuation,
             "انتهي" or "انتهيالخبر" or "النهايه" or "نهايه" or "nnnn" or "end" or "30" => IsDecoratedMarker(line, key),
+            // A page's advertisement slot left in the scraped text, on a line of its own.
+            "advertisement" or "اعلان" => MarkerKind.End,
             _ => MarkerKind.None,
         };
     }
@@ -697,25 +700,174 @@ internal static class ArticleCleaner
     }
 
     /// <summary>
-    /// Removes an English byline standing as the first paragraph (<c>By JANE DOE Associated Press</c>,
-    /// <c>By Jane Doe, The Associated Press</c>, <c>By MARTIN CRUTSINGER, AP Economics Writer</c>,
-    /// <c>By Jane Doe | Reuters</c>, <c>By JANE DOE and JOHN ROE</c>) and returns the wire it names, if any. Another
-    /// outlet's copy of the same report has its own byline or none, so it is furniture either way.
+    /// Removes the lines an outlet stands over the story, up to <see cref="MaxTopLines"/> of them: a byline (English
+    /// <c>By JANE DOE Associated Press</c>, <c>By Jane Doe | Reuters</c>, <c>By JANE DOE and JOHN ROE</c>; Arabic
+    /// <c>كتب - محمد أحمد:</c>; French <c>Le Monde avec AFP</c>), a photo credit and a publication timestamp
+    /// (<c>Updated: 7 December 2020 10:00 GMT</c>). Returns the wire the first byline naming one names. Another
+    /// outlet's copy of the same report has its own lines or none, so they are furniture either way.
     /// </summary>
     private static WireAgency? RemoveByline(ref LineList lines, WireGazetteer gazetteer, ref List<string>? removed)
     {
         lines.DropLeadingBlank();
         WireAgency? wire = null;
-        if (lines.Count < 2 || !(TryBylineLine(lines[0], gazetteer, out wire) || IsArabicBylineLine(lines[0]) || IsPhotoCreditLine(lines[0])))
+        for (var i = 0; i < MaxTopLines && lines.Count >= 2; i++)
         {
-            return null;
+            var line = lines[0];
+            WireAgency? named = null;
+            if (!(TryBylineLine(line, gazetteer, out named) || TryFrenchBylineLine(line, gazetteer, out named)
+                  || IsArabicBylineLine(line) || IsPhotoCreditLine(line) || IsTimestampLine(line)))
+            {
+                break;
+            }
+
+            wire ??= named;
+            AddRemoved(ref removed, line.ToString());
+            lines.RemoveFirst(1);
+            lines.DropLeadingBlank();
         }
 
-        AddRemoved(ref removed, lines[0].ToString());
-        lines.RemoveFirst(1);
-        lines.DropLeadingBlank();
         return wire;
     }
+
+    /// <summary>The most furniture lines (bylines, photo credits, timestamps) removed from the top of a body.</summary>
+    private const int MaxTopLines = 3;
+
+    /// <summary>
+    /// A publication or update timestamp standing as its own line: a label (<c>Published</c>, <c>Updated:</c>,
+    /// <c>Last updated on</c>, <c>Publié le</c>, <c>Mis à jour</c>, <c>آخر تحديث:</c>, <c>تاريخ النشر:</c>,
+    /// <c>نشر في</c>, <c>Опубликовано</c>) and a date or time with figures, short and not a sentence: nothing but figures,
+    /// month and weekday names, time zones and at most one other word. <c>Published in 2019, the report found that most
+    /// users left.</c> and <c>Updated rules take effect on 1 January</c> stay.
+    /// </summary>
+    internal static bool IsTimestampLine(ReadOnlySpan<char> line)
+    {
+        var s = line.Trim();
+        if (s.Length > MaxTimestampLength || s[^1] is '.' or '!' or '?' or '؟' || CountWords(s) > MaxTimestampWords
+            || (s.IndexOfAnyInRange('0', '9') < 0 && s.IndexOfAnyInRange('٠', '٩') < 0))
+        {
+            return false;
+        }
+
+        foreach (var label in s_timestampLabels)
+        {
+            if (s.StartsWith(label, StringComparison.Ordinal) && (s.Length == label.Length || !PhraseText.IsWordChar(s[label.Length])))
+            {
+                return IsDateAndTime(s[label.Length..]);
+            }
+        }
+
+        return false;
+    }
+
+    // Figures, month and weekday names, time zones and the words that join them, and at most one other word:
+    // "on Dec 7, 2020 10:00 AM", "le 07 décembre 2020 à 10h00 - Mis à jour le …"; not "rules take effect on 1 January".
+    private static bool IsDateAndTime(ReadOnlySpan<char> s)
+    {
+        var others = 0;
+        var pos = 0;
+        while (pos < s.Length)
+        {
+            if (!PhraseText.IsWordChar(s[pos]))
+            {
+                pos++;
+                continue;
+            }
+
+            var end = PhraseText.WordEnd(s, pos);
+            var word = s[pos..end];
+            pos = end;
+            if (word.IndexOfAnyInRange('0', '9') >= 0 || word.IndexOfAnyInRange('٠', '٩') >= 0 || DateReader.IsMonth(word)
+                || IsOneOf(word, s_timestampWords))
+            {
+                continue;
+            }
+
+            if (++others > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] s_timestampWords =
+    [
+        "on", "at", "le", "à", "a", "de", "du", "the", "et", "Mis", "jour", "updated", "last", "AM", "PM", "GMT", "UTC",
+        "BST", "CET", "CEST", "EST", "EDT", "ET", "PT", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+        "Sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "في", "الساعة", "م", "ص",
+        "بتوقيت", "مكة", "غرينتش", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "آخر", "تحديث",
+    ];
+
+    private const int MaxTimestampLength = 90;
+
+    private const int MaxTimestampWords = 18;
+
+    private static readonly string[] s_timestampLabels =
+    [
+        "Published", "PUBLISHED", "First published", "Updated", "UPDATED", "Last updated", "Last Updated", "Posted",
+        "Publié le", "Publié", "Mis à jour", "آخر تحديث", "تاريخ النشر", "نشر في", "نُشر في", "تم النشر", "Опубликовано",
+        "Обновлено",
+    ];
+
+    /// <summary>
+    /// A French byline crediting an agency: an outlet or writer, <c>avec</c> and the agency, as French papers sign
+    /// the copy they rework (<c>Le Monde avec AFP</c>, <c>Par Le Figaro avec AFP et Reuters</c>,
+    /// <c>franceinfo avec l'AFP</c>). The first agency is the credit.
+    /// </summary>
+    internal static bool TryFrenchBylineLine(ReadOnlySpan<char> line, WireGazetteer gazetteer, out WireAgency? wire)
+    {
+        wire = null;
+        var s = line.Trim();
+        var with = s.IndexOf(" avec ", StringComparison.Ordinal);
+        if (s.Length > MaxFrenchBylineLength || with <= 0 || CountWords(s[..with]) > MaxFrenchBylineNames
+            || s.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return false;
+        }
+
+        var at = with + " avec ".Length;
+        if (s[at..].StartsWith("l'", StringComparison.Ordinal) || s[at..].StartsWith("l’", StringComparison.Ordinal))
+        {
+            at += 2;
+        }
+
+        if (!gazetteer.TryMatchAt(s, at, out var agency, out var end))
+        {
+            return false;
+        }
+
+        // Nothing but more agencies may follow: "et Reuters", ", AP".
+        var rest = s[end..].Trim();
+        while (!rest.IsEmpty)
+        {
+            var skip = rest.StartsWith("et ", StringComparison.Ordinal) ? 3 : rest[0] is ',' or '/' ? 1 : -1;
+            if (skip < 0)
+            {
+                return false;
+            }
+
+            rest = rest[skip..].TrimStart();
+            if (rest.StartsWith("l'", StringComparison.Ordinal) || rest.StartsWith("l’", StringComparison.Ordinal))
+            {
+                rest = rest[2..];
+            }
+
+            if (!gazetteer.TryMatchAt(rest, 0, out _, out var next))
+            {
+                return false;
+            }
+
+            rest = rest[next..].Trim();
+        }
+
+        wire = agency;
+        return true;
+    }
+
+    private const int MaxFrenchBylineLength = 80;
+
+    private const int MaxFrenchBylineNames = 6;
 
     /// <summary>
     /// A byline: <c>By</c>, then names (words in capitals or starting with one, initials, joined by commas,

@@ -9,9 +9,10 @@ namespace Syndicate.Cleaning;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every phrase here was either named as furniture by the pages it comes from (UrduPoint's comment widget) or
+/// Every phrase here was either named as furniture by the pages it comes from (UrduPoint's comment widget), or
 /// recurs verbatim at the edges of hundreds of articles of one outlet in the SaudiNewsNet (2015) and ANT (2018)
-/// corpora, with counts in the comments. Phrases that also occur in story text ("يتبع", "انتهى", "نقلا عن")
+/// corpora, with counts in the comments, or is the label a related-story link carries on news sites of a language
+/// (<c>اقرأ أيضا</c>, <c>Read more:</c>, <c>Lire aussi</c>, <c>یہ بھی پڑھیں</c>). Phrases that also occur in story text ("يتبع", "انتهى", "نقلا عن")
 /// are deliberately absent; the cleaner handles those only as whole lines.
 /// </para>
 /// <para>
@@ -160,13 +161,37 @@ internal static class Boilerplate
             ("للتواصل أرسل رسالة نصية sms", BoilerplateScope.RestOfBody),
         };
 
-        // "Read also" related links (BBC Arabic 76, CNN Arabic 35), in every hamza and tanween spelling.
-        foreach (var read in (string[])["اقرأ", "إقرأ", "اقرا"])
+        // "Read also" related links (BBC Arabic 76, CNN Arabic 35), in every hamza and tanween spelling, and the other
+        // labels of a related link: "read more" (France 24 4, CNN Arabic 2), "see also" (BBC Arabic 2), "may interest
+        // you too" (CNN Arabic 20).
+        foreach (var also in (string[])["أيضا", "أيضاً", "ايضا", "ايضاً"])
         {
-            foreach (var also in (string[])["أيضا", "أيضاً", "ايضا", "ايضاً"])
+            foreach (var label in (string[])["اقرأ", "إقرأ", "اقرا", "شاهد", "طالع", "قد يهمك", "يهمك"])
             {
-                list.Add(($"{read} {also}", BoilerplateScope.RestOfLine));
+                list.Add(($"{label} {also}", BoilerplateScope.RestOfLine));
             }
+        }
+
+        list.Add(("اقرأ المزيد", BoilerplateScope.RestOfLine));
+        list.Add(("إقرأ المزيد", BoilerplateScope.RestOfLine));
+
+        // CNN Arabic's shortest link labels, a word and two dots or a colon opening the line (22 articles).
+        foreach (var label in (string[])["أيضاً", "أيضا", "كذلك"])
+        {
+            list.Add(($"{label}..", BoilerplateScope.RestOfLine));
+            list.Add(($"{label}:", BoilerplateScope.RestOfLine));
+        }
+
+        // The same label as every news site in the engine's other languages prints it over a link to another story,
+        // whose headline would otherwise pass for story text: English, French, Urdu, Persian, Russian.
+        foreach (var label in (string[])
+                 [
+                     "Read more:", "READ MORE:", "Read More:", "Also read:", "Also Read:", "ALSO READ:", "Related:",
+                     "RELATED:", "See also:", "Lire aussi", "LIRE AUSSI", "À lire aussi", "A lire aussi", "Voir aussi :",
+                     "یہ بھی پڑھیں", "مزید پڑھیں", "بیشتر بخوانید", "Читайте также",
+                 ])
+        {
+            list.Add((label, BoilerplateScope.RestOfLine));
         }
 
         return [.. list];

@@ -220,6 +220,23 @@ public sealed class DatelineParserTests
     }
 
     [Theory]
+    [InlineData("(ANSA) - ROMA, 07 DIC - Il governo ha annunciato", "(ANSA) - ROMA, 07 DIC -", "ROMA", 12, 7)]
+    [InlineData("Madrid, 7 dic (EFE).- El Gobierno anunció", "Madrid, 7 dic (EFE).-", "Madrid", 12, 7)]
+    [InlineData("Paris, 7 déc 2020 (AFP) - Le gouvernement", "Paris, 7 déc 2020 (AFP) -", "Paris", 12, 7)]
+    [InlineData("Lisboa, 07 dez 2020 (Lusa) - O Governo", "Lisboa, 07 dez 2020 (Lusa) -", "Lisboa", 12, 7)]
+    public void Romance_wires_date_their_datelines_in_their_own_months(string text, string raw, string place, int month, int day)
+    {
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(raw, d.Text);
+        Assert.Equal(place, d.Place);
+        Assert.NotNull(d.Wire);
+        Assert.Equal(month, d.Month);
+        Assert.Equal(day, d.Day);
+    }
+
+    [Theory]
     [InlineData("NATO — the alliance said on Tuesday that it would expand.")] // no sentence after the dash
     [InlineData("Washington — The Senate voted.")] // not in capitals
     [InlineData("WASHINGTON-BASED groups said on Tuesday.")] // a hyphen inside a word

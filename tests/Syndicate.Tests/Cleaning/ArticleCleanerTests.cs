@@ -420,12 +420,85 @@ public sealed class ArticleCleanerTests
     [InlineData("الفقرة الأولى.\nالفقرة الثانية. رابط الخبر بصحيفة الوئام: عنوان الخبر")]
     [InlineData("الفقرة الأولى.\nالفقرة الثانية.\nللتواصل مع الكاتب ارسل رسالة SMS\nتبدأ بالرمز (100) ثم مسافة ثم نص الرسالة إلى\n88591 - Stc")]
     [InlineData("الفقرة الأولى.\nالفقرة الثانية. سمات تبوك جامعة تبوك")]
+    [InlineData("الفقرة الأولى.\nقد يهمك أيضا: عروض أزياء وحفلات فاخرة في الرياض\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nشاهد أيضا: الأمير وليام يغادر المستشفى\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nاقرأ المزيد - العراق: انتخابات وانقسامات\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nأيضاً..\u00A0ترامب يجمّد مساعدات لإعمار سوريا\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nكذلك: حسناوات بأزياء رومانية في روما\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nRead more: Government unveils its climate plan\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nLire aussi Le gouvernement dévoile son plan climat\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nیہ بھی پڑھیں: حکومت کا نیا منصوبہ\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nЧитайте также: Правительство представило план\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nAdvertisement\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nإعلان\nالفقرة الثانية.")]
     public void Outlet_furniture_is_removed(string body)
     {
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
 
         Assert.Equal("الفقرة الأولى.\nالفقرة الثانية.", cleaned.Body);
         Assert.NotEmpty(cleaned.RemovedBoilerplate);
+    }
+
+    [Theory]
+    [InlineData("Advertisement spending rose by a fifth last year.")] // the word in a sentence
+    [InlineData("The minister said: Read more about the plan on the website.")]
+    public void Furniture_words_inside_story_sentences_are_kept(string body)
+    {
+        Assert.Equal(body, ArticleCleaner.Clean(null, body, s_gazetteer).Body);
+    }
+
+    [Theory]
+    [InlineData("Published 7 December 2020")]
+    [InlineData("Updated: 7 December 2020 10:00 GMT")]
+    [InlineData("Last updated on Dec 7, 2020 10:00 AM")]
+    [InlineData("Publié le 07 décembre 2020 à 10h00 - Mis à jour le 07 décembre 2020 à 12h30")]
+    [InlineData("آخر تحديث: 07 ديسمبر 2020 - 10:00")]
+    [InlineData("تاريخ النشر: 2020/12/07")]
+    public void A_timestamp_over_the_story_is_removed(string timestamp)
+    {
+        const string Story = "The government announced a new plan on Monday.\nThe plan includes new taxes on fuel.";
+
+        var cleaned = ArticleCleaner.Clean(null, timestamp + "\n\n" + Story, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Contains(timestamp, cleaned.RemovedBoilerplate);
+    }
+
+    [Theory]
+    [InlineData("Published in 2019, the report found that most users left.")] // a sentence
+    [InlineData("Updated rules take effect on 1 January")] // a line about rules that opens with the label
+    public void A_first_line_that_is_a_sentence_about_publishing_stays(string line)
+    {
+        var body = line + "\nThe government announced a new plan on Monday.";
+
+        var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
+
+        Assert.StartsWith(line.TrimEnd('.'), cleaned.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Le Monde avec AFP", "AFP")]
+    [InlineData("Par Le Figaro avec AFP et Reuters", "AFP")]
+    [InlineData("franceinfo avec l'AFP", "AFP")]
+    public void A_French_byline_with_an_agency_is_removed_and_credits_it(string byline, string wire)
+    {
+        const string Story = "Le gouvernement a annoncé lundi un nouveau plan pour le climat.\nIl prévoit de nouvelles taxes.";
+
+        var cleaned = ArticleCleaner.Clean(null, byline + "\n\n" + Story, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Equal(wire, cleaned.Wire?.Name);
+    }
+
+    [Fact]
+    public void Byline_photo_credit_and_timestamp_over_the_story_all_go()
+    {
+        const string Story = "The government announced a new plan on Monday.\nThe plan includes new taxes on fuel.";
+
+        var cleaned = ArticleCleaner.Clean(null, "By JANE DOE Associated Press\nUpdated: 7 December 2020 10:00 GMT\nWASHINGTON (AP) — " + Story, s_gazetteer);
+
+        Assert.Equal(Story, cleaned.Body);
+        Assert.Equal("AP", cleaned.Wire?.Name);
     }
 
     [Fact]
