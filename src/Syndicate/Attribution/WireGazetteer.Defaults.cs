@@ -10,6 +10,8 @@ public sealed partial class WireGazetteer
     // source of the copy, and Urdu "پی ٹی آئی" is a political party far more often than the Press Trust of India.
     // Lebanon's, Iraq's, Yemen's and Libya's agencies (NNA, INA, Saba, LANA) likewise: in SaudiNewsNet and ANT their
     // Arabic names ("وكالة الأنباء اليمنية", "سبأ") are cited by outlets' own reports 160 times and open no dateline.
+    // Iran's Mehr is listed by its Latin and Persian names (the Persian formula "به گزارش خبرگزاری مهر،" opens its
+    // copy as others carry it); Arabic outlets cite "وكالة مهر" for one statement, as they cite Tasnim.
     // Bare abbreviations that are also everyday words (Arabic "فارس", a given name; "مهر") are left out: a caller who
     // needs them can add them with With(...). The parser only accepts an alias in a dateline position, which keeps short forms such as
     // "بنا" (BNA) or "قنا" (QNA) from firing inside story text; so is Urdu "آن لائن" (online), Online's credit.
@@ -84,6 +86,7 @@ public sealed partial class WireGazetteer
         new("ISNA", ["Iranian Students News Agency", "إيسنا", "ايسنا", "ایسنا"]),
         new("Fars", ["Fars News", "Fars News Agency", "وكالة فارس", "فارس نيوز", "خبرگزاری فارس"]),
         new("Tasnim", ["Tasnim News", "تسنيم", "تسنیم"]),
+        new("Mehr", ["Mehr News", "Mehr News Agency", "خبرگزاری مهر"]),
         new("APP", ["Associated Press of Pakistan", "اے پی پی", "وكالة أنباء باكستان", "ایسوسی ایٹڈ پریس آف پاکستان"]),
         new("NNI", ["News Network International", "این این آئی"]),
         new("INP", ["Independent News Pakistan", "آئی این پی"]),

@@ -112,13 +112,13 @@ public sealed class WireGazetteerTests
     [Fact]
     public void With_adds_agencies_and_returns_a_new_gazetteer()
     {
-        var extra = new WireAgency("Mehr", ["مهر", "Mehr News"]);
+        var extra = new WireAgency("Pajhwok", ["پژواک", "Pajhwok Afghan News"]);
 
         var extended = WireGazetteer.Default.With(extra);
 
-        Assert.Same(extra, extended.Find("مهر"));
-        Assert.Same(extra, extended.FindIn("طهران - مهر"));
-        Assert.Null(WireGazetteer.Default.Find("مهر"));
+        Assert.Same(extra, extended.Find("پژواک"));
+        Assert.Same(extra, extended.FindIn("کابل - پژواک"));
+        Assert.Null(WireGazetteer.Default.Find("پژواک"));
         Assert.Equal(WireGazetteer.Default.Agencies.Count + 1, extended.Agencies.Count);
         Assert.Equal("Reuters", extended.Find("رويترز")?.Name);
     }

@@ -577,6 +577,7 @@ public sealed class ArticleCleanerTests
     [InlineData("وقال مصدر ل\"واس\" إن المحادثات ستستأنف.", "Saudi Press Agency")]
     [InlineData("به گزارش ایرنا، وزیر امور خارجه روز سه شنبه به مسکو سفر کرد.", "IRNA")] // Persian: "as IRNA reports"
     [InlineData("به گزارش خبرگزاری فارس، وزیر امور خارجه به مسکو سفر کرد.", "Fars")]
+    [InlineData("به گزارش خبرگزاری مهر، وزیر امور خارجه به مسکو سفر کرد.", "Mehr")]
     [InlineData("به گزارش خبرگزاری\u200C تسنیم، وزیر امور خارجه به مسکو سفر کرد.", "Tasnim")]
     [InlineData("وزیر امور خارجه به نقل از رویترز گفت که مذاکرات ادامه می یابد.", "Reuters")]
     public void A_wire_credited_in_the_running_text_is_the_wire(string body, string wire)
