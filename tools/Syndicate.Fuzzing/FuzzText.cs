@@ -29,7 +29,7 @@ internal static class FuzzText
         "WASHINGTON — ", "NEW YORK, Dec. 7 -- ", "SAN JUAN, Puerto Rico — ", "A — ", ", D.C. — ", "By Jane Doe, Online Editor\n\n",
         "كتب - محمد أحمد:\n", "كتبت ", "إعداد و", "صورة أرشيفية (رويترز)\n", "Photo: ",
         "Updated: 7 December 2020 10:00 GMT\n", "Le Monde avec AFP\n", "(ANSA) - ROMA, 07 DIC - ", "قد يهمك أيضا: ", "Read more: ",
-        "Advertisement\n", "أيضاً.. ", "آخر تحديث: ",
+        "Advertisement\n", "أيضاً.. ", "آخر تحديث: ", "لندن: «الشرق الأوسط» ", ": «",
     ];
 
     private static readonly char[] s_specials =

@@ -111,6 +111,11 @@ internal ref struct DatelineScanner
                     {
                         committed = sepEnd;
                     }
+                    else if (prev == Prev.Words && !creditSeen && runs == 1 && TryQuotedCreditAt(sepEnd, out var quotedEnd))
+                    {
+                        // Asharq Al-Awsat's "لندن: «الشرق الأوسط»": the place, a colon, the outlet or wire in quotes.
+                        committed = quotedEnd;
+                    }
 
                     break;
                 }
@@ -598,6 +603,41 @@ internal ref struct DatelineScanner
 
         committed = pos;
         return !storyFollows;
+    }
+
+    /// <summary>
+    /// A known wire or outlet in quotes at <paramref name="pos"/> (after spaces): <c>«الشرق الأوسط»</c>. An unknown
+    /// quoted name is not taken here: after a colon, quotes open speech as often as a credit.
+    /// </summary>
+    private bool TryQuotedCreditAt(int pos, out int end)
+    {
+        end = -1;
+        while (pos < _text.Length && _text[pos] != '\n' && PhraseText.IsSpace(_text[pos]))
+        {
+            pos++;
+        }
+
+        if (pos >= _text.Length || !PhraseText.IsOpeningQuote(_text[pos], out var closingQuote))
+        {
+            return false;
+        }
+
+        var close = FindClose(pos, closingQuote, MaxQuoteLength);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var wire = Wire;
+        var outlet = Outlet;
+        if (!TryResolveQuoted(_text[(pos + 1)..close], out var rawOutlet) || rawOutlet is not null)
+        {
+            (Wire, Outlet) = (wire, outlet);
+            return false;
+        }
+
+        end = close + 1;
+        return true;
     }
 
     /// <summary>

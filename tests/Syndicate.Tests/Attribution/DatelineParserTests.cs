@@ -237,6 +237,30 @@ public sealed class DatelineParserTests
     }
 
     [Theory]
+    [InlineData("لندن: «الشرق الأوسط» أعلنت الحكومة البريطانية", "لندن: «الشرق الأوسط»", "لندن", "Asharq Al-Awsat", null)]
+    [InlineData("الرياض: «الشرق الأوسط»\nأعلنت الوزارة", "الرياض: «الشرق الأوسط»", "الرياض", "Asharq Al-Awsat", null)]
+    [InlineData("القاهرة: «رويترز» أعلنت الحكومة", "القاهرة: «رويترز»", "القاهرة", null, "Reuters")]
+    public void A_place_a_colon_and_a_quoted_outlet_is_a_dateline(string text, string raw, string place, string? outlet, string? wire)
+    {
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(raw, d.Text);
+        Assert.Equal(place, d.Place);
+        Assert.Equal(outlet, d.Outlet);
+        Assert.Equal(wire, d.Wire?.Name);
+    }
+
+    [Theory]
+    [InlineData("قال الوزير: «الشرق الأوسط تعاني من أزمات متلاحقة»")] // speech that opens with the outlet's name
+    [InlineData("وأضاف: «نحن مستعدون»")] // speech
+    [InlineData("لندن: «مجلة الإيكونوميست» نشرت")] // a quoted name that is neither a wire nor a known outlet
+    public void A_colon_and_a_quote_that_is_not_a_known_credit_is_no_dateline(string text)
+    {
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
+    [Theory]
     [InlineData("NATO — the alliance said on Tuesday that it would expand.")] // no sentence after the dash
     [InlineData("Washington — The Senate voted.")] // not in capitals
     [InlineData("WASHINGTON-BASED groups said on Tuesday.")] // a hyphen inside a word
