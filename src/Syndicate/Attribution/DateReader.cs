@@ -71,6 +71,11 @@ internal static class DateReader
                 return true;
             }
 
+            if (pos < text.Length && text[pos] == '.' && IsLatinLetter(text[pos - 1]))
+            {
+                pos++; // an abbreviated month: "7 Dic.", "7 déc."
+            }
+
             pos = SkipAlternativeMonth(text, pos);
             year = TryReadYear(text, pos, out var afterYear) ? ParseYear(text, pos) : null;
             if (year is not null)
@@ -324,6 +329,8 @@ internal static class DateReader
 
         return pos;
     }
+
+    private static bool IsLatinLetter(char c) => char.IsAsciiLetter(c) || (c is >= '\u00C0' and <= '\u024F' && char.IsLetter(c));
 
     private static bool TryDigit(char c, out int digit)
     {

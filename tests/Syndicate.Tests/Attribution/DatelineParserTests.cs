@@ -224,6 +224,7 @@ public sealed class DatelineParserTests
     [InlineData("Madrid, 7 dic (EFE).- El Gobierno anunció", "Madrid, 7 dic (EFE).-", "Madrid", 12, 7)]
     [InlineData("Paris, 7 déc 2020 (AFP) - Le gouvernement", "Paris, 7 déc 2020 (AFP) -", "Paris", 12, 7)]
     [InlineData("Lisboa, 07 dez 2020 (Lusa) - O Governo", "Lisboa, 07 dez 2020 (Lusa) -", "Lisboa", 12, 7)]
+    [InlineData("MADRID, 7 Dic. (EUROPA PRESS) - El Gobierno", "MADRID, 7 Dic. (EUROPA PRESS) -", "MADRID", 12, 7)] // abbreviated, with a stop
     public void Romance_wires_date_their_datelines_in_their_own_months(string text, string raw, string place, int month, int day)
     {
         var d = DatelineParser.Parse(text);
