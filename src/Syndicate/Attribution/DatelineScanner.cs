@@ -327,12 +327,7 @@ internal ref struct DatelineScanner
                 && DateReader.TryRead(_text, pos, out var afterDay, out var afterMonth, out var afterYear, out var afterDateEnd))
             {
                 // The date after the place of an agency-first dateline: "(ANSA) - ROMA, 07 DIC -".
-                if (Month is null)
-                {
-                    Day = afterDay;
-                    Month = afterMonth;
-                    Year = afterYear;
-                }
+                KeepFirstDate(afterDay, afterMonth, afterYear);
 
                 dateAfterCredit = true;
                 prev = Prev.Date;
@@ -349,12 +344,7 @@ internal ref struct DatelineScanner
                     break;
                 }
 
-                if (Month is null)
-                {
-                    Day = day;
-                    Month = month;
-                    Year = year;
-                }
+                KeepFirstDate(day, month, year);
 
                 runWords = 0;
                 prev = Prev.Date;
@@ -504,12 +494,7 @@ internal ref struct DatelineScanner
 
             if (DateReader.TryRead(_text, pos, out var day, out var month, out var year, out var dateEnd))
             {
-                if (Month is null)
-                {
-                    Day = day;
-                    Month = month;
-                    Year = year;
-                }
+                KeepFirstDate(day, month, year);
 
                 prev = Prev.Date;
                 pos = dateEnd;
@@ -603,6 +588,17 @@ internal ref struct DatelineScanner
 
         committed = pos;
         return !storyFollows;
+    }
+
+    // The first date a dateline gives is its date.
+    private void KeepFirstDate(int day, int month, int? year)
+    {
+        if (Month is null)
+        {
+            Day = day;
+            Month = month;
+            Year = year;
+        }
     }
 
     /// <summary>
