@@ -64,6 +64,29 @@ public class SyndicationEngineTests
     }
 
     [Fact]
+    public void Papers_copies_that_differ_only_in_their_furniture_are_duplicates_of_the_wire_copy()
+    {
+        const string Story = "The Senate voted 52-48 on Tuesday to confirm Janet Morrow as commerce secretary after weeks of "
+            + "debate over her record on trade with China and her ties to the steel industry.\n\n"
+            + "Two Republicans joined Democrats in backing her, while one Democrat voted against.\n\n"
+            + "Morrow, 58, ran a steel company in Pittsburgh for a decade before serving as deputy trade representative.";
+        var engine = new SyndicationEngine();
+
+        Verdict wire = engine.Add(Copy("ap", "apnews", "WASHINGTON (AP) — " + Story, s_t0));
+        // The paper's own uncredited dateline, the wire's byline, an advertisement slot.
+        Verdict a = engine.Add(Copy("a", "paper-a", "By JANE DOE Associated Press\n\nWASHINGTON — " + Story.Replace("\n\nTwo", "\n\nAdvertisement\n\nTwo", StringComparison.Ordinal), s_t0.AddHours(1)));
+        // A timestamp over the story and a related link inside it.
+        Verdict b = engine.Add(Copy("b", "paper-b", "Updated: 18 January 2022 11:00 GMT\n\nWASHINGTON (AP) — "
+            + Story.Replace("\n\nTwo", "\n\nRead more: Trump names a new trade envoy as tariffs loom\n\nTwo", StringComparison.Ordinal), s_t0.AddHours(2)));
+
+        Assert.Equal(Relation.Duplicate, a.Relation);
+        Assert.Equal(Relation.Duplicate, b.Relation);
+        Assert.Equal(wire.ClusterId, a.ClusterId);
+        Assert.Equal(wire.ClusterId, b.ClusterId);
+        Assert.Equal("AP", a.Wire?.Name);
+    }
+
+    [Fact]
     public void First_seed_credits_Sputnik_through_UrduPoint()
     {
         var engine = new SyndicationEngine();
