@@ -30,6 +30,25 @@ internal static class OutletNames
         new("العربية نت", "Al Arabiya"),
         new("عين اليوم", "3alyoum"),
         new("سبق", "Sabq"),
+
+        // Pan-Arab and national sites whose names are not everyday words, as their own datelines credit them
+        // ("الدوحة - الجزيرة نت", "القاهرة - بوابة الأهرام").
+        new("الجزيرة نت", "Al Jazeera Net"),
+        new("الجزيرة.نت", "Al Jazeera Net"),
+        new("بوابة الأهرام", "Al-Ahram Gate"),
+        new("اليوم السابع", "Youm7"),
+        new("المصري اليوم", "Al-Masry Al-Youm"),
+        new("القدس العربي", "Al-Quds Al-Arabi"),
+        new("العربي الجديد", "Al-Araby Al-Jadeed"),
+        new("روسيا اليوم", "RT Arabic"),
+        new("مصراوي", "Masrawy"),
+        new("هسبريس", "Hespress"),
+        new("الخليج أونلاين", "Alkhaleej Online"),
+        new("إرم نيوز", "Erem News"),
+        new("عربي21", "Arabi21"),
+        new("عربي 21", "Arabi21"),
+        new("يورونيوز", "Euronews"),
+        new("دويتشه فيله", "Deutsche Welle"),
     ]);
 
     /// <summary>
@@ -44,5 +63,22 @@ internal static class OutletNames
         new("عكاظ", "Okaz"),
         new("الاقتصادية", "Al Eqtisadiya"),
         new("العربية", "Al Arabiya"),
+        new("الأهرام", "Al-Ahram"),
+        new("الشروق", "Al-Shorouk"),
+        new("الوطن", "Al-Watan"),
+        new("البيان", "Al-Bayan"),
+        new("الخليج", "Al-Khaleej"),
+        new("الاتحاد", "Al-Ittihad"),
+        new("الرأي", "Al-Rai"),
+        new("الغد", "Al-Ghad"),
+        new("الشرق", "Al-Sharq"),
+        new("النهار", "An-Nahar"),
+        new("الدستور", "Ad-Dustour"),
+        new("المدينة", "Al-Madina"),
+        new("الجزيرة", "Al Jazeera"),
+        new("اليوم", "Alyaum"),
+        new("القبس", "Al-Qabas"),
+        new("المدى", "Al-Mada"),
+        new("الأيام", "Al-Ayyam"),
     ]);
 }

@@ -262,6 +262,31 @@ public sealed class DatelineParserTests
     }
 
     [Theory]
+    [InlineData("القاهرة - بوابة الأهرام أعلنت الوزارة", null, "Al-Ahram Gate")] // unquoted: the words before may be a writer's name
+    [InlineData("(الجزيرة نت) أعلنت الوزارة", null, "Al Jazeera Net")]
+    [InlineData("عمّان - «الغد» أعلنت الوزارة", "عمّان", "Al-Ghad")]
+    [InlineData("القاهرة - اليوم السابع: أعلنت الوزارة", null, "Youm7")]
+    public void Arab_sites_credit_themselves_in_their_datelines(string text, string? place, string outlet)
+    {
+        var d = DatelineParser.Parse(text);
+
+        Assert.NotNull(d);
+        Assert.Equal(place, d.Place);
+        Assert.Equal(outlet, d.Outlet);
+        Assert.Null(d.Wire);
+    }
+
+    [Theory]
+    [InlineData("أعلن الوزير (اليوم) عن إطلاق حملة وطنية للتطعيم")] // "today" in brackets
+    [InlineData("كشف تقرير (الجزيرة) عن إطلاق حملة وطنية")]
+    [InlineData("قالت صحيفة «الوطن» إن الوزارة أطلقت حملة")]
+    [InlineData("عمّان - الغد سيكون يوما ممطرا")] // "tomorrow", unquoted
+    public void Outlet_names_that_are_everyday_words_credit_only_in_a_datelines_place(string text)
+    {
+        Assert.Null(DatelineParser.Parse(text));
+    }
+
+    [Theory]
     [InlineData("NATO — the alliance said on Tuesday that it would expand.")] // no sentence after the dash
     [InlineData("Washington — The Senate voted.")] // not in capitals
     [InlineData("WASHINGTON-BASED groups said on Tuesday.")] // a hyphen inside a word
@@ -469,10 +494,10 @@ public sealed class DatelineParserTests
     [Fact]
     public void Unknown_quoted_outlet_is_reported_raw()
     {
-        var d = DatelineParser.Parse("لندن - «القدس العربي» - قالت");
+        var d = DatelineParser.Parse("بيروت - «صوت بيروت» - قالت");
 
         Assert.NotNull(d);
-        Assert.Equal("القدس العربي", d.Outlet);
+        Assert.Equal("صوت بيروت", d.Outlet);
         Assert.Null(d.Wire);
     }
 
