@@ -992,7 +992,8 @@ internal static class ArticleCleaner
 
     /// <summary>
     /// An Arabic byline standing as the first paragraph: <c>كتب محمد أحمد</c>, <c>كتبت: سارة علي</c>,
-    /// <c>كتب - عمر عبدالعزيز:</c>, <c>بقلم الزميل محمد توفيق، CNN</c>, <c>إعداد وترجمة - بندر الحربي</c>. The
+    /// <c>كتب - عمر عبدالعزيز:</c>, <c>بقلم الزميل محمد توفيق، CNN</c>, <c>إعداد وترجمة - بندر الحربي</c>, and
+    /// the Urdu and Persian <c>تحریر: محمد علی</c>, <c>نویسنده: علی رضایی</c>. The
     /// writer's word, perhaps a second role joined by و, a separator, then at most five words of a name and no
     /// preposition or figure: <c>كتب الرئيس على تويتر</c> is a sentence. It names the outlet's writer, never a wire.
     /// </summary>
@@ -1086,13 +1087,17 @@ internal static class ArticleCleaner
 
     private const int MaxArabicBylineNames = 5;
 
-    private static readonly string[] s_arabicBylineLeads = ["كتب", "كتبت", "بقلم", "إعداد", "اعداد"];
+    // Arabic, and the Urdu and Persian "written by" ("تحریر: …", "نویسنده: …").
+    private static readonly string[] s_arabicBylineLeads = ["كتب", "كتبت", "بقلم", "إعداد", "اعداد", "تحریر", "نویسنده"];
 
     private static readonly string[] s_arabicBylineRoles = ["ترجمة", "تصوير", "تحرير", "متابعة"];
 
     // Words of a sentence, never of a name: "كتب الرئيس على تويتر", "كتبت في مقالها".
     private static readonly string[] s_arabicBylineStops =
-        ["على", "في", "عن", "من", "إلى", "الى", "أن", "ان", "إن", "مع", "قبل", "بعد", "أمس", "اليوم", "مقالا", "مقالاً", "تغريدة"];
+        [
+            "على", "في", "عن", "من", "إلى", "الى", "أن", "ان", "إن", "مع", "قبل", "بعد", "أمس", "اليوم", "مقالا", "مقالاً", "تغريدة",
+            "میں", "نے", "سے", "کو", "پر", "کے", "کی", "کا", "ہے", "ہیں", "در", "از", "به", "را", "که", "است",
+        ];
 
     /// <summary>
     /// An agency's note on who helped with the report: <c>Associated Press writer John Smith in Berlin contributed to

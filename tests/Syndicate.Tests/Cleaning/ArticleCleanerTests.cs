@@ -258,6 +258,8 @@ public sealed class ArticleCleanerTests
     [InlineData("كتب – عبدالكريم الحارثي")]
     [InlineData("بقلم الزميل محمد توفيق، CNN")]
     [InlineData("إعداد وترجمة - بندر الحربي")]
+    [InlineData("تحریر: محمد علی")]
+    [InlineData("نویسنده: علی رضایی")]
     public void An_Arabic_byline_over_the_story_is_removed_and_credits_no_wire(string byline)
     {
         const string Story = "أعلنت وزارة الصحة اليوم الثلاثاء عن إطلاق حملة وطنية للتطعيم.\nوقال المتحدث إن الحملة ستستمر حتى نهاية الشهر.";
@@ -274,6 +276,7 @@ public sealed class ArticleCleanerTests
     [InlineData("كتبت مقالاً عن الفوضى")]
     [InlineData("كتب 3 لاعبين أسماءهم")] // a figure
     [InlineData("قال محمد أحمد")] // not a writer's word
+    [InlineData("تحریر میں کہا گیا ہے")] // Urdu: "the letter says", a sentence
     public void Arabic_first_lines_that_only_open_with_a_writers_word_stay(string line)
     {
         var body = line + "\nأعلنت وزارة الصحة اليوم الثلاثاء عن إطلاق حملة وطنية للتطعيم.";
