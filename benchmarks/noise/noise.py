@@ -8,9 +8,11 @@ copy should join its original's story.
 
 Deterministic (seeded); standard library only. The kinds are what scraping and reprinting do to a text: markup,
 entities and respacing, line breaks lost or doubled, diacritics, tatweel, zero-width joiners, presentation forms,
-Persian letter forms, digits of another script, an outlet's header and footer, cuts, a swapped or dropped paragraph,
-one word in ten replaced, copies whose UTF-8 was read as Windows-1256, Windows-1252 or Latin-1 on the way
-(mojibake), and copies published hours or days later.
+Persian letter forms, digits of another script, an outlet's header and footer, a byline and a timestamp over the
+story, a photo credit, a related-story link (another article's headline) or an advertisement slot inside it, cuts, a
+swapped or dropped paragraph, one word in ten replaced, copies whose UTF-8 was read as Windows-1256, Windows-1252 or
+Latin-1 on the way (mojibake), and copies published hours or days later. `score` counts the copies that join their
+original's story, and those among them that are exact duplicates of it (the noise cleaned away entirely).
 """
 import datetime
 import gzip
@@ -43,7 +45,7 @@ def misdecoded(page):
     return change
 
 
-def kinds(rng):
+def kinds(rng, headlines):
     def tashkeel(t):
         return "".join(c + ("\u064e" if rng.random() < 0.15 and "\u0621" <= c <= "\u064a" else "") for c in t)
 
@@ -76,6 +78,18 @@ def kinds(rng):
             ps[1], ps[2] = ps[2], ps[1]
         return "\n".join(ps)
 
+    def inside(line):
+        def change(t):
+            ps = paragraphs(t)
+            return "\n".join(ps[:1] + [line() if callable(line) else line] + ps[1:])
+        return change
+
+    def byline_timestamp(t):
+        # Each article its own writer and time, as on a real site: a recurring line would be learned as the outlet's.
+        name = rng.choice(["محمد", "أحمد", "سارة", "علي", "منى", "خالد"]) + " " + rng.choice(["العمري", "الحربي", "حسن", "إبراهيم", "السيد", "الزهراني"])
+        stamp = f"{rng.randint(1, 28):02d} ديسمبر 2020 - {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+        return f"كتب - {name}:\nآخر تحديث: {stamp}\n" + t
+
     def trim(t):
         ps = paragraphs(t)
         return "\n".join(ps[: max(1, int(len(ps) * 0.7))])
@@ -98,6 +112,10 @@ def kinds(rng):
         "mojibake-latin-1": (misdecoded("latin-1"), 0),
         "header": (lambda t: "الرياض - واس\n" + t, 0),
         "footer": (lambda t: t + "\nلمزيد من الأخبار تابعونا على تويتر وفيسبوك\nجميع الحقوق محفوظة ©", 0),
+        "byline-timestamp": (byline_timestamp, 0),
+        "photo-credit": (lambda t: "صورة أرشيفية (" + rng.choice(["رويترز", "أ ف ب", "الأناضول", "Getty"]) + ")\n" + t, 0),
+        "related-link": (inside(lambda: "اقرأ أيضا: " + rng.choice(headlines)), 0),
+        "advertisement": (inside("إعلان"), 0),
         "trim-30%": (trim, 1),
         "drop-middle": (drop_middle, 1),
         "swap-paragraphs": (swap, 2),
@@ -114,8 +132,10 @@ def write(corpus, out, count=3000, seed=20261207):
     with gzip.open(corpus, "rt", encoding="utf-8") as f:
         articles = [json.loads(line) for line in f]
     rng.shuffle(articles)
-    articles = [a for a in articles if a.get("body") and len(a["body"]) > 400 and a.get("published")][:count]
-    table = kinds(rng)
+    articles = [a for a in articles if a.get("body") and len(a["body"]) > 400 and a.get("published")]
+    headlines = [a["title"] for a in articles[count:count + 500] if a.get("title")] or ["عنوان خبر آخر"]
+    articles = articles[:count]
+    table = kinds(rng, headlines)
     names = list(table)
     os.makedirs(out, exist_ok=True)
     gold = {}
@@ -135,21 +155,24 @@ def write(corpus, out, count=3000, seed=20261207):
 
 def score(out):
     gold = json.load(open(os.path.join(out, "gold.json"), encoding="utf-8"))
-    cluster = {}
+    cluster, relation = {}, {}
     for line in open(os.path.join(out, "out.jsonl"), encoding="utf-8"):
         row = json.loads(line)
         cluster[row["id"]] = row["cluster"]
-    total, missed, examples = Counter(), Counter(), {}
+        relation[row["id"]] = row.get("relation")
+    total, missed, duplicates, examples = Counter(), Counter(), Counter(), {}
     for copy, (original, name) in gold.items():
         total[name] += 1
         if cluster.get(copy) is None or cluster.get(copy) != cluster.get(original):
             missed[name] += 1
             examples.setdefault(name, []).append(copy)
-    print("| noise | copies | joined their original | missed, e.g. |")
-    print("|---|---:|---:|---|")
+        elif relation.get(copy) == "duplicate":
+            duplicates[name] += 1
+    print("| noise | copies | joined their original | of them duplicates | missed, e.g. |")
+    print("|---|---:|---:|---:|---|")
     for name in total:
-        print(f"| {name} | {total[name]} | {total[name] - missed[name]} | {', '.join('`' + e + '`' for e in examples.get(name, [])[:2])} |")
-    print(f"| all | {sum(total.values())} | {sum(total.values()) - sum(missed.values())} | |")
+        print(f"| {name} | {total[name]} | {total[name] - missed[name]} | {duplicates[name]} | {', '.join('`' + e + '`' for e in examples.get(name, [])[:2])} |")
+    print(f"| all | {sum(total.values())} | {sum(total.values()) - sum(missed.values())} | {sum(duplicates.values())} | |")
 
 
 if __name__ == "__main__":
