@@ -12,7 +12,9 @@ namespace Syndicate.Cleaning;
 /// Every phrase here was either named as furniture by the pages it comes from (UrduPoint's comment widget), or
 /// recurs verbatim at the edges of hundreds of articles of one outlet in the SaudiNewsNet (2015) and ANT (2018)
 /// corpora, with counts in the comments, or is the label a related-story link carries on news sites of a language
-/// (<c>اقرأ أيضا</c>, <c>Read more:</c>, <c>Lire aussi</c>, <c>یہ بھی پڑھیں</c>). Phrases that also occur in story text ("يتبع", "انتهى", "نقلا عن")
+/// (<c>اقرأ أيضا</c>, <c>Read more:</c>, <c>Lire aussi</c>, <c>یہ بھی پڑھیں</c>), or a picture, player or sharing
+/// label that English news pages leave in scraped text (<c>Image caption</c>, <c>Media playback is unsupported on your
+/// device</c>). Phrases that also occur in story text ("يتبع", "انتهى", "نقلا عن")
 /// are deliberately absent; the cleaner handles those only as whole lines.
 /// </para>
 /// <para>
@@ -180,6 +182,17 @@ internal static class Boilerplate
         {
             list.Add(($"{label}..", BoilerplateScope.RestOfLine));
             list.Add(($"{label}:", BoilerplateScope.RestOfLine));
+        }
+
+        // English pages' picture, player and sharing furniture as it comes out of a scraper (BBC News: "Image copyright
+        // Getty Images", "Image caption …", "Media playback is unsupported on your device"; CNN: "Story highlights").
+        foreach (var label in (string[])
+                 [
+                     "Image copyright", "Image caption", "Media caption", "Media playback is unsupported on your device",
+                     "Story highlights", "Share this article", "Share this story", "Follow us on",
+                 ])
+        {
+            list.Add((label, BoilerplateScope.RestOfLine));
         }
 
         // The same label as every news site in the engine's other languages prints it over a link to another story,

@@ -433,6 +433,9 @@ public sealed class ArticleCleanerTests
     [InlineData("الفقرة الأولى.\nیہ بھی پڑھیں: حکومت کا نیا منصوبہ\nالفقرة الثانية.")]
     [InlineData("الفقرة الأولى.\nЧитайте также: Правительство представило план\nالفقرة الثانية.")]
     [InlineData("الفقرة الأولى.\nAdvertisement\nالفقرة الثانية.")]
+    [InlineData("Image copyright Getty Images\nImage caption The plan was unveiled in London\nالفقرة الأولى.\nالفقرة الثانية.")]
+    [InlineData("Media playback is unsupported on your device\nMedia caption The minister explains the plan\nالفقرة الأولى.\nالفقرة الثانية.")]
+    [InlineData("الفقرة الأولى.\nالفقرة الثانية.\nShare this article\nFollow us on Twitter")]
     [InlineData("الفقرة الأولى.\nإعلان\nالفقرة الثانية.")]
     public void Outlet_furniture_is_removed(string body)
     {
