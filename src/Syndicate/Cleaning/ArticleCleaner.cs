@@ -742,7 +742,7 @@ internal static class ArticleCleaner
     internal static bool IsTimestampLine(ReadOnlySpan<char> line)
     {
         var s = line.Trim();
-        if (s.Length > MaxTimestampLength || s[^1] is '.' or '!' or '?' or '؟' || CountWords(s) > MaxTimestampWords
+        if (s.IsEmpty || s.Length > MaxTimestampLength || s[^1] is '.' or '!' or '?' or '؟' || CountWords(s) > MaxTimestampWords
             || (s.IndexOfAnyInRange('0', '9') < 0 && s.IndexOfAnyInRange('٠', '٩') < 0))
         {
             return false;

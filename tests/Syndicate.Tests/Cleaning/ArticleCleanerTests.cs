@@ -475,11 +475,26 @@ public sealed class ArticleCleanerTests
     [InlineData("Updated rules take effect on 1 January")] // a line about rules that opens with the label
     public void A_first_line_that_is_a_sentence_about_publishing_stays(string line)
     {
+        Assert.False(ArticleCleaner.IsTimestampLine(line));
+
         var body = line + "\nThe government announced a new plan on Monday.";
 
         var cleaned = ArticleCleaner.Clean(null, body, s_gazetteer);
 
         Assert.StartsWith(line.TrimEnd('.'), cleaned.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \u00A0 ")]
+    [InlineData("\u0085")]
+    public void Blank_lines_are_no_furniture(string line)
+    {
+        Assert.False(ArticleCleaner.IsTimestampLine(line));
+        Assert.False(ArticleCleaner.IsPhotoCreditLine(line));
+        Assert.False(ArticleCleaner.IsArabicBylineLine(line));
+        Assert.False(ArticleCleaner.TryFrenchBylineLine(line, s_gazetteer, out _));
+        Assert.False(ArticleCleaner.TryBylineLine(line, s_gazetteer, out _));
     }
 
     [Theory]
