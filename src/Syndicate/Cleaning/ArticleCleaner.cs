@@ -39,6 +39,19 @@ internal static class ArticleCleaner
     public static CleanedArticle Clean(string? title, string body, WireGazetteer gazetteer)
     {
         ArgumentNullException.ThrowIfNull(body);
+        return Clean(title, body, body, gazetteer);
+    }
+
+    /// <summary>
+    /// Cleans one article whose body is held as characters only (decoded from UTF-8 into a buffer): the same result as
+    /// <see cref="Clean(string?, string, WireGazetteer)"/> with that text as a string.
+    /// </summary>
+    public static CleanedArticle Clean(string? title, ReadOnlySpan<char> body, WireGazetteer gazetteer) => Clean(title, body, null, gazetteer);
+
+    // bodyString is body as a string when the caller has one: the cleaned body is that same string when nothing was
+    // removed.
+    private static CleanedArticle Clean(string? title, ReadOnlySpan<char> body, string? bodyString, WireGazetteer gazetteer)
+    {
         ArgumentNullException.ThrowIfNull(gazetteer);
 
         char[]? normalised = null;
@@ -49,10 +62,13 @@ internal static class ArticleCleaner
         try
         {
             List<string>? removed = null;
+            var original = body;
+            var repairedBody = false;
             if (Mojibake.TryRepair(body, out var repaired))
             {
                 // A copy whose UTF-8 was read as Windows-1256 or -1252 on its way is the same text as the clean copy.
-                body = repaired;
+                body = bodyString = repaired;
+                repairedBody = true;
             }
 
             ReadOnlySpan<char> text = body;
@@ -97,7 +113,8 @@ internal static class ArticleCleaner
             var runningWire = dateline?.Wire is null && bylineWire is null && creditWire is null ? RunningCredit.Find(cleaned, gazetteer) : null;
             return new CleanedArticle
             {
-                Body = cleaned.SequenceEqual(body) ? body : new string(cleaned),
+                Body = bodyString is not null && cleaned.SequenceEqual(bodyString) ? bodyString : new string(cleaned),
+                BodyIsOriginal = !repairedBody && cleaned.SequenceEqual(original),
                 RunningCreditWire = runningWire,
                 Dateline = dateline,
                 HadContinuationMarker = continuation,

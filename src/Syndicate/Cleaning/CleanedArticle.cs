@@ -8,6 +8,11 @@ internal sealed class CleanedArticle
     /// <summary>The story text: what should be fingerprinted.</summary>
     public required string Body { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Body"/> is the article's body unchanged: nothing was removed, repaired or converted.
+    /// </summary>
+    public bool BodyIsOriginal { get; init; }
+
     /// <summary>The dateline found at the start of the body, if any.</summary>
     public Dateline? Dateline { get; init; }
 

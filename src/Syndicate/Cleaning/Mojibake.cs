@@ -32,10 +32,10 @@ internal static class Mojibake
     /// Returns <paramref name="text"/> with its mojibake repaired, in <paramref name="repaired"/>; false when the text is
     /// not a misdecoding (nothing to repair, or no code page explains it).
     /// </summary>
-    public static bool TryRepair(string text, [NotNullWhen(true)] out string? repaired)
+    public static bool TryRepair(ReadOnlySpan<char> text, [NotNullWhen(true)] out string? repaired)
     {
         repaired = null;
-        if (text.AsSpan().IndexOfAny(s_highImages) < 0)
+        if (text.IndexOfAny(s_highImages) < 0)
         {
             return false;
         }
@@ -43,7 +43,7 @@ internal static class Mojibake
         return TryRepair(text, s_windows1256, out repaired) || TryRepair(text, s_windows1252, out repaired);
     }
 
-    private static bool TryRepair(string text, CodePage page, [NotNullWhen(true)] out string? repaired)
+    private static bool TryRepair(ReadOnlySpan<char> text, CodePage page, [NotNullWhen(true)] out string? repaired)
     {
         repaired = null;
         byte[] bytes = ArrayPool<byte>.Shared.Rent(text.Length);

@@ -1,4 +1,5 @@
 using Syndicate.Attribution;
+using Syndicate.Fingerprinting;
 using Syndicate.Storage;
 
 namespace Syndicate.Clustering;
@@ -67,6 +68,16 @@ internal sealed class ClusterState
         get => _canonicalOriginalText;
         init => _canonicalOriginalText = value;
     }
+
+    /// <summary>
+    /// Holds <paramref name="article"/>'s body as <see cref="CanonicalOriginalText"/>. An article created from UTF-8
+    /// bytes (the caller's, so copied) is held as those bytes, undecoded until read and written to a snapshot as they
+    /// are; or, when cleaning left its body unchanged, as the cleaned text the cluster already holds.
+    /// </summary>
+    public void HoldCanonicalOriginalText(Article article, Fingerprint print) =>
+        _canonicalOriginalText = !article.IsUtf8 ? article.Body
+            : print.Cleaned.BodyIsOriginal ? print.Cleaned.Body
+            : StoredText.Of(article.Utf8Body.ToArray());
 
     // Each a string, a StoredText or null; see StoredText.Read.
     private object? _canonicalText;

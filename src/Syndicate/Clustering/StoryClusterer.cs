@@ -101,7 +101,7 @@ internal sealed partial class StoryClusterer
         }
 
         ulong held = info.TextHash;
-        return held != 0 && held != Internal.Utf16Hash.OfText(article.Title, article.Body);
+        return held != 0 && held != article.TextHash;
     }
 
     /// <summary>Inserts an article not yet held (the caller checked its id), clusters it and slides the window.</summary>
@@ -118,7 +118,7 @@ internal sealed partial class StoryClusterer
             Wire = credited ?? _options.Gazetteer.Find(article.Source),
             DatelineOutlet = print.Cleaned.Dateline?.Outlet,
             IsTruncated = print.Cleaned.HadContinuationMarker,
-            TextHash = Internal.Utf16Hash.OfText(article.Title, article.Body),
+            TextHash = article.TextHash,
         };
         info.IsWireCopy = IsWireCopy(article.Source, credited);
         int handle = _store.Insert(print, info, timestamp);
@@ -476,7 +476,7 @@ internal sealed partial class StoryClusterer
     {
         cluster.CanonicalTitle = article.Title;
         cluster.CanonicalText = print.Cleaned.Body;
-        cluster.CanonicalOriginalText = article.Body;
+        cluster.HoldCanonicalOriginalText(article, print);
     }
 
     private CanonicalCandidate Candidate(int handle)

@@ -59,7 +59,7 @@ internal sealed class Fingerprinter
         {
             // A headline-only item: its title is all the story text there is, and a dateline or credit in it is the
             // item's (a scraped item whose only text is "فيينا -رويترز").
-            CleanedArticle headline = string.IsNullOrWhiteSpace(article.Body) ? WithTitleCredits(cleaned, article.Title) : cleaned;
+            CleanedArticle headline = article.IsBodyBlank ? WithTitleCredits(cleaned, article.Title) : cleaned;
             print = Compute(article, headline, ArticleCleaner.PlainText(article.Title), null, shingleSink);
         }
 
@@ -128,6 +128,7 @@ internal sealed class Fingerprinter
         return ReferenceEquals(credit, cleaned.RunningCreditWire) ? cleaned : new CleanedArticle
         {
             Body = cleaned.Body,
+            BodyIsOriginal = cleaned.BodyIsOriginal,
             Dateline = cleaned.Dateline,
             HadContinuationMarker = cleaned.HadContinuationMarker,
             RemovedTitleLines = cleaned.RemovedTitleLines,
@@ -189,7 +190,18 @@ internal sealed class Fingerprinter
     }
 
     /// <summary>Stage 1: takes the outlet's furniture out of an article (dateline, credits, repeated title, widgets).</summary>
-    internal CleanedArticle Clean(Article article) => ArticleCleaner.Clean(article.Title, article.Body, _options.Gazetteer);
+    internal CleanedArticle Clean(Article article) =>
+        article.ReadBody((Article: article, Gazetteer: _options.Gazetteer), static (body, asString, state) =>
+        {
+            if (asString is not null)
+            {
+                return ArticleCleaner.Clean(state.Article.Title, asString, state.Gazetteer);
+            }
+
+            // Decoded from UTF-8 into a pooled buffer: hash the raw text now rather than decode it again on insert.
+            state.Article.RememberTextHash(body);
+            return ArticleCleaner.Clean(state.Article.Title, body, state.Gazetteer);
+        });
 
     /// <summary>
     /// The cleaning of an empty body, with the dateline and the credits its title holds when read as a body. The text
@@ -206,6 +218,7 @@ internal sealed class Fingerprinter
         return new CleanedArticle
         {
             Body = cleaned.Body,
+            BodyIsOriginal = cleaned.BodyIsOriginal,
             Dateline = read.Dateline,
             HadContinuationMarker = cleaned.HadContinuationMarker,
             RemovedTitleLines = cleaned.RemovedTitleLines,

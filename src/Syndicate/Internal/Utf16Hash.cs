@@ -25,7 +25,7 @@ internal static class Utf16Hash
     /// A hash of an optional title and a body together: each part's hash seeds the next, and a missing title differs
     /// from an empty one, so no two different pairs collide by concatenation. Never 0 (0 means "not known").
     /// </summary>
-    public static ulong OfText(string? title, string body)
+    public static ulong OfText(string? title, ReadOnlySpan<char> body)
     {
         ulong h = title is null ? 0x9E3779B97F4A7C15UL : XxHash3(title, 1);
         h = XxHash3(body, unchecked((long)h));

@@ -75,7 +75,16 @@ internal readonly record struct JournalRecord(
         }
 
         w.Write(BodyKey);
-        StatePack.WriteString(ref w, article.Body);
+        if (article.IsUtf8)
+        {
+            // Valid UTF-8 is its own StateText encoding: the record is byte for byte the one the decoded string writes.
+            w.WriteString(article.Utf8Body);
+        }
+        else
+        {
+            StatePack.WriteString(ref w, article.Body);
+        }
+
         w.Flush();
     }
 

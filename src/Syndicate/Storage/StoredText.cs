@@ -23,6 +23,12 @@ internal sealed class StoredText
         _length = length;
     }
 
+    /// <summary>
+    /// A text held as the valid UTF-8 it arrived in (an article created from bytes), which is also its
+    /// <see cref="StateText"/> encoding. The array is kept, not copied: its owner never writes to it.
+    /// </summary>
+    public static StoredText Of(byte[] utf8) => new(utf8, 0, utf8.Length);
+
     /// <summary>The stored bytes, as <see cref="StateText.GetBytes"/> wrote them.</summary>
     public ReadOnlySpan<byte> Bytes => _chunk.AsSpan(_offset, _length);
 
