@@ -33,6 +33,22 @@ internal static class BenchReport
             Line(sb, $"| {run.Size:N0} | {run.Threads} | {run.Seconds:F2} | {run.CpuSeconds:F2} | {run.ArticlesPerSecond:N0} | {run.ArticlesPerCpuSecond:N0} | {run.MegabytesPerSecond:N0} | {fp} | {ix} | {run.AllocatedBytesPerArticle:N0} | {run.Gen0}/{run.Gen1}/{run.Gen2} | {run.Clusters:N0} | {run.EngineBytesPerArticle:N0} | {run.RetainedBytesPerArticle:N0} | {run.PeakWorkingSet / 1e6:N0} |");
         }
 
+        if (r.Runs.Any(run => run.Latency is { Count: > 0 }))
+        {
+            Line(sb, "");
+            Line(sb, "Latency of one article, one thread: wall µs from its fingerprint to its verdict (`Fingerprint` + `Add`), as an in-process caller waits for `Add`; on a shared machine the largest values include time the thread was not running");
+            Line(sb, "");
+            Line(sb, "| articles | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |");
+            Line(sb, "|---:|---:|---:|---:|---:|---:|");
+            foreach (RunResult run in r.Runs)
+            {
+                if (run.Latency is { Count: > 0 } l)
+                {
+                    Line(sb, $"| {run.Size:N0} | {l.Percentile(0.5):N1} | {l.Percentile(0.9):N1} | {l.Percentile(0.99):N1} | {l.Percentile(0.999):N1} | {l.MaxMicros:N1} |");
+                }
+            }
+        }
+
         foreach (RunResult run in r.Runs)
         {
             if (run.ReopenSeconds is { } reopen)
@@ -103,6 +119,17 @@ internal static class BenchReport
             w.WriteNumber("engineBytesPerArticle", Round(run.EngineBytesPerArticle));
             w.WriteNumber("retainedBytesPerArticle", Round(run.RetainedBytesPerArticle));
             w.WriteNumber("peakWorkingSetBytes", run.PeakWorkingSet);
+            if (run.Latency is { Count: > 0 } latency)
+            {
+                w.WriteStartObject("latencyMicros");
+                w.WriteNumber("p50", Round(latency.Percentile(0.5)));
+                w.WriteNumber("p90", Round(latency.Percentile(0.9)));
+                w.WriteNumber("p99", Round(latency.Percentile(0.99)));
+                w.WriteNumber("p999", Round(latency.Percentile(0.999)));
+                w.WriteNumber("max", Round(latency.MaxMicros));
+                w.WriteEndObject();
+            }
+
             if (run.ReopenSeconds is { } reopenSeconds)
             {
                 w.WriteNumber("reopenSeconds", Round(reopenSeconds));

@@ -59,6 +59,9 @@ internal sealed record RunResult(
     /// <summary>Size of the snapshot file, when measured.</summary>
     public long? SnapshotBytes { get; init; }
 
+    /// <summary>Each article's wall time from fingerprint to verdict, in the one-thread runs.</summary>
+    public LatencyHistogram? Latency { get; init; }
+
     public double ArticlesPerSecond => Size / Seconds;
 
     public double ArticlesPerCpuSecond => Size / CpuSeconds;

@@ -89,6 +89,11 @@ internal sealed class BenchRunner
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long lastReport = Stopwatch.GetTimestamp();
 
+        // One thread: each article's wall time from its fingerprint to its verdict, as an in-process caller waits for
+        // Add (the two halves timed in their own loops and summed).
+        LatencyHistogram? latency = threads == 1 ? new LatencyHistogram() : null;
+        long[] fingerprintTicks = threads == 1 ? new long[BatchSize] : [];
+
         // A batch run knows its size, as AddRange does: the engine reserves it up front, and the reservation's time and
         // bytes count with the run (with index and cluster in the one-thread split).
         long reserveAlloc0 = GC.GetTotalAllocatedBytes(precise: false);
@@ -119,14 +124,18 @@ internal sealed class BenchRunner
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
+                        long started = Stopwatch.GetTimestamp();
                         prints[i] = engine.Fingerprint(batch[i]);
+                        fingerprintTicks[i] = Stopwatch.GetTimestamp() - started;
                     }
                 });
                 index += CpuTime.Ticks(() =>
                 {
                     for (int i = 0; i < batch.Count; i++)
                     {
+                        long started = Stopwatch.GetTimestamp();
                         engine.Add(batch[i], prints[i]);
+                        latency!.Record(fingerprintTicks[i] + (Stopwatch.GetTimestamp() - started));
                     }
                 });
             }
@@ -162,6 +171,7 @@ internal sealed class BenchRunner
         {
             ReopenSeconds = reopen,
             SnapshotBytes = snapshotBytes,
+            Latency = latency,
         };
     }
 
