@@ -62,7 +62,6 @@ internal static class ArticleCleaner
         try
         {
             List<string>? removed = null;
-            var original = body;
             var repairedBody = false;
             if (Mojibake.TryRepair(body, out var repaired))
             {
@@ -111,10 +110,12 @@ internal static class ArticleCleaner
             var cleaned = joined.AsSpan(0, JoinLines(ref lines, joined));
 
             var runningWire = dateline?.Wire is null && bylineWire is null && creditWire is null ? RunningCredit.Find(cleaned, gazetteer) : null;
+            // body is the repaired text when there was mojibake, else the article's own.
+            var unchanged = cleaned.SequenceEqual(body);
             return new CleanedArticle
             {
-                Body = bodyString is not null && cleaned.SequenceEqual(bodyString) ? bodyString : new string(cleaned),
-                BodyIsOriginal = !repairedBody && cleaned.SequenceEqual(original),
+                Body = unchanged && bodyString is not null ? bodyString : new string(cleaned),
+                BodyIsOriginal = unchanged && !repairedBody,
                 RunningCreditWire = runningWire,
                 Dateline = dateline,
                 HadContinuationMarker = continuation,
