@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Syndicate.Attribution;
 using Syndicate.Cleaning;
 using Syndicate.Cli.Input;
 using Syndicate.Clustering;
+using Syndicate.Fingerprinting;
 using Syndicate.Sketches;
 using Syndicate.Text;
 
@@ -387,7 +389,26 @@ internal sealed class FuzzRunner
         string body = rng.Chance(0.5) ? FuzzText.Body(rng, allowHuge: false) : (title ?? "") + "\n" + FuzzText.Head(rng) + FuzzText.Body(rng, allowHuge: false);
         CleanedArticle cleaned = ArticleCleaner.Clean(title, body, WireGazetteer.Default);
         Require(cleaned.Body is not null, "the cleaner returned no body");
+
+        // The same body as UTF-8 bytes, some of them damaged: the article made from the bytes is the article made from
+        // their decoding, fingerprint and all.
+        byte[] utf8 = Encoding.UTF8.GetBytes(body);
+        for (int flips = rng.Chance(0.5) ? rng.NextInt(1, 4) : 0; flips > 0 && utf8.Length > 0; flips--)
+        {
+            utf8[rng.NextInt(utf8.Length)] = (byte)rng.NextInt(256);
+        }
+
+        Fingerprint fromText = s_fingerprinter.Compute(new Article("a", "s", Encoding.UTF8.GetString(utf8)) { Title = title });
+        Fingerprint fromBytes = s_fingerprinter.Compute(new Article("a", "s", utf8) { Title = title });
+        Require(
+            fromText.ContentHash == fromBytes.ContentHash && fromText.Signature.AsSpan().SequenceEqual(fromBytes.Signature)
+                && fromText.Evidence.AsSpan().SequenceEqual(fromBytes.Evidence) && fromText.Lead.AsSpan().SequenceEqual(fromBytes.Lead)
+                && fromText.LineHashes.AsSpan().SequenceEqual(fromBytes.LineHashes) && fromText.Cleaned.Body == fromBytes.Cleaned.Body
+                && fromText.Cleaned.Wire?.Name == fromBytes.Cleaned.Wire?.Name && fromText.Cleaned.Dateline?.Text == fromBytes.Cleaned.Dateline?.Text,
+            "an article made from UTF-8 bytes fingerprints apart from the one made from their decoding");
     }
+
+    private static readonly Fingerprinter s_fingerprinter = new(SyndicationOptions.Default);
 
     /// <summary>A random sequence of engine calls, including invalid ones, with the state checked afterwards.</summary>
     private void Engine(long index, SplitMix64 rng, FuzzStats stats)
