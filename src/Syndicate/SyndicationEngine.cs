@@ -151,7 +151,13 @@ public sealed partial class SyndicationEngine : IDisposable
     /// Adds many articles: fingerprints them in parallel, then inserts them in the given order. The verdicts and
     /// clusters are exactly those of calling <see cref="Add(Article)"/> for each article in turn. Without a
     /// <see cref="SyndicationOptions.Window"/>, room for the batch is reserved first (<see cref="EnsureCapacity"/>).
+    /// A durable engine opened with <see cref="Durability.FlushToDisk"/> flushes its journal to the disk once for the
+    /// batch (group commit) rather than once per article; the verdicts are returned once all are on the disk.
     /// </summary>
+    /// <exception cref="StateException">
+    /// Flushing the batch to the disk failed: its articles are not acknowledged, and the engine takes no more changes
+    /// (dispose it and reopen the state).
+    /// </exception>
     public IReadOnlyList<Verdict> AddRange(IReadOnlyList<Article> articles, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -179,9 +185,25 @@ public sealed partial class SyndicationEngine : IDisposable
                 _store.EnsureCapacity((int)Math.Min((long)_clusterer.Count + articles.Count, MaxCapacity));
             }
 
-            for (int i = 0; i < articles.Count; i++)
+            // Group commit: a journal flushed to the disk for every article is flushed once for the batch, before
+            // any verdict is returned. Articles added before a failure are flushed too, as one by one they would be.
+            bool groupCommit = _state?.JournalDurability == Durability.FlushToDisk;
+            try
             {
-                verdicts[i] = AddLocked(articles[i], prints[i]);
+                for (int i = 0; i < articles.Count; i++)
+                {
+                    verdicts[i] = AddLocked(articles[i], prints[i], deferDiskFlush: groupCommit);
+                }
+            }
+            catch (Exception) when (groupCommit)
+            {
+                FlushBatchAfterFailure();
+                throw;
+            }
+
+            if (groupCommit)
+            {
+                _state!.FlushPendingToDisk();
             }
         }
 
@@ -333,8 +355,21 @@ public sealed partial class SyndicationEngine : IDisposable
         return value;
     }
 
+    /// <summary>After an add of a batch failed: flushes what the batch journalled; the add's own error is the one thrown.</summary>
+    private void FlushBatchAfterFailure()
+    {
+        try
+        {
+            _state?.FlushPendingToDisk();
+        }
+        catch (StateException)
+        {
+            // The state now refuses changes; the caller gets the error that stopped the batch.
+        }
+    }
+
     /// <summary>The locked part of an add: refused once disposed, so that nothing is applied without being journaled.</summary>
-    private Verdict AddLocked(Article article, Fingerprint print)
+    private Verdict AddLocked(Article article, Fingerprint print, bool deferDiskFlush = false)
     {
         ThrowIfDisposed();
         if (_clusterer.TryDescribe(article.Id, out Verdict? existing))
@@ -344,7 +379,7 @@ public sealed partial class SyndicationEngine : IDisposable
 
         long timestamp = article.Published?.UtcTicks ?? _time.GetUtcNow().UtcTicks;
         // Journal first: if the write fails nothing changes, and once it succeeded the article is acknowledged.
-        _state?.JournalAdd(article, timestamp);
+        _state?.JournalAdd(article, timestamp, deferDiskFlush);
 
         Verdict verdict = _clusterer.Insert(article, print, timestamp);
         _state?.MaybeCheckpoint();

@@ -9,6 +9,9 @@ public enum Durability
     /// </summary>
     Process = 0,
 
-    /// <summary>Flushed to the disk before <c>Add</c> returns: survives power loss too, at the cost of an fsync per article.</summary>
+    /// <summary>
+    /// Flushed to the disk before <c>Add</c> returns: survives power loss too, at the cost of an fsync per article;
+    /// <c>AddRange</c> flushes once for its whole batch (group commit).
+    /// </summary>
     FlushToDisk = 1,
 }

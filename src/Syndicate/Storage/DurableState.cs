@@ -29,6 +29,7 @@ internal sealed class DurableState : IDisposable
     private ulong _generation;
     private Durability _durability;
     private bool _readOnly;
+    private Exception? _flushFailure;
 
     private DurableState(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter)
     {
@@ -40,6 +41,9 @@ internal sealed class DurableState : IDisposable
 
     /// <summary>The state directory.</summary>
     public string Directory => _directory;
+
+    /// <summary>The open journal; null once closed or when read-only.</summary>
+    internal Journal? Journal => _journal;
 
     /// <summary>The durability of the open journal; null once closed.</summary>
     public Durability? JournalDurability => _journal?.Durability;
@@ -123,21 +127,51 @@ internal sealed class DurableState : IDisposable
         StateSettings.Write(directory, options);
     }
 
-    public void JournalAdd(Article article, long timestamp)
+    /// <summary>
+    /// Journals an added article. With <paramref name="deferDiskFlush"/> a <see cref="Durability.FlushToDisk"/> journal
+    /// leaves the flush to the disk to <see cref="FlushPendingToDisk"/> (one flush for a batch).
+    /// </summary>
+    public void JournalAdd(Article article, long timestamp, bool deferDiskFlush = false)
     {
         ThrowIfReadOnly();
+        ThrowIfFlushFailed();
         if (_journal is null)
         {
             return;
         }
 
         JournalRecord.WriteAdd(_record, article, timestamp);
-        _journal.Append(_record.WrittenSpan);
+        _journal.Append(_record.WrittenSpan, deferDiskFlush);
+    }
+
+    /// <summary>
+    /// Flushes the records journalled with a deferred disk flush to the disk. If that fails, nobody can tell which of
+    /// them are on the disk, while the engine already holds them: this state then takes no more changes (each throws
+    /// a <see cref="StateException"/>), and reopening it reads what the journal holds.
+    /// </summary>
+    /// <exception cref="StateException">The flush failed.</exception>
+    public void FlushPendingToDisk()
+    {
+        if (_journal is not { } journal)
+        {
+            return;
+        }
+
+        try
+        {
+            journal.FlushPendingToDisk();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _flushFailure = e;
+            throw new StateException(journal.Path, "flushing the journal to the disk failed, so the articles of the batch are not acknowledged; this engine takes no more changes: dispose it and reopen the state (" + e.Message + ")", e);
+        }
     }
 
     public void JournalRemove(string id)
     {
         ThrowIfReadOnly();
+        ThrowIfFlushFailed();
         if (_journal is null)
         {
             return;
@@ -150,6 +184,7 @@ internal sealed class DurableState : IDisposable
     public void JournalEvict(long cutoff)
     {
         ThrowIfReadOnly();
+        ThrowIfFlushFailed();
         if (_journal is null)
         {
             return;
@@ -172,6 +207,7 @@ internal sealed class DurableState : IDisposable
     public void Checkpoint()
     {
         ThrowIfReadOnly();
+        ThrowIfFlushFailed();
         if (_journal is null)
         {
             return;
@@ -193,6 +229,14 @@ internal sealed class DurableState : IDisposable
         _journal = null;
         _directoryLock?.Dispose();
         _directoryLock = null;
+    }
+
+    private void ThrowIfFlushFailed()
+    {
+        if (_flushFailure is { } failure)
+        {
+            throw new StateException(_journal?.Path ?? _directory, "an earlier flush of the journal to the disk failed; this engine takes no more changes: dispose it and reopen the state (" + failure.Message + ")", failure);
+        }
     }
 
     private void ThrowIfReadOnly()

@@ -21,6 +21,7 @@ internal sealed class Journal : IDisposable
     private readonly FileStream _stream;
     private readonly Durability _durability;
     private readonly byte[] _header = new byte[12];
+    private bool _diskFlushPending;
 
     private Journal(FileStream stream, string path, ulong generation, Durability durability)
     {
@@ -38,6 +39,12 @@ internal sealed class Journal : IDisposable
 
     /// <summary>When an appended record counts as stored.</summary>
     public Durability Durability => _durability;
+
+    /// <summary>How many times this journal was flushed to the disk.</summary>
+    internal int DiskFlushes { get; private set; }
+
+    /// <summary>Flushes the file to the disk; replaced by tests to make the flush fail.</summary>
+    internal Action<FileStream> DiskFlush { get; set; } = static stream => stream.Flush(flushToDisk: true);
 
     /// <summary>Creates a new, empty journal atomically (replacing any old one).</summary>
     public static Journal Create(string path, SyndicationOptions options, ulong generation, Durability durability)
@@ -166,8 +173,12 @@ internal sealed class Journal : IDisposable
         return new Journal(stream, path, generation, durability);
     }
 
-    /// <summary>Appends one record and hands it to the operating system (and the disk, with <see cref="Durability.FlushToDisk"/>).</summary>
-    public void Append(ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Appends one record and hands it to the operating system (and the disk, with <see cref="Durability.FlushToDisk"/>,
+    /// unless <paramref name="deferDiskFlush"/>: then <see cref="FlushPendingToDisk"/> does it for every record
+    /// appended since, in one flush).
+    /// </summary>
+    public void Append(ReadOnlySpan<byte> payload, bool deferDiskFlush = false)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(_header, (uint)payload.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(_header.AsSpan(4), XxHash3.HashToUInt64(payload, 0));
@@ -176,7 +187,18 @@ internal sealed class Journal : IDisposable
         {
             _stream.Write(_header);
             _stream.Write(payload);
-            _stream.Flush(flushToDisk: _durability == Durability.FlushToDisk);
+            _stream.Flush(flushToDisk: false);
+            if (_durability == Durability.FlushToDisk)
+            {
+                if (deferDiskFlush)
+                {
+                    _diskFlushPending = true;
+                }
+                else
+                {
+                    FlushToDisk();
+                }
+            }
         }
         catch
         {
@@ -185,6 +207,22 @@ internal sealed class Journal : IDisposable
             _stream.Position = start;
             throw;
         }
+    }
+
+    /// <summary>Flushes the records appended with a deferred disk flush to the disk, in one flush; nothing if there are none.</summary>
+    public void FlushPendingToDisk()
+    {
+        if (_diskFlushPending)
+        {
+            FlushToDisk();
+            _diskFlushPending = false;
+        }
+    }
+
+    private void FlushToDisk()
+    {
+        DiskFlush(_stream);
+        DiskFlushes++;
     }
 
     public void Dispose() => _stream.Dispose();
