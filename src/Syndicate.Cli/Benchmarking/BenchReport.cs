@@ -58,6 +58,20 @@ internal static class BenchReport
             }
         }
 
+        if (r.Durable is { Count: > 0 } durable)
+        {
+            Line(sb, "");
+            Line(sb, $"Adding one article at a time, one thread, the first {durable[0].Articles:N0} real articles: in memory, and to a durable state whose journal holds each article before `Add` returns (Process: one write per article; FlushToDisk: and an fsync, or one per `AddRange` batch), in {Path.GetTempPath()}; wall µs until each article's verdict");
+            Line(sb, "");
+            Line(sb, "| state | articles | wall s | articles/s | p50 µs | p99 µs | p99.9 µs | max µs | time ÷ in memory |");
+            Line(sb, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (DurableResult d in durable)
+            {
+                LatencyHistogram l = d.Latency;
+                Line(sb, $"| {d.State} | {d.Articles:N0} | {d.Seconds:F2} | {d.ArticlesPerSecond:N0} | {l.Percentile(0.5):N1} | {l.Percentile(0.99):N1} | {l.Percentile(0.999):N1} | {l.MaxMicros:N1} | {d.Seconds / durable[0].Seconds:F2} |");
+            }
+        }
+
         if (r.Classic is { } c)
         {
             Line(sb, "");
@@ -121,13 +135,7 @@ internal static class BenchReport
             w.WriteNumber("peakWorkingSetBytes", run.PeakWorkingSet);
             if (run.Latency is { Count: > 0 } latency)
             {
-                w.WriteStartObject("latencyMicros");
-                w.WriteNumber("p50", Round(latency.Percentile(0.5)));
-                w.WriteNumber("p90", Round(latency.Percentile(0.9)));
-                w.WriteNumber("p99", Round(latency.Percentile(0.99)));
-                w.WriteNumber("p999", Round(latency.Percentile(0.999)));
-                w.WriteNumber("max", Round(latency.MaxMicros));
-                w.WriteEndObject();
+                WriteLatency(w, latency);
             }
 
             if (run.ReopenSeconds is { } reopenSeconds)
@@ -140,6 +148,23 @@ internal static class BenchReport
         }
 
         w.WriteEndArray();
+        if (r.Durable is { Count: > 0 } durable)
+        {
+            w.WriteStartArray("durable");
+            foreach (DurableResult d in durable)
+            {
+                w.WriteStartObject();
+                w.WriteString("state", d.State);
+                w.WriteNumber("articles", d.Articles);
+                w.WriteNumber("seconds", Round(d.Seconds));
+                w.WriteNumber("articlesPerSecond", Round(d.ArticlesPerSecond));
+                WriteLatency(w, d.Latency);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         if (r.Classic is { } c)
         {
             w.WriteStartObject("classic");
@@ -150,6 +175,17 @@ internal static class BenchReport
             w.WriteEndObject();
         }
 
+        w.WriteEndObject();
+    }
+
+    private static void WriteLatency(Utf8JsonWriter w, LatencyHistogram latency)
+    {
+        w.WriteStartObject("latencyMicros");
+        w.WriteNumber("p50", Round(latency.Percentile(0.5)));
+        w.WriteNumber("p90", Round(latency.Percentile(0.9)));
+        w.WriteNumber("p99", Round(latency.Percentile(0.99)));
+        w.WriteNumber("p999", Round(latency.Percentile(0.999)));
+        w.WriteNumber("max", Round(latency.MaxMicros));
         w.WriteEndObject();
     }
 

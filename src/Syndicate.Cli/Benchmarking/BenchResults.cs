@@ -18,6 +18,9 @@ internal sealed class BenchResults
     public required List<RunResult> Runs { get; init; }
 
     public ClassicResult? Classic { get; set; }
+
+    /// <summary>Articles added one by one in memory and to durable states, when measured.</summary>
+    public List<DurableResult>? Durable { get; set; }
 }
 
 /// <summary>
@@ -79,4 +82,13 @@ internal sealed record ClassicResult(int Articles, double FastSeconds, double Cl
     public double ClassicArticlesPerSecond => Articles / ClassicSeconds;
 
     public double EngineSpeedup => ClassicSeconds / FastSeconds;
+}
+
+/// <summary>
+/// Real articles added one at a time to one engine: <paramref name="State"/> names it (in memory, or the durability of
+/// its journal). <paramref name="Seconds"/> includes opening and closing a durable state.
+/// </summary>
+internal sealed record DurableResult(string State, int Articles, double Seconds, LatencyHistogram Latency)
+{
+    public double ArticlesPerSecond => Articles / Seconds;
 }

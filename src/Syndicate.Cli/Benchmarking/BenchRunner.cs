@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using Syndicate.Fingerprinting;
+using Syndicate.Storage;
 
 namespace Syndicate.Cli.Benchmarking;
 
@@ -202,6 +203,72 @@ internal sealed class BenchRunner
     }
 
     /// <summary>The same real articles through the fast engine and the classic MinHash engine, one thread each.</summary>
+    /// <summary>
+    /// The same real articles added one at a time, as an in-process caller adds them, to an engine in memory and to
+    /// durable engines journalling each article before <c>Add</c> returns (<see cref="Durability.Process"/>: a write
+    /// system call per article; <see cref="Durability.FlushToDisk"/>: also an fsync, and through <c>AddRange</c> one fsync
+    /// per batch), each state in a new temporary directory.
+    /// </summary>
+    public List<DurableResult> Durable(int sample)
+    {
+        const int Batch = 64;
+        List<Article> articles = [.. _corpus.Real.Take(sample)];
+        var results = new List<DurableResult>();
+        (string Label, Durability? Durability, int Batch)[] states =
+        [
+            ("in memory", null, 1),
+            ("journal, Process", Durability.Process, 1),
+            ("journal, FlushToDisk", Durability.FlushToDisk, 1),
+            ($"journal, FlushToDisk, AddRange of {Batch}", Durability.FlushToDisk, Batch),
+        ];
+        foreach ((string label, Durability? durability, int batch) in states)
+        {
+            _progress($"{articles.Count:N0} articles, {label}");
+            string dir = Path.Combine(Path.GetTempPath(), "syndicate-bench-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                ForceCollect();
+                var latency = new LatencyHistogram();
+                long t0 = Stopwatch.GetTimestamp();
+                using (SyndicationEngine engine = durability is { } mode ? SyndicationEngine.Open(dir, _options, durability: mode) : new SyndicationEngine(_options))
+                {
+                    for (int start = 0; start < articles.Count; start += batch)
+                    {
+                        int count = Math.Min(batch, articles.Count - start);
+                        long started = Stopwatch.GetTimestamp();
+                        if (batch == 1)
+                        {
+                            engine.Add(articles[start]);
+                        }
+                        else
+                        {
+                            engine.AddRange(articles.GetRange(start, count), maxDegreeOfParallelism: 1);
+                        }
+
+                        // Each article of a batch waits for the batch's verdicts.
+                        long elapsed = Stopwatch.GetTimestamp() - started;
+                        for (int i = 0; i < count; i++)
+                        {
+                            latency.Record(elapsed);
+                        }
+                    }
+                }
+
+                double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+                results.Add(new DurableResult(label, articles.Count, seconds, latency));
+            }
+            finally
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+        }
+
+        return results;
+    }
+
     public ClassicResult Classic(int sample)
     {
         List<Article> articles = [.. _corpus.Real.Take(sample)];

@@ -22,6 +22,7 @@ internal static class BenchCommand
         var classic = new Option<int>("--classic-sample") { Description = "Articles run through the classic k-permutation MinHash engine (and the fast one) for the speedup; 0 skips it.", DefaultValueFactory = _ => 2000 };
         var mutation = new Option<double>("--mutation") { Description = "Share of words replaced in each synthetic variant.", DefaultValueFactory = _ => 0.05 };
         var seed = new Option<long>("--seed") { Description = "Seed of the variant generator.", DefaultValueFactory = _ => 42 };
+        var durable = new Option<int>("--durable-sample") { Description = "Real articles added one by one in memory and to durable states (journal written, and flushed to disk), for the cost of durability; 0 skips it.", DefaultValueFactory = _ => 2000 };
         var quick = new Option<bool>("--quick") { Description = "A short run: sizes 10000, one and two threads, small samples." };
         var format = new Option<string>("--format", "-f") { Description = "table (Markdown) or json on stdout.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
@@ -31,6 +32,7 @@ internal static class BenchCommand
         command.Options.Add(sizes);
         command.Options.Add(threads);
         command.Options.Add(classic);
+        command.Options.Add(durable);
         command.Options.Add(mutation);
         command.Options.Add(seed);
         command.Options.Add(quick);
@@ -45,6 +47,12 @@ internal static class BenchCommand
             if (classicSample < 0)
             {
                 throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--classic-sample must be 0 (skip) or more, got {classicSample}."));
+            }
+
+            int durableSample = isQuick && result.GetResult(durable) is null or { Implicit: true } ? 300 : result.GetValue(durable);
+            if (durableSample < 0)
+            {
+                throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--durable-sample must be 0 (skip) or more, got {durableSample}."));
             }
 
             double mutationRate = result.GetValue(mutation);
@@ -100,6 +108,11 @@ internal static class BenchCommand
                     Progress(string.Create(CultureInfo.InvariantCulture, $"  {run.Seconds:F2} s, {run.ArticlesPerSecond:N0} articles/s"));
                     results.Runs.Add(run);
                 }
+            }
+
+            if (durableSample > 0)
+            {
+                results.Durable = runner.Durable(durableSample);
             }
 
             if (classicSample > 0)

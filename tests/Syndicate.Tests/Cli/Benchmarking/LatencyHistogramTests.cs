@@ -52,7 +52,7 @@ public sealed class LatencyHistogramTests
     }
 
     [SharedDataFact("saudinewsnet.jsonl.gz", "ant-multisource.jsonl.gz")]
-    public void Bench_reports_the_latency_of_its_one_thread_runs()
+    public void Bench_reports_the_latency_of_its_one_thread_runs_and_of_durable_adds()
     {
         using var dir = new TempDirectory();
         string json = Path.Combine(dir.Path, "bench.json");
@@ -67,12 +67,29 @@ public sealed class LatencyHistogramTests
             if (oneThread)
             {
                 double[] values = [.. new[] { "p50", "p90", "p99", "p999", "max" }.Select(name => latency.GetProperty(name).GetDouble())];
-                Assert.True(values[0] > 0, "p50 above zero");
-                for (int i = 1; i < values.Length; i++)
-                {
-                    Assert.True(values[i] >= values[i - 1], $"percentiles in order: {string.Join(", ", values)}");
-                }
+                AssertOrdered(values);
             }
+        }
+
+        // The quick run adds 300 real articles one by one in memory, then journalled, then journalled and flushed, then
+        // flushed a batch at a time.
+        Assert.Contains("| journal, FlushToDisk | 300 |", run.Stdout, StringComparison.Ordinal);
+        JsonElement[] durable = [.. results.RootElement.GetProperty("durable").EnumerateArray()];
+        Assert.Equal(["in memory", "journal, Process", "journal, FlushToDisk", "journal, FlushToDisk, AddRange of 64"], durable.Select(d => d.GetProperty("state").GetString()));
+        foreach (JsonElement d in durable)
+        {
+            Assert.Equal(300, d.GetProperty("articles").GetInt32());
+            JsonElement latency = d.GetProperty("latencyMicros");
+            AssertOrdered([.. new[] { "p50", "p90", "p99", "p999", "max" }.Select(name => latency.GetProperty(name).GetDouble())]);
+        }
+    }
+
+    private static void AssertOrdered(double[] values)
+    {
+        Assert.True(values[0] > 0, "p50 above zero");
+        for (int i = 1; i < values.Length; i++)
+        {
+            Assert.True(values[i] >= values[i - 1], $"percentiles in order: {string.Join(", ", values)}");
         }
     }
 }

@@ -281,6 +281,7 @@ public sealed class NothingDroppedTests : IDisposable
         { ["cluster", "--threshold", "1.5", Corpus.Path], 2 },
         { ["cluster", "--top", "-1", Corpus.Path], 2 },
         { ["bench", "--classic-sample", "-1", "--quick"], 2 },
+        { ["bench", "--durable-sample", "-1", "--quick"], 2 },
     };
 
     [Theory]
