@@ -130,6 +130,20 @@ public sealed partial class SyndicationEngine
     }
 
     /// <summary>
+    /// <see cref="AddRange"/> on the thread pool, for callers that must not block: a durable batch waits for the
+    /// journal, and with <see cref="Durability.FlushToDisk"/> for its one flush to the disk.
+    /// </summary>
+    /// <param name="articles">The articles, inserted in this order.</param>
+    /// <param name="maxDegreeOfParallelism">Threads that fingerprint the batch; -1 for as many as the thread pool gives.</param>
+    /// <param name="cancellationToken">Observed until the batch is handed to the engine; a batch that started completes.</param>
+    public Task<IReadOnlyList<Verdict>> AddRangeAsync(IReadOnlyList<Article> articles, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ThrowIfDisposed();
+        return Task.Run(() => AddRange(articles, maxDegreeOfParallelism), cancellationToken);
+    }
+
+    /// <summary>
     /// Writes a new snapshot of the whole state atomically and starts an empty journal. Reopening is then a snapshot
     /// load with nothing to replay. A no-op for an in-memory engine.
     /// </summary>

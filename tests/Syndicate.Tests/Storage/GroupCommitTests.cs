@@ -46,6 +46,23 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task AddRangeAsync_answers_as_AddRange_and_a_cancelled_batch_is_not_added()
+    {
+        List<Article> articles = Corpus.Stream(syntheticStories: 6);
+        using var dir = new TempDirectory();
+        using SyndicationEngine engine = SyndicationEngine.Open(dir.Path, durability: Durability.FlushToDisk);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.AddRangeAsync(articles, cancellationToken: cancelled.Token));
+        Assert.Equal(0, engine.Count);
+
+        IReadOnlyList<Verdict> verdicts = await engine.AddRangeAsync(articles, maxDegreeOfParallelism: 2);
+        var inMemory = new SyndicationEngine();
+        Assert.Equal(inMemory.AddRange(articles).Select(v => (v.ArticleId, v.ClusterId, v.Relation)), verdicts.Select(v => (v.ArticleId, v.ClusterId, v.Relation)));
+        Assert.Equal(articles.Count, engine.Count);
+    }
+
+    [Fact]
     public void A_failed_flush_is_reported_and_the_engine_then_refuses_changes_until_reopened()
     {
         List<Article> articles = Corpus.Stream(syntheticStories: 4);
