@@ -61,7 +61,7 @@ internal static class BenchReport
         if (r.Durable is { Count: > 0 } durable)
         {
             Line(sb, "");
-            Line(sb, $"Adding one article at a time, one thread, the first {durable[0].Articles:N0} real articles: in memory, and to a durable state whose journal holds each article before `Add` returns (Process: one write per article; FlushToDisk: and an fsync, or one per `AddRange` batch), in {Path.GetTempPath()}; wall µs until each article's verdict");
+            Line(sb, $"Adding one article at a time, the first {durable[0].Articles:N0} real articles: in memory, and to a durable state whose journal holds each article before `Add` returns (Process: one write per article; FlushToDisk: and an fsync, shared by an `AddRange` batch or by the threads adding at once), in {Path.GetTempPath()}; one thread unless the state says otherwise; wall µs until each article's verdict");
             Line(sb, "");
             Line(sb, "| state | articles | wall s | articles/s | p50 µs | p99 µs | p99.9 µs | max µs | time ÷ in memory |");
             Line(sb, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -181,6 +181,7 @@ internal static class BenchReport
     private static void WriteLatency(Utf8JsonWriter w, LatencyHistogram latency)
     {
         w.WriteStartObject("latencyMicros");
+        w.WriteNumber("count", latency.Count);
         w.WriteNumber("p50", Round(latency.Percentile(0.5)));
         w.WriteNumber("p90", Round(latency.Percentile(0.9)));
         w.WriteNumber("p99", Round(latency.Percentile(0.99)));

@@ -202,26 +202,27 @@ internal sealed class BenchRunner
         }
     }
 
-    /// <summary>The same real articles through the fast engine and the classic MinHash engine, one thread each.</summary>
     /// <summary>
     /// The same real articles added one at a time, as an in-process caller adds them, to an engine in memory and to
     /// durable engines journalling each article before <c>Add</c> returns (<see cref="Durability.Process"/>: a write
-    /// system call per article; <see cref="Durability.FlushToDisk"/>: also an fsync, and through <c>AddRange</c> one fsync
-    /// per batch), each state in a new temporary directory.
+    /// system call per article; <see cref="Durability.FlushToDisk"/>: also an fsync, shared by the adds in flight: by the
+    /// articles of an <c>AddRange</c> batch, or by threads adding at once), each state in a new temporary directory.
     /// </summary>
     public List<DurableResult> Durable(int sample)
     {
         const int Batch = 64;
+        const int Threads = 4;
         List<Article> articles = [.. _corpus.Real.Take(sample)];
         var results = new List<DurableResult>();
-        (string Label, Durability? Durability, int Batch)[] states =
+        (string Label, Durability? Durability, int Batch, int Threads)[] states =
         [
-            ("in memory", null, 1),
-            ("journal, Process", Durability.Process, 1),
-            ("journal, FlushToDisk", Durability.FlushToDisk, 1),
-            ($"journal, FlushToDisk, AddRange of {Batch}", Durability.FlushToDisk, Batch),
+            ("in memory", null, 1, 1),
+            ("journal, Process", Durability.Process, 1, 1),
+            ("journal, FlushToDisk", Durability.FlushToDisk, 1, 1),
+            ($"journal, FlushToDisk, AddRange of {Batch}", Durability.FlushToDisk, Batch, 1),
+            ($"journal, FlushToDisk, {Threads} threads each adding one at a time", Durability.FlushToDisk, 1, Threads),
         ];
-        foreach ((string label, Durability? durability, int batch) in states)
+        foreach ((string label, Durability? durability, int batch, int threads) in states)
         {
             _progress($"{articles.Count:N0} articles, {label}");
             string dir = Path.Combine(Path.GetTempPath(), "syndicate-bench-" + Guid.NewGuid().ToString("N"));
@@ -232,24 +233,22 @@ internal sealed class BenchRunner
                 long t0 = Stopwatch.GetTimestamp();
                 using (SyndicationEngine engine = durability is { } mode ? SyndicationEngine.Open(dir, _options, durability: mode) : new SyndicationEngine(_options))
                 {
-                    for (int start = 0; start < articles.Count; start += batch)
+                    if (threads == 1)
                     {
-                        int count = Math.Min(batch, articles.Count - start);
-                        long started = Stopwatch.GetTimestamp();
-                        if (batch == 1)
+                        AddAll(engine, articles, 0, 1, batch, latency);
+                    }
+                    else
+                    {
+                        // Each thread adds every threads-th article; their adds interleave, as a feed reader's workers' do.
+                        var histograms = new LatencyHistogram[threads];
+                        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
                         {
-                            engine.Add(articles[start]);
-                        }
-                        else
+                            histograms[t] = new LatencyHistogram();
+                            AddAll(engine, articles, t, threads, batch, histograms[t]);
+                        });
+                        foreach (LatencyHistogram h in histograms)
                         {
-                            engine.AddRange(articles.GetRange(start, count), maxDegreeOfParallelism: 1);
-                        }
-
-                        // Each article of a batch waits for the batch's verdicts.
-                        long elapsed = Stopwatch.GetTimestamp() - started;
-                        for (int i = 0; i < count; i++)
-                        {
-                            latency.Record(elapsed);
+                            latency.Add(h);
                         }
                     }
                 }
@@ -269,6 +268,37 @@ internal sealed class BenchRunner
         return results;
     }
 
+    /// <summary>Adds articles <paramref name="first"/>, <paramref name="first"/> + <paramref name="step"/>, … one at a time or in batches, recording each one's wait for its verdict.</summary>
+    private static void AddAll(SyndicationEngine engine, List<Article> articles, int first, int step, int batch, LatencyHistogram latency)
+    {
+        if (batch == 1)
+        {
+            for (int i = first; i < articles.Count; i += step)
+            {
+                long started = Stopwatch.GetTimestamp();
+                engine.Add(articles[i]);
+                latency.Record(Stopwatch.GetTimestamp() - started);
+            }
+
+            return;
+        }
+
+        for (int start = first; start < articles.Count; start += batch)
+        {
+            int count = Math.Min(batch, articles.Count - start);
+            long started = Stopwatch.GetTimestamp();
+            engine.AddRange(articles.GetRange(start, count), maxDegreeOfParallelism: 1);
+
+            // Each article of a batch waits for the batch's verdicts.
+            long elapsed = Stopwatch.GetTimestamp() - started;
+            for (int i = 0; i < count; i++)
+            {
+                latency.Record(elapsed);
+            }
+        }
+    }
+
+    /// <summary>The same real articles through the fast engine and the classic MinHash engine, one thread each.</summary>
     public ClassicResult Classic(int sample)
     {
         List<Article> articles = [.. _corpus.Real.Take(sample)];

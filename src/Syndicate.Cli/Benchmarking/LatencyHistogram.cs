@@ -31,6 +31,18 @@ internal sealed class LatencyHistogram
         Count++;
     }
 
+    /// <summary>Adds every latency <paramref name="other"/> recorded (one histogram per thread, merged after the run).</summary>
+    public void Add(LatencyHistogram other)
+    {
+        for (int bin = 0; bin < _bins.Length; bin++)
+        {
+            _bins[bin] += other._bins[bin];
+        }
+
+        _maxTicks = Math.Max(_maxTicks, other._maxTicks);
+        Count += other.Count;
+    }
+
     /// <summary>
     /// The smallest latency, in microseconds (to the bin's 0.1 µs, rounded down), that at least <paramref name="quantile"/>
     /// of the recorded ones do not exceed; 0 when nothing was recorded.

@@ -72,15 +72,43 @@ public sealed class LatencyHistogramTests
         }
 
         // The quick run adds 300 real articles one by one in memory, then journalled, then journalled and flushed, then
-        // flushed a batch at a time.
+        // flushed a batch at a time, then flushed with four threads adding at once.
         Assert.Contains("| journal, FlushToDisk | 300 |", run.Stdout, StringComparison.Ordinal);
         JsonElement[] durable = [.. results.RootElement.GetProperty("durable").EnumerateArray()];
-        Assert.Equal(["in memory", "journal, Process", "journal, FlushToDisk", "journal, FlushToDisk, AddRange of 64"], durable.Select(d => d.GetProperty("state").GetString()));
+        Assert.Equal(["in memory", "journal, Process", "journal, FlushToDisk", "journal, FlushToDisk, AddRange of 64", "journal, FlushToDisk, 4 threads each adding one at a time"], durable.Select(d => d.GetProperty("state").GetString()));
         foreach (JsonElement d in durable)
         {
             Assert.Equal(300, d.GetProperty("articles").GetInt32());
             JsonElement latency = d.GetProperty("latencyMicros");
             AssertOrdered([.. new[] { "p50", "p90", "p99", "p999", "max" }.Select(name => latency.GetProperty(name).GetDouble())]);
+            Assert.Equal(300, latency.GetProperty("count").GetInt64());
+        }
+    }
+
+    [Fact]
+    public void Histograms_of_several_threads_merge_into_the_histogram_of_all_their_latencies()
+    {
+        var rng = new SplitMix64(20261208);
+        var all = new LatencyHistogram();
+        LatencyHistogram[] parts = [new(), new(), new()];
+        for (int i = 0; i < 9_000; i++)
+        {
+            long t = Ticks(5 + (rng.NextInt(3_000_000) / 100.0));
+            all.Record(t);
+            parts[i % 3].Record(t);
+        }
+
+        var merged = new LatencyHistogram();
+        foreach (LatencyHistogram part in parts)
+        {
+            merged.Add(part);
+        }
+
+        Assert.Equal(all.Count, merged.Count);
+        Assert.Equal(all.MaxMicros, merged.MaxMicros);
+        foreach (double q in new[] { 0.001, 0.25, 0.5, 0.9, 0.99, 0.999, 1.0 })
+        {
+            Assert.Equal(all.Percentile(q), merged.Percentile(q));
         }
     }
 
