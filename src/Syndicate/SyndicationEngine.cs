@@ -22,8 +22,10 @@ namespace Syndicate;
 /// canonical copy is chosen by <see cref="SyndicationOptions.CanonicalPolicy"/> and keeps its text; other members keep
 /// only metadata and fingerprint.</para>
 /// <para><b>Threads.</b> All members are thread-safe. Fingerprinting runs outside the lock, so concurrent callers
-/// scale; the index and cluster update is serialized. <see cref="AddRange"/> fingerprints in parallel and then
-/// inserts in order, giving exactly the clusters that adding one by one would.</para>
+/// scale; the index and cluster update is serialized. A durable engine's wait for the disk
+/// (<see cref="Durability.FlushToDisk"/>) also runs outside the lock, so one flush covers every add in flight.
+/// <see cref="AddRange"/> fingerprints in parallel and then inserts in order, giving exactly the clusters that adding
+/// one by one would.</para>
 /// </remarks>
 public sealed partial class SyndicationEngine : IDisposable
 {
@@ -124,10 +126,7 @@ public sealed partial class SyndicationEngine : IDisposable
         ArgumentNullException.ThrowIfNull(article);
         ThrowIfDisposed();
         Fingerprint print = _fingerprinter.Compute(article);
-        lock (_lock)
-        {
-            return AddLocked(article, print);
-        }
+        return AddAndWait(article, print);
     }
 
     /// <summary>Adds an article fingerprinted by <see cref="Fingerprint(Article)"/>: the same verdict as <see cref="Add(Article)"/>.</summary>
@@ -141,10 +140,7 @@ public sealed partial class SyndicationEngine : IDisposable
             throw new ArgumentException("The fingerprint was not computed by this engine for this article.", nameof(fingerprint));
         }
 
-        lock (_lock)
-        {
-            return AddLocked(article, fingerprint);
-        }
+        return AddAndWait(article, fingerprint);
     }
 
     /// <summary>
@@ -175,6 +171,7 @@ public sealed partial class SyndicationEngine : IDisposable
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         Parallel.For(0, articles.Count, parallel, i => prints[i] = _fingerprinter.Compute(articles[i]));
         var verdicts = new Verdict[articles.Count];
+        DiskTicket ticket;
         lock (_lock)
         {
             ThrowIfDisposed();
@@ -185,28 +182,25 @@ public sealed partial class SyndicationEngine : IDisposable
                 _store.EnsureCapacity((int)Math.Min((long)_clusterer.Count + articles.Count, MaxCapacity));
             }
 
-            // Group commit: a journal flushed to the disk for every article is flushed once for the batch, before
-            // any verdict is returned. Articles added before a failure are flushed too, as one by one they would be.
-            bool groupCommit = _state?.JournalDurability == Durability.FlushToDisk;
+            // Group commit: a journal flushed to the disk is flushed once for the batch (and any other adds in flight),
+            // before any verdict is returned. Articles added before a failure are flushed too, as one by one they would be.
             try
             {
                 for (int i = 0; i < articles.Count; i++)
                 {
-                    verdicts[i] = AddLocked(articles[i], prints[i], deferDiskFlush: groupCommit);
+                    verdicts[i] = AddLocked(articles[i], prints[i]);
                 }
             }
-            catch (Exception) when (groupCommit)
+            catch (Exception) when (_state?.JournalDurability == Durability.FlushToDisk)
             {
                 FlushBatchAfterFailure();
                 throw;
             }
 
-            if (groupCommit)
-            {
-                _state!.FlushPendingToDisk();
-            }
+            ticket = _state?.Ticket() ?? default;
         }
 
+        ticket.Wait();
         return verdicts;
     }
 
@@ -368,8 +362,30 @@ public sealed partial class SyndicationEngine : IDisposable
         }
     }
 
-    /// <summary>The locked part of an add: refused once disposed, so that nothing is applied without being journaled.</summary>
-    private Verdict AddLocked(Article article, Fingerprint print, bool deferDiskFlush = false)
+    /// <summary>
+    /// An add under the lock, then, with <see cref="Durability.FlushToDisk"/>, the wait for the disk outside it: threads
+    /// adding meanwhile journal their articles while one flush is in progress, and the next flush covers them all.
+    /// </summary>
+    private Verdict AddAndWait(Article article, Fingerprint print)
+    {
+        Verdict verdict;
+        DiskTicket ticket;
+        lock (_lock)
+        {
+            verdict = AddLocked(article, print);
+            // Taken for a held id too: its article may have been journalled by a thread still waiting for the disk.
+            ticket = _state?.Ticket() ?? default;
+        }
+
+        ticket.Wait();
+        return verdict;
+    }
+
+    /// <summary>
+    /// The locked part of an add: refused once disposed, so that nothing is applied without being journaled. The
+    /// journal record reaches the operating system here; the caller waits for the disk (<see cref="DiskTicket"/>).
+    /// </summary>
+    private Verdict AddLocked(Article article, Fingerprint print)
     {
         ThrowIfDisposed();
         if (_clusterer.TryDescribe(article.Id, out Verdict? existing))
@@ -379,7 +395,7 @@ public sealed partial class SyndicationEngine : IDisposable
 
         long timestamp = article.Published?.UtcTicks ?? _time.GetUtcNow().UtcTicks;
         // Journal first: if the write fails nothing changes, and once it succeeded the article is acknowledged.
-        _state?.JournalAdd(article, timestamp, deferDiskFlush);
+        _state?.JournalAdd(article, timestamp);
 
         Verdict verdict = _clusterer.Insert(article, print, timestamp);
         _state?.MaybeCheckpoint();

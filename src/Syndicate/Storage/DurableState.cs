@@ -29,7 +29,6 @@ internal sealed class DurableState : IDisposable
     private ulong _generation;
     private Durability _durability;
     private bool _readOnly;
-    private Exception? _flushFailure;
 
     private DurableState(string directory, SyndicationOptions options, StoryClusterer clusterer, Fingerprinter fingerprinter)
     {
@@ -128,10 +127,11 @@ internal sealed class DurableState : IDisposable
     }
 
     /// <summary>
-    /// Journals an added article. With <paramref name="deferDiskFlush"/> a <see cref="Durability.FlushToDisk"/> journal
-    /// leaves the flush to the disk to <see cref="FlushPendingToDisk"/> (one flush for a batch).
+    /// Journals an added article. A <see cref="Durability.FlushToDisk"/> journal leaves the flush to the disk to the
+    /// caller, who waits on <see cref="Ticket"/> after releasing the engine's lock, so that one flush serves every add
+    /// in flight (group commit).
     /// </summary>
-    public void JournalAdd(Article article, long timestamp, bool deferDiskFlush = false)
+    public void JournalAdd(Article article, long timestamp)
     {
         ThrowIfReadOnly();
         ThrowIfFlushFailed();
@@ -141,32 +141,23 @@ internal sealed class DurableState : IDisposable
         }
 
         JournalRecord.WriteAdd(_record, article, timestamp);
-        _journal.Append(_record.WrittenSpan, deferDiskFlush);
+        _journal.Append(_record.WrittenSpan, deferDiskFlush: true);
     }
 
     /// <summary>
-    /// Flushes the records journalled with a deferred disk flush to the disk. If that fails, nobody can tell which of
-    /// them are on the disk, while the engine already holds them: this state then takes no more changes (each throws
-    /// a <see cref="StateException"/>), and reopening it reads what the journal holds.
+    /// What a caller waits for before its answer counts as acknowledged: every record journalled so far on the disk.
+    /// Nothing to wait for unless the journal is <see cref="Durability.FlushToDisk"/>.
+    /// </summary>
+    public DiskTicket Ticket() =>
+        _journal is { Durability: Durability.FlushToDisk } journal ? new DiskTicket(journal, journal.Appended) : default;
+
+    /// <summary>
+    /// Flushes the records journalled so far to the disk. If that fails, nobody can tell which of them are on the disk,
+    /// while the engine already holds them: this state then takes no more changes (each throws a
+    /// <see cref="StateException"/>), and reopening it reads what the journal holds.
     /// </summary>
     /// <exception cref="StateException">The flush failed.</exception>
-    public void FlushPendingToDisk()
-    {
-        if (_journal is not { } journal)
-        {
-            return;
-        }
-
-        try
-        {
-            journal.FlushPendingToDisk();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _flushFailure = e;
-            throw new StateException(journal.Path, "flushing the journal to the disk failed, so the articles of the batch are not acknowledged; this engine takes no more changes: dispose it and reopen the state (" + e.Message + ")", e);
-        }
-    }
+    public void FlushPendingToDisk() => Ticket().Wait();
 
     public void JournalRemove(string id)
     {
@@ -178,7 +169,8 @@ internal sealed class DurableState : IDisposable
         }
 
         JournalRecord.WriteRemove(_record, id);
-        _journal.Append(_record.WrittenSpan);
+        _journal.Append(_record.WrittenSpan, deferDiskFlush: true);
+        FlushPendingToDisk();
     }
 
     public void JournalEvict(long cutoff)
@@ -191,7 +183,8 @@ internal sealed class DurableState : IDisposable
         }
 
         JournalRecord.WriteEvict(_record, cutoff);
-        _journal.Append(_record.WrittenSpan);
+        _journal.Append(_record.WrittenSpan, deferDiskFlush: true);
+        FlushPendingToDisk();
     }
 
     /// <summary>Writes a checkpoint when the journal has grown past <see cref="CheckpointBytes"/>.</summary>
@@ -217,8 +210,8 @@ internal sealed class DurableState : IDisposable
         string snapshotPath = Path.Combine(_directory, StateFormat.SnapshotFile);
         StateFormat.WriteAtomically(snapshotPath, stream => StateSnapshot.Write(stream, _clusterer, _options, next));
         // The snapshot (generation next) is in place: the old journal is now stale and a crash from here on just
-        // discards it on open.
-        _journal.Dispose();
+        // discards it on open. Callers still waiting for its records to reach the disk have them in the snapshot.
+        _journal.Retire();
         _generation = next;
         _journal = Journal.Create(Path.Combine(_directory, StateFormat.JournalFile), _options, _generation, _durability);
     }
@@ -233,7 +226,7 @@ internal sealed class DurableState : IDisposable
 
     private void ThrowIfFlushFailed()
     {
-        if (_flushFailure is { } failure)
+        if (_journal?.FlushFailure is { } failure)
         {
             throw new StateException(_journal?.Path ?? _directory, "an earlier flush of the journal to the disk failed; this engine takes no more changes: dispose it and reopen the state (" + failure.Message + ")", failure);
         }

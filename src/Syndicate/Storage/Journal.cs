@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using Microsoft.Win32.SafeHandles;
 
 namespace Syndicate.Storage;
 
@@ -14,18 +15,34 @@ namespace Syndicate.Storage;
 /// file system had extended the file but not written the data) and is cut too. Either cut is reported as a
 /// <see cref="JournalRepair"/>. A damaged record followed by other data is corruption and refused, with the offset the
 /// intact records end at.
+/// <para>
+/// Group commit: records are appended one at a time under the engine's lock, but flushed to the disk by
+/// <see cref="WaitDurable"/>, which callers run after releasing that lock. The first caller to find no flush in
+/// progress flushes every record appended so far; callers arriving meanwhile wait for it, and the next of them flushes
+/// whatever was appended during it. Under concurrent adds one flush thus covers the records of many callers, as in a
+/// database's write-ahead log.
+/// </para>
 /// </remarks>
 internal sealed class Journal : IDisposable
 {
     private const int MaxRecord = 512 << 20;
     private readonly FileStream _stream;
+    private readonly SafeFileHandle _handle;
     private readonly Durability _durability;
     private readonly byte[] _header = new byte[12];
-    private bool _diskFlushPending;
+
+    // Group commit. _appended is written only under the engine's lock (by Append); the rest under _gate.
+    private readonly object _gate = new();
+    private long _appended;
+    private long _durable;
+    private bool _flushing;
+    private Exception? _flushFailure;
 
     private Journal(FileStream stream, string path, ulong generation, Durability durability)
     {
         _stream = stream;
+        // Taken once, before any write: a flush outside the engine's lock goes to the handle, never through the stream.
+        _handle = stream.SafeFileHandle;
         Path = path;
         Generation = generation;
         _durability = durability;
@@ -40,11 +57,37 @@ internal sealed class Journal : IDisposable
     /// <summary>When an appended record counts as stored.</summary>
     public Durability Durability => _durability;
 
-    /// <summary>How many times this journal was flushed to the disk.</summary>
-    internal int DiskFlushes { get; private set; }
+    /// <summary>Records appended since the journal was opened; <see cref="Append"/> returns each one's number.</summary>
+    public long Appended => Volatile.Read(ref _appended);
 
-    /// <summary>Flushes the file to the disk; replaced by tests to make the flush fail.</summary>
-    internal Action<FileStream> DiskFlush { get; set; } = static stream => stream.Flush(flushToDisk: true);
+    /// <summary>Why flushing the journal to the disk failed, if it did: the journal then acknowledges nothing more.</summary>
+    public Exception? FlushFailure
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _flushFailure;
+            }
+        }
+    }
+
+    /// <summary>How many times this journal was flushed to the disk.</summary>
+    internal int DiskFlushes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return field;
+            }
+        }
+
+        private set;
+    }
+
+    /// <summary>Flushes the file to the disk; replaced by tests to make the flush slow or fail.</summary>
+    internal Action<SafeFileHandle> DiskFlush { get; set; } = RandomAccess.FlushToDisk;
 
     /// <summary>Creates a new, empty journal atomically (replacing any old one).</summary>
     public static Journal Create(string path, SyndicationOptions options, ulong generation, Durability durability)
@@ -174,11 +217,12 @@ internal sealed class Journal : IDisposable
     }
 
     /// <summary>
-    /// Appends one record and hands it to the operating system (and the disk, with <see cref="Durability.FlushToDisk"/>,
-    /// unless <paramref name="deferDiskFlush"/>: then <see cref="FlushPendingToDisk"/> does it for every record
-    /// appended since, in one flush).
+    /// Appends one record and hands it to the operating system; with <see cref="Durability.FlushToDisk"/> also to the
+    /// disk, unless <paramref name="deferDiskFlush"/>: then <see cref="WaitDurable"/> does it, for every record appended
+    /// until then, in one flush. Returns the record's number (1 for the first record appended since opening).
     /// </summary>
-    public void Append(ReadOnlySpan<byte> payload, bool deferDiskFlush = false)
+    /// <exception cref="IOException">The write failed (nothing of the record is left), or the flush to the disk failed.</exception>
+    public long Append(ReadOnlySpan<byte> payload, bool deferDiskFlush = false)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(_header, (uint)payload.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(_header.AsSpan(4), XxHash3.HashToUInt64(payload, 0));
@@ -188,17 +232,6 @@ internal sealed class Journal : IDisposable
             _stream.Write(_header);
             _stream.Write(payload);
             _stream.Flush(flushToDisk: false);
-            if (_durability == Durability.FlushToDisk)
-            {
-                if (deferDiskFlush)
-                {
-                    _diskFlushPending = true;
-                }
-                else
-                {
-                    FlushToDisk();
-                }
-            }
         }
         catch
         {
@@ -207,23 +240,128 @@ internal sealed class Journal : IDisposable
             _stream.Position = start;
             throw;
         }
+
+        // Published only once the record is in the operating system's hands: a flush that reads this number covers it.
+        long sequence = _appended + 1;
+        Volatile.Write(ref _appended, sequence);
+        if (_durability == Durability.FlushToDisk && !deferDiskFlush)
+        {
+            WaitDurable(sequence);
+        }
+
+        return sequence;
     }
 
-    /// <summary>Flushes the records appended with a deferred disk flush to the disk, in one flush; nothing if there are none.</summary>
-    public void FlushPendingToDisk()
+    /// <summary>
+    /// Returns once record <paramref name="sequence"/> (and every record before it) is on the disk, flushing the journal
+    /// unless a flush already running covers it (group commit). Safe to call from any thread, without the engine's lock.
+    /// Returns at once for a <see cref="Durability.Process"/> journal.
+    /// </summary>
+    /// <exception cref="IOException">This flush, or an earlier one, failed: the records it was to cover are not known to be on the disk.</exception>
+    public void WaitDurable(long sequence)
     {
-        if (_diskFlushPending)
+        if (_durability != Durability.FlushToDisk)
         {
-            FlushToDisk();
-            _diskFlushPending = false;
+            return;
+        }
+
+        lock (_gate)
+        {
+            while (true)
+            {
+                if (_durable >= sequence)
+                {
+                    return;
+                }
+
+                if (_flushFailure is { } failure)
+                {
+                    throw new IOException("an earlier flush of the journal to the disk failed: " + failure.Message, failure);
+                }
+
+                if (!_flushing)
+                {
+                    break;
+                }
+
+                Monitor.Wait(_gate);
+            }
+
+            _flushing = true;
+        }
+
+        // This caller leads: it flushes everything appended until now, its own record and those of the callers waiting.
+        long target = Appended;
+        Exception? error = null;
+        try
+        {
+            DiskFlush(_handle);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            error = e;
+        }
+
+        lock (_gate)
+        {
+            _flushing = false;
+            if (error is null)
+            {
+                DiskFlushes++;
+                _durable = Math.Max(_durable, target);
+            }
+            else if (_durable < target)
+            {
+                // (A journal retired by a checkpoint closes its file once the new snapshot holds every record: a flush
+                // that then finds the file closed has nothing left to do.)
+                _flushFailure ??= error;
+            }
+
+            Monitor.PulseAll(_gate);
+            if (error is not null && _durable < target)
+            {
+                throw new IOException("flushing the journal to the disk failed: " + error.Message, error);
+            }
         }
     }
 
-    private void FlushToDisk()
+    /// <summary>Flushes every record appended so far to the disk, in one flush; nothing if there are none.</summary>
+    /// <exception cref="IOException">The flush failed.</exception>
+    public void FlushPendingToDisk() => WaitDurable(Appended);
+
+    /// <summary>
+    /// Closes a journal whose records a durable snapshot now holds (a checkpoint): every record counts as on the disk,
+    /// and callers still waiting for a flush are released.
+    /// </summary>
+    public void Retire()
     {
-        DiskFlush(_stream);
-        DiskFlushes++;
+        lock (_gate)
+        {
+            _durable = Math.Max(_durable, Appended);
+            Monitor.PulseAll(_gate);
+        }
+
+        _stream.Dispose();
     }
 
-    public void Dispose() => _stream.Dispose();
+    /// <summary>
+    /// Closes the journal. A <see cref="Durability.FlushToDisk"/> journal first flushes the records callers still wait
+    /// for; if that fails they are told so.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_durability == Durability.FlushToDisk)
+        {
+            try
+            {
+                FlushPendingToDisk();
+            }
+            catch (IOException)
+            {
+                // Recorded in FlushFailure and reported to every caller waiting; closing goes on.
+            }
+        }
+
+        _stream.Dispose();
+    }
 }
