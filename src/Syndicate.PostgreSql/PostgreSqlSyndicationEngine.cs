@@ -256,7 +256,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         return EvictAsync(cutoff.UtcTicks, cancellationToken);
     }
 
-    /// <summary>The size of the store now: articles, clusters, learned lines, and the bytes of its tables on the server.</summary>
+    /// <summary>The size of the store now: articles, clusters, learned lines, the bytes of its tables on the server, and the articles fingerprinted by another text pipeline revision.</summary>
     public Task<EngineStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
@@ -264,14 +264,18 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
         {
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var command = new NpgsqlCommand("""
-                SELECT (SELECT count(*) FROM syndicate_articles), (SELECT count(*) FROM syndicate_clusters), (SELECT count(*) FROM syndicate_boilerplate),
+                SELECT a.articles, (SELECT count(*) FROM syndicate_clusters), (SELECT count(*) FROM syndicate_boilerplate),
                        pg_total_relation_size('syndicate_articles') + pg_total_relation_size('syndicate_clusters'),
                        (SELECT coalesce(sum(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits
-                         WHERE inhparent IN ('syndicate_band_postings'::regclass, 'syndicate_lead_postings'::regclass))::bigint
+                         WHERE inhparent IN ('syndicate_band_postings'::regclass, 'syndicate_lead_postings'::regclass))::bigint,
+                       a.other_revisions
+                FROM (SELECT count(*) AS articles, count(*) FILTER (WHERE fingerprint_revision IS DISTINCT FROM @revision) AS other_revisions
+                      FROM syndicate_articles) a
                 """, connection);
+            command.Parameters.Add(new NpgsqlParameter<short>("revision", (short)Fingerprinter.Revision));
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await reader.ReadAsync(ct).ConfigureAwait(false);
-            return new EngineStatistics((int)reader.GetInt64(0), (int)reader.GetInt64(1), reader.GetInt64(3), reader.GetInt64(4), (int)reader.GetInt64(2));
+            return new EngineStatistics((int)reader.GetInt64(0), (int)reader.GetInt64(1), reader.GetInt64(3), reader.GetInt64(4), (int)reader.GetInt64(2), (int)reader.GetInt64(5));
         }, cancellationToken);
     }
 
@@ -484,9 +488,9 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
             DocumentInfo info = row.Info;
             DateTimeOffset? published = info.Published;
             batch.BatchCommands.Add(Command($"""
-                INSERT INTO syndicate_articles ({ArticleRow.Columns}) VALUES (@seq, @id, @source, @url, @published_ticks, @published_offset, @ts, @text_hash,
+                INSERT INTO syndicate_articles ({ArticleRow.Columns}, fingerprint_revision) VALUES (@seq, @id, @source, @url, @published_ticks, @published_offset, @ts, @text_hash,
                     @content_hash, @shingle_count, @signature, @lead, @evidence, @cluster_id, @wire, @dateline_outlet, @flags, @join_relation,
-                    @join_similarity, @matched_id, @arrival_cluster, @arrival_canonical, @arrival_wire, @arrival_carries)
+                    @join_similarity, @matched_id, @arrival_cluster, @arrival_canonical, @arrival_wire, @arrival_carries, @fingerprint_revision)
                 """,
                 ("seq", row.Sequence), ("id", info.Id), ("source", info.Source), ("url", (object?)info.Url),
                 ("published_ticks", (object?)published?.Ticks), ("published_offset", (object?)(short?)published?.TotalOffsetMinutes),
@@ -495,7 +499,7 @@ public sealed partial class PostgreSqlSyndicationEngine : IAsyncDisposable, IDis
                 ("wire", (object?)info.Wire?.Name), ("dateline_outlet", (object?)info.DatelineOutlet), ("flags", ArticleRow.Flags(info)),
                 ("join_relation", (short)info.JoinRelation), ("join_similarity", info.JoinSimilarity), ("matched_id", (object?)info.MatchedId),
                 ("arrival_cluster", info.ArrivalClusterId), ("arrival_canonical", (object?)info.ArrivalCanonicalId), ("arrival_wire", (object?)info.ArrivalWire?.Name),
-                ("arrival_carries", (object?)info.ArrivalCarries)));
+                ("arrival_carries", (object?)info.ArrivalCarries), ("fingerprint_revision", (short)Fingerprinter.Revision)));
             if (inserted.Keys.Bands is { Length: > 0 } bands)
             {
                 batch.BatchCommands.Add(Command("INSERT INTO syndicate_band_postings (key, seq) SELECT k, @seq FROM unnest(@keys) AS k ON CONFLICT DO NOTHING", ("keys", bands), ("seq", row.Sequence)));

@@ -19,9 +19,10 @@ internal static class SchemaVersion
     /// <remarks>
     /// Version 2 adds <c>syndicate_clusters.carriers</c>: the articles of other stories that carry the story. Version 3
     /// adds <c>syndicate_articles.arrival_carries</c>: the stories an article carried when it arrived, for the verdict
-    /// read back.
+    /// read back. Version 4 adds <c>syndicate_articles.fingerprint_revision</c>: the text pipeline revision that
+    /// fingerprinted the article (null for articles written before, whose revision was not recorded).
     /// </remarks>
-    public const int Current = 3;
+    public const int Current = 4;
 
     /// <summary>Hash partitions of each postings table.</summary>
     public const int Partitions = 16;
@@ -34,6 +35,7 @@ internal static class SchemaVersion
     {
         1 => "ALTER TABLE syndicate_clusters ADD COLUMN carriers bytea;\nUPDATE syndicate_schema SET version = 2;\n",
         2 => "ALTER TABLE syndicate_articles ADD COLUMN arrival_carries bigint[];\nUPDATE syndicate_schema SET version = 3;\n",
+        3 => "ALTER TABLE syndicate_articles ADD COLUMN fingerprint_revision smallint;\nUPDATE syndicate_schema SET version = 4;\n",
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "no migration from this version"),
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Syndicate.Clustering;
 using Syndicate.Storage;
 
 namespace Syndicate;
@@ -70,6 +71,7 @@ public sealed partial class SyndicationEngine
 
         var engine = new SyndicationEngine(options, logger);
         engine._state = DurableState.OpenReadOnly(directory, engine._options, engine._clusterer, engine._fingerprinter, CancellationToken.None);
+        engine.WarnOfOtherRevisions(logger, directory);
         return engine;
     }
 
@@ -109,6 +111,8 @@ public sealed partial class SyndicationEngine
     public JournalRepair? JournalRepair => NotDisposed(_state?.Repair);
 
     internal DurableState? State => _state;
+
+    internal StoryClusterer Clusterer => _clusterer;
 
     internal long CheckpointBytes
     {
@@ -201,6 +205,20 @@ public sealed partial class SyndicationEngine
         var engine = new SyndicationEngine(options, logger, timeProvider);
         engine._state = DurableState.Open(directory, engine._options, engine._clusterer, engine._fingerprinter, durability, cancellationToken);
         engine._state.CheckpointBytes = checkpointBytes;
+        engine.WarnOfOtherRevisions(logger, directory);
         return engine;
     }
+
+    /// <summary>Logs a warning when the state holds fingerprints of another text pipeline revision (<see cref="EngineStatistics.OtherRevisionArticles"/>).</summary>
+    private void WarnOfOtherRevisions(ILogger? logger, string directory)
+    {
+        int other = _store.Documents.OtherRevisionCount;
+        if (other > 0 && logger is not null)
+        {
+            LogOtherRevisions(logger, directory, other, _store.Documents.Count, Fingerprinting.Fingerprinter.Revision);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Directory}: {Other} of the {Articles} articles held were fingerprinted by another release of Syndicate, with another revision of the text pipeline than this build's ({Revision}); copies of them may be judged less similar or missed until they are evicted, or until their articles are fed into a new state directory")]
+    private static partial void LogOtherRevisions(ILogger logger, string directory, int other, int articles, int revision);
 }

@@ -63,7 +63,7 @@ internal static class ReportCommand
             string fmt = result.GetValue(format) ?? (outPath is null && !Console.IsOutputRedirected ? "table" : "jsonl");
             using ILoggerFactory loggers = common.Loggers(result);
             RunReport report = shared is not null
-                ? ReadStore(shared, smallest, loggers)
+                ? ReadStore(shared, smallest, loggers, talk: !common.Quiet(result))
                 : ReadState(directory!, smallest, loggers, talk: !common.Quiet(result));
             ClusterCommand.WriteReport(report, fmt, outPath, result.GetValue(top));
             return ExitCodes.Ok;
@@ -93,7 +93,7 @@ internal static class ReportCommand
     }
 
     /// <summary>The store's clustering, read in one snapshot; a database that holds no store is an error, not an empty report.</summary>
-    private static RunReport ReadStore(StoreConnection store, int minSize, ILoggerFactory loggers)
+    private static RunReport ReadStore(StoreConnection store, int minSize, ILoggerFactory loggers, bool talk)
     {
         var stopwatch = Stopwatch.StartNew();
         if (store.ReadOptions() is null)
@@ -104,6 +104,12 @@ internal static class ReportCommand
         using PostgreSql.PostgreSqlSyndicationEngine engine = store.Open(null, loggers.CreateLogger("syndicate.store"));
         IReadOnlyList<Cluster> clusters = store.Run(() => engine.GetClustersAsync().GetAwaiter().GetResult());
         EngineStatistics statistics = store.Run(() => engine.GetStatisticsAsync().GetAwaiter().GetResult());
+        if (statistics.OtherRevisionArticles > 0 && talk)
+        {
+            // A state directory's engine says this as it opens; a store is only counted here.
+            CliRunner.Error($"warning: PostgreSQL at {store.Display}: {statistics.OtherRevisionArticles} of the {statistics.Articles} articles held were fingerprinted by another release of Syndicate, with another revision of the text pipeline; copies of them may be judged less similar or missed until they are evicted, or until their articles are fed into a new store");
+        }
+
         return StoredClustering.ToReport(clusters, engine.Options, [store.Display], statistics.BytesPerArticle, stopwatch.Elapsed.TotalSeconds, minSize);
     }
 }

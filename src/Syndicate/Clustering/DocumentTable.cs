@@ -24,6 +24,10 @@ internal sealed class DocumentTable : ISignatureSource
     private readonly Stack<int> _free = new();
     private int _highWater;
 
+    // Documents restored from a state whose fingerprints another revision of the text pipeline computed, by handle;
+    // null until there is one (only after an upgrade or a downgrade), so that it costs nothing otherwise.
+    private Dictionary<int, int>? _otherRevisions;
+
     public DocumentTable(int signatureLength, int initialCapacity = 1024)
     {
         _k = signatureLength;
@@ -113,8 +117,29 @@ internal sealed class DocumentTable : ISignatureSource
         Count++;
     }
 
+    /// <summary>Documents whose fingerprints another <see cref="Fingerprinter.Revision"/> computed.</summary>
+    public int OtherRevisionCount => _otherRevisions?.Count ?? 0;
+
+    /// <summary>The <see cref="Fingerprinter.Revision"/> that computed the fingerprint of a live document (0: unrecorded).</summary>
+    public int Revision(int handle) =>
+        _otherRevisions is not null && _otherRevisions.TryGetValue(handle, out int revision) ? revision : Fingerprinter.Revision;
+
+    /// <summary>Records that a restored document's fingerprint was computed by <paramref name="revision"/>.</summary>
+    public void SetRevision(int handle, int revision)
+    {
+        if (revision == Fingerprinter.Revision)
+        {
+            _otherRevisions?.Remove(handle);
+        }
+        else
+        {
+            (_otherRevisions ??= [])[handle] = revision;
+        }
+    }
+
     public void Remove(int handle)
     {
+        _otherRevisions?.Remove(handle);
         _infos[handle] = null;
         _clusters[handle] = null;
         _free.Push(handle);

@@ -242,7 +242,7 @@ internal sealed partial class StoryClusterer
     }
 
     public EngineStatistics GetStatistics() =>
-        new(_store.Documents.Count, _store.ClusterCount, _store.Documents.EstimatedBytes, _store.IndexBytes, _store.Boilerplate.Count);
+        new(_store.Documents.Count, _store.ClusterCount, _store.Documents.EstimatedBytes, _store.IndexBytes, _store.Boilerplate.Count, _store.Documents.OtherRevisionCount);
 
     /// <summary>
     /// Leaves the source's learned boilerplate paragraphs out of a fingerprint. Which paragraphs are boilerplate is only

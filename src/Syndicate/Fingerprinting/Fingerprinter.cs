@@ -16,6 +16,15 @@ namespace Syndicate.Fingerprinting;
 /// </summary>
 internal sealed class Fingerprinter
 {
+    /// <summary>
+    /// The revision of the text pipeline: cleaning, normalization, shingling and sketching, everything that decides an
+    /// article's fingerprint. Raised whenever a change gives any article another fingerprint, so that a state holding
+    /// fingerprints of another revision is recognised (<see cref="Clustering.EngineStatistics.OtherRevisionArticles"/>);
+    /// <c>FingerprintRevisionTests</c> records the fingerprints of the bundled corpus under it and fails on any change.
+    /// States written before revisions were recorded read as revision 0.
+    /// </summary>
+    internal const int Revision = 1;
+
     private const int StackLimit = 256;
 
     // Keeps the character sketch's permutation apart from the word signature's (any fixed odd constant would do).

@@ -16,7 +16,10 @@ namespace Syndicate.Storage;
 /// Records, in order: one state record (counters, the handle space and the number of records of each section); every
 /// live document; every cluster in id order; every learned boilerplate line in key order. Each record is a map with
 /// integer keys (the constants below), so that a later format can add members that this reader skips. Loading
-/// re-indexes the documents in arrival order, so that the candidate indexes are those the run built.
+/// re-indexes the documents in arrival order, so that the candidate indexes are those the run built. The state record
+/// names the text pipeline revision (<see cref="Fingerprinter.Revision"/>) of its documents' fingerprints, and a
+/// document fingerprinted by another (restored from an older state and not yet evicted) names its own, so that a
+/// state keeps telling which of its fingerprints are not this build's.
 /// </remarks>
 internal static class StateSnapshot
 {
@@ -30,6 +33,11 @@ internal static class StateSnapshot
     private const int DocumentCountKey = 6;
     private const int ClusterCountKey = 7;
     private const int BoilerplateCountKey = 8;
+
+    // The text pipeline revision (Fingerprinter.Revision) of the build that wrote the snapshot: its documents'
+    // fingerprints are of that revision unless their record says otherwise (RevisionKey). Absent: revision 0, a state
+    // written before revisions were recorded.
+    private const int FingerprintRevisionKey = 9;
 
     // Document record keys.
     private const int HandleKey = 0;
@@ -58,6 +66,9 @@ internal static class StateSnapshot
     private const int TextHashKey = 23;
     private const int ArrivalCarriesKey = 24;
 
+    // Written only for a document whose fingerprint another revision computed than FingerprintRevisionKey says.
+    private const int RevisionKey = 25;
+
     // Cluster record keys.
     private const int ClusterIdKey = 0;
     private const int CanonicalKey = 1;
@@ -75,7 +86,16 @@ internal static class StateSnapshot
     private const int LineLastSeenKey = 3;
 
     /// <summary>Writes the whole state, header included.</summary>
-    public static void Write(Stream stream, StoryClusterer clusterer, SyndicationOptions options, ulong generation)
+    /// <summary>Writes the whole state of <paramref name="clusterer"/> as a snapshot of <paramref name="generation"/>.</summary>
+    /// <param name="stream">Where to write.</param>
+    /// <param name="clusterer">The state.</param>
+    /// <param name="options">The options the header records.</param>
+    /// <param name="generation">The snapshot's generation.</param>
+    /// <param name="revision">
+    /// The text pipeline revision the snapshot declares for its documents: this build's, except in tests that write a
+    /// state as another release would (0: as releases before revisions were recorded, with no revision written).
+    /// </param>
+    public static void Write(Stream stream, StoryClusterer clusterer, SyndicationOptions options, ulong generation, int revision = Fingerprinter.Revision)
     {
         IClusterStore store = clusterer.Store;
         StateFormat.WriteHeader(stream, StateFormat.SnapshotMagic, options, generation);
@@ -86,7 +106,13 @@ internal static class StateSnapshot
 
         MessagePackWriter w = Begin(record);
         int[] free = docs.FreeHandles();
-        w.WriteMapHeader(9);
+        w.WriteMapHeader(revision == 0 ? 9 : 10);
+        if (revision != 0)
+        {
+            w.Write(FingerprintRevisionKey);
+            w.Write(revision);
+        }
+
         w.Write(NextSequenceKey);
         w.Write(store.NextSequence);
         w.Write(NextClusterIdKey);
@@ -120,13 +146,20 @@ internal static class StateSnapshot
             }
 
             DocumentInfo info = docs.Info(h);
+            int documentRevision = docs.Revision(h);
             w = Begin(record);
             w.WriteMapHeader(15 + (info.HeldUrl is null ? 0 : 1) + (info.Published is null ? 0 : 1) + (info.MatchedId is null ? 0 : 1)
                 + (info.Wire is null ? 0 : 1) + (info.DatelineOutlet is null ? 0 : 1) + (info.ArrivalClusterId == 0 ? 0 : 1)
                 + (info.ArrivalCanonicalId is null ? 0 : 1) + (info.ArrivalWire is null ? 0 : 1) + (info.TextHash == 0 ? 0 : 1)
-                + (info.ArrivalCarries is null ? 0 : 1));
+                + (info.ArrivalCarries is null ? 0 : 1) + (documentRevision == revision ? 0 : 1));
             w.Write(HandleKey);
             w.Write(h);
+            if (documentRevision != revision)
+            {
+                w.Write(RevisionKey);
+                w.Write(documentRevision);
+            }
+
             w.Write(IdKey);
             StatePack.WriteString(ref w, info.Id);
             w.Write(SourceKey);
@@ -321,7 +354,7 @@ internal static class StateSnapshot
         byte[] scratch = new byte[1 << 16];
 
         long nextSequence = 0, nextCluster = 0, newest = 0, lastEviction = 0;
-        int highWater = -1, count = -1, clusters = -1, lines = -1;
+        int highWater = -1, count = -1, clusters = -1, lines = -1, snapshotRevision = 0;
         int[] free = [];
         var r = new MessagePackReader(blocks.ReadRecord(ref scratch));
         for (int fields = r.ReadMapHeader(), i = 0; i < fields; i++)
@@ -344,6 +377,7 @@ internal static class StateSnapshot
                 case DocumentCountKey: count = r.ReadInt32(); break;
                 case ClusterCountKey: clusters = r.ReadInt32(); break;
                 case BoilerplateCountKey: lines = r.ReadInt32(); break;
+                case FingerprintRevisionKey: snapshotRevision = r.ReadInt32(); break;
                 default: r.Skip(); break;
             }
         }
@@ -381,7 +415,7 @@ internal static class StateSnapshot
         for (int i = 0; i < count; i++)
         {
             r = new MessagePackReader(blocks.ReadRecord(ref scratch));
-            int h = -1, leadCount = 0, shingles = -1;
+            int h = -1, leadCount = 0, shingles = -1, revision = snapshotRevision;
             string? id = null, source = null, matched = null, wire = null, outlet = null, arrivalCanonical = null, arrivalWire = null;
             StoredText? url = null;
             long arrivalCluster = 0;
@@ -398,6 +432,7 @@ internal static class StateSnapshot
                 switch (r.ReadInt32())
                 {
                     case HandleKey: h = r.ReadInt32(); break;
+                    case RevisionKey: revision = r.ReadInt32(); break;
                     case IdKey: id = StatePack.ReadString(ref r); break;
                     case SourceKey: source = StatePack.ReadString(ref r, repeated); break;
                     case UrlKey: url = StatePack.ReadStoredText(ref r, texts); break;
@@ -507,6 +542,7 @@ internal static class StateSnapshot
                 ArrivalCarries = arrivalCarries,
             };
             docs.Restore(h, signature, evidence, leadBuffer.AsSpan(0, leadCount), shingles, content, info, timestamp);
+            docs.SetRevision(h, revision);
             order.Add((sequence, h));
         }
 

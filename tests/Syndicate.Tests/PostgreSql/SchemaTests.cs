@@ -82,12 +82,15 @@ public sealed class SchemaTests(PostgreSqlServer server)
             await engine.AddAsync(TestData.Seed(0));
         }
 
-        await ExecuteAsync(store, "ALTER TABLE syndicate_clusters DROP COLUMN carriers; ALTER TABLE syndicate_articles DROP COLUMN arrival_carries; UPDATE syndicate_schema SET version = 1");
+        await ExecuteAsync(store, "ALTER TABLE syndicate_clusters DROP COLUMN carriers; ALTER TABLE syndicate_articles DROP COLUMN arrival_carries, DROP COLUMN fingerprint_revision; UPDATE syndicate_schema SET version = 1");
 
         await using (var engine = await PostgreSqlSyndicationEngine.OpenAsync(store))
         {
             Assert.Equal(SchemaVersion.Current, await ScalarAsync<int>(store, "SELECT version FROM syndicate_schema"));
             Assert.NotNull(await engine.GetClusterOfAsync(TestData.Seed(0).Id));
+
+            // The article a version 1 store held has no recorded text pipeline revision: it counts as another revision's.
+            Assert.Equal(1, (await engine.GetStatisticsAsync()).OtherRevisionArticles);
             foreach (Article article in Syndicate.Tests.Clustering.CarrierTests.ReleasesAndRoundup)
             {
                 await engine.AddAsync(article);
@@ -96,6 +99,11 @@ public sealed class SchemaTests(PostgreSqlServer server)
             Syndicate.Clustering.Cluster campaign = (await engine.GetClusterOfAsync("campaign"))!;
             Assert.Equal("roundup", Assert.Single(campaign.Carriers).Id);
             Assert.Equal([campaign.Id], (await engine.GetVerdictAsync("roundup"))!.CarriedClusterIds);
+
+            // The articles added since are recorded with this build's revision.
+            Syndicate.Clustering.EngineStatistics statistics = await engine.GetStatisticsAsync();
+            Assert.Equal(4, statistics.Articles);
+            Assert.Equal(1, statistics.OtherRevisionArticles);
         }
 
         Assert.Equal(1L, await ScalarAsync<long>(store, "SELECT count(*) FROM syndicate_schema"));

@@ -1,0 +1,81 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Syndicate.Fingerprinting;
+
+namespace Syndicate.Tests.Fingerprinting;
+
+/// <summary>
+/// The fingerprints of the bundled corpus under <see cref="Fingerprinter.Revision"/>. A state records the revision of
+/// its fingerprints, so that one holding another revision's is recognised after an upgrade; that only works if every
+/// change of a fingerprint raises the revision. This test fails on any such change until the revision is raised and
+/// the new digest recorded beside it.
+/// </summary>
+public sealed class FingerprintRevisionTests
+{
+    // Raise RecordedRevision together with Fingerprinter.Revision, and record the digest the failure message gives.
+    private const int RecordedRevision = 1;
+    private const ulong RecordedDigest = 0x9d71f60614588c37;
+
+    [Fact]
+    public void The_bundled_corpus_has_the_fingerprints_recorded_for_this_text_pipeline_revision()
+    {
+        ulong digest = Digest();
+        Assert.True(
+            (RecordedRevision, RecordedDigest) == (Fingerprinter.Revision, digest),
+            $"The bundled corpus fingerprints to {digest:x16} under revision {Fingerprinter.Revision}; recorded: {RecordedDigest:x16} under revision {RecordedRevision}. "
+            + "If the text pipeline changed, raise Fingerprinter.Revision and record the new digest with it here.");
+    }
+
+    [Fact]
+    public void The_digest_moves_with_any_fingerprint()
+    {
+        // The digest reads every part of a fingerprint: one changed article changes it.
+        List<Article> articles = Articles();
+        ulong before = Digest(articles);
+        articles[^1] = new Article(articles[^1].Id, articles[^1].Source, articles[^1].Body + " كلمة") { Title = articles[^1].Title };
+        Assert.NotEqual(before, Digest(articles));
+    }
+
+    private static List<Article> Articles()
+    {
+        var articles = new List<Article> { TestData.Seed(0), TestData.Seed(1) };
+        foreach (string line in File.ReadLines(TestData.FixturePath("synthetic", "corpus.jsonl")))
+        {
+            JsonElement e = JsonDocument.Parse(line).RootElement;
+            articles.Add(new Article(e.GetProperty("id").GetString()!, e.GetProperty("source").GetString()!, e.GetProperty("body").GetString()!)
+            {
+                Title = e.TryGetProperty("title", out JsonElement title) ? title.GetString() : null,
+            });
+        }
+
+        return articles;
+    }
+
+    private static ulong Digest() => Digest(Articles());
+
+    private static ulong Digest(List<Article> articles)
+    {
+        var engine = new SyndicationEngine();
+        var hash = new XxHash3();
+        Span<byte> number = stackalloc byte[8];
+        foreach (Article article in articles)
+        {
+            Fingerprint print = engine.Fingerprint(article);
+            hash.Append(Encoding.UTF8.GetBytes(article.Id));
+            hash.Append(Encoding.UTF8.GetBytes(print.Cleaned.Body));
+            hash.Append(print.Signature);
+            hash.Append(print.Evidence);
+            hash.Append(MemoryMarshal.AsBytes(print.Lead.AsSpan()));
+            hash.Append(MemoryMarshal.AsBytes(print.LineHashes.AsSpan()));
+            BinaryPrimitives.WriteUInt64LittleEndian(number, print.ContentHash);
+            hash.Append(number);
+            BinaryPrimitives.WriteInt64LittleEndian(number, ((long)print.ShingleCount << 1) | (print.ExcludedLines ? 1L : 0L));
+            hash.Append(number);
+        }
+
+        return hash.GetCurrentHashAsUInt64();
+    }
+}
