@@ -224,7 +224,7 @@ internal static class PhraseText
     public static string FoldPhrase(string phrase) => string.Join(' ', FoldedWords(phrase));
 
     /// <summary>Arabic combining marks: Quranic annotation signs, harakat, superscript alef and small high signs.</summary>
-    private static bool IsArabicMark(char c) =>
+    internal static bool IsArabicMark(char c) =>
         c is (>= '\u0610' and <= '\u061A') or (>= '\u064B' and <= '\u065F') or '\u0670'
             or (>= '\u06D6' and <= '\u06DC') or (>= '\u06DF' and <= '\u06E8') or (>= '\u06EA' and <= '\u06ED');
 }

@@ -198,9 +198,10 @@ internal static class ArticleCleaner
         var written = 0;
         var copied = 0;
         var from = 0;
+        var tolerant = Boilerplate.NeedsTolerantMatch(span);
         while (from < span.Length)
         {
-            var at = Boilerplate.IndexOfNext(span, from, out var phrase, out var scope);
+            var at = Boilerplate.IndexOfNext(span, from, tolerant, out _, out var length, out var scope);
             if (at < 0)
             {
                 break;
@@ -208,7 +209,7 @@ internal static class ArticleCleaner
 
             var end = scope switch
             {
-                BoilerplateScope.Phrase => at + phrase.Length,
+                BoilerplateScope.Phrase => at + length,
                 BoilerplateScope.RestOfLine => LineEnd(span, at),
                 _ => span.Length,
             };

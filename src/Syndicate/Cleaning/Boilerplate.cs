@@ -22,10 +22,19 @@ namespace Syndicate.Cleaning;
 /// each. The other phrases are only taken where a line or a sentence begins, so the scan visits just those anchor
 /// positions and probes the phrases sharing the first char; a body is read once, whatever the number of phrases.
 /// </para>
+/// <para>
+/// A phrase matches its text exactly, except that the chars phrase folding drops (<see cref="PhraseText.Fold"/>:
+/// harakat and other Arabic marks, tatweel, zero-width joiners, bidi marks) may stand anywhere in the text's copy, as
+/// a vocalised page or a scraper leaves them (<c>رابطُ الخبر</c>, <c>رابـط الخبر</c>). A text holding none of them,
+/// which is nearly every text, is searched ordinally as before.
+/// </para>
 /// </remarks>
 internal static class Boilerplate
 {
     private static readonly (string Text, BoilerplateScope Scope)[] s_phrases = CreatePhrases();
+
+    /// <summary>Every furniture phrase and what of the text it takes with it.</summary>
+    internal static IReadOnlyList<(string Text, BoilerplateScope Scope)> Phrases => s_phrases;
 
     private static readonly string[] s_anywhere =
         [.. s_phrases.Where(p => p.Scope == BoilerplateScope.Phrase).Select(p => p.Text)];
@@ -39,14 +48,32 @@ internal static class Boilerplate
             .GroupBy(p => p.Text[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Text.Length).ToArray());
 
+    // The chars a phrase's copy in a text may hold beyond the phrase itself: those PhraseText.Fold drops.
+    private static readonly SearchValues<char> s_droppable = SearchValues.Create(
+        [.. Enumerable.Range(1, char.MaxValue).Select(c => (char)c).Where(c => PhraseText.Fold(c) == '\0')]);
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds a char that phrase folding drops, so that furniture phrases in it must be
+    /// matched with <see cref="MatchLength"/> rather than ordinally.
+    /// </summary>
+    public static bool NeedsTolerantMatch(ReadOnlySpan<char> text) => text.ContainsAny(s_droppable);
+
     /// <summary>
     /// Finds the next phrase at or after <paramref name="from"/>: a widget label anywhere, or another phrase where a
-    /// line or sentence begins. Returns -1 when there is none.
+    /// line or sentence begins. Returns -1 when there is none; else its start, with the length of its copy in the text
+    /// in <paramref name="length"/>.
     /// </summary>
-    public static int IndexOfNext(ReadOnlySpan<char> text, int from, out string phrase, out BoilerplateScope scope)
+    /// <param name="text">The text.</param>
+    /// <param name="from">Where to start.</param>
+    /// <param name="tolerant">The text holds chars that phrase folding drops (<see cref="NeedsTolerantMatch"/>).</param>
+    /// <param name="phrase">The phrase found.</param>
+    /// <param name="length">The length of the phrase's copy in the text: longer than the phrase when marks stand in it.</param>
+    /// <param name="scope">What of the text the phrase takes with it.</param>
+    public static int IndexOfNext(ReadOnlySpan<char> text, int from, bool tolerant, out string phrase, out int length, out BoilerplateScope scope)
     {
         phrase = string.Empty;
         scope = BoilerplateScope.Phrase;
+        length = 0;
         var best = -1;
         foreach (var candidate in s_anywhere)
         {
@@ -56,6 +83,31 @@ internal static class Boilerplate
             {
                 best = from + i;
                 phrase = candidate;
+                length = candidate.Length;
+            }
+
+            if (tolerant)
+            {
+                // A copy with marks inside, starting before any found so far.
+                var stop = best < 0 ? text.Length : best;
+                for (var start = from; start < stop; start++)
+                {
+                    var next = text[start..stop].IndexOf(candidate[0]);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    start += next;
+                    var matched = MatchLength(text[start..], candidate);
+                    if (matched > 0)
+                    {
+                        best = start;
+                        phrase = candidate;
+                        length = matched;
+                        break;
+                    }
+                }
             }
         }
 
@@ -90,9 +142,12 @@ internal static class Boilerplate
             {
                 foreach (var (candidate, candidateScope) in candidates)
                 {
-                    if (text[at..].StartsWith(candidate, StringComparison.Ordinal))
+                    var matched = tolerant ? MatchLength(text[at..], candidate)
+                        : text[at..].StartsWith(candidate, StringComparison.Ordinal) ? candidate.Length : 0;
+                    if (matched > 0)
                     {
                         phrase = candidate;
+                        length = matched;
                         scope = candidateScope;
                         return at;
                     }
@@ -103,6 +158,37 @@ internal static class Boilerplate
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The length of <paramref name="phrase"/>'s copy at the start of <paramref name="text"/>, or 0 when there is none:
+    /// the phrase's chars in order, with any chars phrase folding drops (marks, tatweel, joiners, bidi marks) between
+    /// them, and the marks and tatweel that follow its last letter.
+    /// </summary>
+    internal static int MatchLength(ReadOnlySpan<char> text, string phrase)
+    {
+        var t = 0;
+        foreach (var p in phrase)
+        {
+            while (t < text.Length && text[t] != p && PhraseText.Fold(text[t]) == '\0')
+            {
+                t++;
+            }
+
+            if (t == text.Length || text[t] != p)
+            {
+                return 0;
+            }
+
+            t++;
+        }
+
+        while (t < text.Length && (PhraseText.IsArabicMark(text[t]) || text[t] == '\u0640'))
+        {
+            t++;
+        }
+
+        return t;
     }
 
     /// <summary>Chars that may stand between a line or sentence start and the phrase: spaces and bullets.</summary>

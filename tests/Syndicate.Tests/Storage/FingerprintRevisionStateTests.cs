@@ -30,6 +30,7 @@ public sealed class FingerprintRevisionStateTests
 
     [Theory]
     [InlineData(0)]
+    [InlineData(Fingerprinter.Revision - 1)]
     [InlineData(Fingerprinter.Revision + 1)]
     public void Articles_of_another_revision_are_counted_and_reported_until_they_leave(int otherRevision)
     {
