@@ -17,7 +17,7 @@ public sealed class FingerprintRevisionTests
 {
     // Raise RecordedRevision together with Fingerprinter.Revision, and record the digest the failure message gives.
     private const int RecordedRevision = 2;
-    private const ulong RecordedDigest = 0x28305db6b6474163;
+    private const ulong RecordedDigest = 0xaccc069844676570;
 
     [Fact]
     public void The_bundled_corpus_has_the_fingerprints_recorded_for_this_text_pipeline_revision()
@@ -43,7 +43,8 @@ public sealed class FingerprintRevisionTests
 
     /// <summary>
     /// The seeds and the bundled corpus, and the first 20 of its articles again as a vocalised page with a footer gives
-    /// them (harakat and tatweel in the text and in the footer), so that the marks' handling is pinned too.
+    /// them (harakat and tatweel in the text; the footer vocalised, respelled or respaced), so that the handling of
+    /// furniture in its other forms is pinned too.
     /// </summary>
     private static List<Article> Articles()
     {
@@ -70,7 +71,13 @@ public sealed class FingerprintRevisionTests
                 }
             }
 
-            body.Append("\nرابطُ الخبرِ بصحيـفة الوئام: http://www.alweeam.com.sa/").Append(article.Id).Append('/');
+            // The footer vocalised, or with a Farsi yeh and a tab, or with no-break spaces.
+            body.Append((letters % 3) switch
+            {
+                0 => "\nرابطُ الخبرِ بصحيـفة الوئام: http://www.alweeam.com.sa/",
+                1 => "\nرابط الخبر\tبصحیفة الوئام: http://www.alweeam.com.sa/",
+                _ => "\nرابط\u00A0الخبر\u00A0بصحيفة\u00A0الوئام: http://www.alweeam.com.sa/",
+            }).Append(article.Id).Append('/');
             articles.Add(new Article(article.Id + "-vocalised", "alweeam", body.ToString()) { Title = article.Title });
         }
 
