@@ -23,10 +23,12 @@ namespace Syndicate.Cleaning;
 /// positions and probes the phrases sharing the first char; a body is read once, whatever the number of phrases.
 /// </para>
 /// <para>
-/// A phrase matches its text exactly, except that the chars phrase folding drops (<see cref="PhraseText.Fold"/>:
-/// harakat and other Arabic marks, tatweel, zero-width joiners, bidi marks) may stand anywhere in the text's copy, as
-/// a vocalised page or a scraper leaves them (<c>رابطُ الخبر</c>, <c>رابـط الخبر</c>). A text holding none of them,
-/// which is nearly every text, is searched ordinally as before.
+/// A phrase matches its copy in a text as a vocalised page, another keyboard or a scraper leaves it: the chars phrase
+/// folding drops (<see cref="PhraseText.Fold"/>: harakat and other Arabic marks, tatweel, zero-width joiners, bidi
+/// marks) may stand anywhere in it (<c>رابطُ الخبر</c>, <c>رابـط الخبر</c>); its non-ASCII letters match their folded
+/// variants (<c>بصحیفة</c> with a Farsi yeh), except the alef forms, whose hamza spellings the phrases list; and a
+/// space matches any run of spaces, tabs or no-break spaces within the line. ASCII letters match exactly. A widget label found anywhere must still begin with its own first char. A text
+/// of plain ASCII with single spaces is searched ordinally.
 /// </para>
 /// </remarks>
 internal static class Boilerplate
@@ -39,24 +41,27 @@ internal static class Boilerplate
     private static readonly string[] s_anywhere =
         [.. s_phrases.Where(p => p.Scope == BoilerplateScope.Phrase).Select(p => p.Text)];
 
+    // The widget labels by their first char, which their copies keep in any form: a tolerant search visits each
+    // occurrence of it once for all the labels that begin with it.
+    private static readonly (string First, string[] Labels)[] s_anywhereByFirstChar =
+        [.. s_anywhere.GroupBy(label => label[..1], StringComparer.Ordinal).Select(g => (g.Key, g.ToArray()))];
+
     // The sentence ends are searched for in two sets, each of which has a fast vectorised search: one set of nine
     // mixed ASCII and non-ASCII chars falls back to a much slower probabilistic search.
     private static readonly SearchValues<char> s_asciiSentenceEnds = SearchValues.Create(AsciiSentenceEnds);
 
+    // Keyed by the folded first char, so that a copy beginning with a variant of it (a Farsi yeh) is probed too.
     private static readonly Dictionary<char, (string Text, BoilerplateScope Scope)[]> s_anchoredByFirstChar =
         s_phrases.Where(p => p.Scope != BoilerplateScope.Phrase)
-            .GroupBy(p => p.Text[0])
+            .GroupBy(p => PhraseText.Fold(p.Text[0]))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Text.Length).ToArray());
 
-    // The chars a phrase's copy in a text may hold beyond the phrase itself: those PhraseText.Fold drops.
-    private static readonly SearchValues<char> s_droppable = SearchValues.Create(
-        [.. Enumerable.Range(1, char.MaxValue).Select(c => (char)c).Where(c => PhraseText.Fold(c) == '\0')]);
-
     /// <summary>
-    /// True when <paramref name="text"/> holds a char that phrase folding drops, so that furniture phrases in it must be
-    /// matched with <see cref="MatchLength"/> rather than ordinally.
+    /// True unless <paramref name="text"/> is plain ASCII with single spaces, where every phrase's copy is the phrase
+    /// itself: then it is searched ordinally, else with <see cref="MatchLength"/>.
     /// </summary>
-    public static bool NeedsTolerantMatch(ReadOnlySpan<char> text) => text.ContainsAny(s_droppable);
+    public static bool NeedsTolerantMatch(ReadOnlySpan<char> text) =>
+        !System.Text.Ascii.IsValid(text) || text.ContainsAny('\t', '\v', '\f') || text.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>
     /// Finds the next phrase at or after <paramref name="from"/>: a widget label anywhere, or another phrase where a
@@ -65,7 +70,7 @@ internal static class Boilerplate
     /// </summary>
     /// <param name="text">The text.</param>
     /// <param name="from">Where to start.</param>
-    /// <param name="tolerant">The text holds chars that phrase folding drops (<see cref="NeedsTolerantMatch"/>).</param>
+    /// <param name="tolerant">Phrases may stand in the text in another form than their own (<see cref="NeedsTolerantMatch"/>).</param>
     /// <param name="phrase">The phrase found.</param>
     /// <param name="length">The length of the phrase's copy in the text: longer than the phrase when marks stand in it.</param>
     /// <param name="scope">What of the text the phrase takes with it.</param>
@@ -85,26 +90,38 @@ internal static class Boilerplate
                 phrase = candidate;
                 length = candidate.Length;
             }
+        }
 
-            if (tolerant)
+        if (tolerant)
+        {
+            // Copies in another form, starting before any found so far.
+            foreach (var (start, labels) in s_anywhereByFirstChar)
             {
-                // A copy with marks inside, starting before any found so far.
                 var stop = best < 0 ? text.Length : best;
-                for (var start = from; start < stop; start++)
+                for (var probe = from; probe < stop; probe++)
                 {
-                    var next = text[start..stop].IndexOf(candidate[0]);
+                    var next = text[probe..stop].IndexOf(start, StringComparison.Ordinal);
                     if (next < 0)
                     {
                         break;
                     }
 
-                    start += next;
-                    var matched = MatchLength(text[start..], candidate);
+                    probe += next;
+                    var matched = 0;
+                    foreach (var label in labels)
+                    {
+                        matched = MatchLength(text[probe..], label);
+                        if (matched > 0)
+                        {
+                            best = probe;
+                            phrase = label;
+                            length = matched;
+                            break;
+                        }
+                    }
+
                     if (matched > 0)
                     {
-                        best = start;
-                        phrase = candidate;
-                        length = matched;
                         break;
                     }
                 }
@@ -138,7 +155,7 @@ internal static class Boilerplate
             }
 
             anchor = false;
-            if (s_anchoredByFirstChar.TryGetValue(c, out var candidates))
+            if (s_anchoredByFirstChar.TryGetValue(PhraseText.Fold(c), out var candidates))
             {
                 foreach (var (candidate, candidateScope) in candidates)
                 {
@@ -162,20 +179,38 @@ internal static class Boilerplate
 
     /// <summary>
     /// The length of <paramref name="phrase"/>'s copy at the start of <paramref name="text"/>, or 0 when there is none:
-    /// the phrase's chars in order, with any chars phrase folding drops (marks, tatweel, joiners, bidi marks) between
-    /// them, and the marks and tatweel that follow its last letter.
+    /// the phrase's chars in order, each non-ASCII one as itself or a variant that folds alike, each space as a run of
+    /// spaces (no line break); with any chars phrase folding drops (marks, tatweel, joiners, bidi marks) between them,
+    /// and the marks and tatweel that follow its last letter.
     /// </summary>
     internal static int MatchLength(ReadOnlySpan<char> text, string phrase)
     {
         var t = 0;
         foreach (var p in phrase)
         {
+            if (p == ' ')
+            {
+                var spaces = 0;
+                while (t < text.Length && (IsInlineSpace(text[t]) || PhraseText.Fold(text[t]) == '\0'))
+                {
+                    spaces += IsInlineSpace(text[t]) ? 1 : 0;
+                    t++;
+                }
+
+                if (spaces == 0)
+                {
+                    return 0;
+                }
+
+                continue;
+            }
+
             while (t < text.Length && text[t] != p && PhraseText.Fold(text[t]) == '\0')
             {
                 t++;
             }
 
-            if (t == text.Length || text[t] != p)
+            if (t == text.Length || (text[t] != p && !IsLetterVariant(text[t], p)))
             {
                 return 0;
             }
@@ -190,6 +225,19 @@ internal static class Boilerplate
 
         return t;
     }
+
+    private static bool IsInlineSpace(char c) => c is not ('\n' or '\r') && PhraseText.IsSpace(c);
+
+    /// <summary>
+    /// True when <paramref name="c"/> is another form of the phrase's non-ASCII letter <paramref name="p"/> that phrase
+    /// folding makes alike (a Farsi yeh or keheh, a heh for a teh marbuta, an Arabic-Indic digit), except among the alef
+    /// forms: a phrase lists its hamza spellings itself, and <c>أيضا..</c> closing a line is a link label where
+    /// <c>ايضًا..</c> after a quotation is running text.
+    /// </summary>
+    private static bool IsLetterVariant(char c, char p) =>
+        p >= 0x80 && !IsAlefForm(p) && !IsAlefForm(c) && PhraseText.Fold(c) == PhraseText.Fold(p);
+
+    private static bool IsAlefForm(char c) => c is '\u0627' or '\u0622' or '\u0623' or '\u0625' or '\u0671' or '\u0672' or '\u0673';
 
     /// <summary>Chars that may stand between a line or sentence start and the phrase: spaces and bullets.</summary>
     public static bool IsDecoration(char c) => PhraseText.IsSpace(c) || c is '*' or '•' or '#' or '-' or '|';

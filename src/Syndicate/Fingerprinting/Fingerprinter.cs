@@ -22,9 +22,10 @@ internal sealed class Fingerprinter
     /// fingerprints of another revision is recognised (<see cref="Clustering.EngineStatistics.OtherRevisionArticles"/>);
     /// <c>FingerprintRevisionTests</c> records the fingerprints of the bundled corpus under it and fails on any change.
     /// States written before revisions were recorded read as revision 0. Revision 2: furniture phrases are also
-    /// recognised with marks, tatweel or joiners inside them.
+    /// recognised with marks, tatweel or joiners inside them; 3: with Farsi letter forms, and with tabs, no-break or
+    /// double spaces between their words.
     /// </summary>
-    internal const int Revision = 2;
+    internal const int Revision = 3;
 
     private const int StackLimit = 256;
 
