@@ -80,21 +80,23 @@ internal static class Boilerplate
         scope = BoilerplateScope.Phrase;
         length = 0;
         var best = -1;
-        foreach (var candidate in s_anywhere)
+        if (!tolerant)
         {
-            var limit = best < 0 ? text.Length : Math.Min(text.Length, best + candidate.Length);
-            var i = text[from..limit].IndexOf(candidate, StringComparison.Ordinal);
-            if (i >= 0 && (best < 0 || from + i < best))
+            foreach (var candidate in s_anywhere)
             {
-                best = from + i;
-                phrase = candidate;
-                length = candidate.Length;
+                var limit = best < 0 ? text.Length : Math.Min(text.Length, best + candidate.Length);
+                var i = text[from..limit].IndexOf(candidate, StringComparison.Ordinal);
+                if (i >= 0 && (best < 0 || from + i < best))
+                {
+                    best = from + i;
+                    phrase = candidate;
+                    length = candidate.Length;
+                }
             }
         }
-
-        if (tolerant)
+        else
         {
-            // Copies in another form, starting before any found so far.
+            // Copies in any form (the phrase itself among them), each label group searched before the earliest found.
             foreach (var (start, labels) in s_anywhereByFirstChar)
             {
                 var stop = best < 0 ? text.Length : best;

@@ -31,7 +31,7 @@ internal readonly struct DiskTicket
         }
         catch (IOException e)
         {
-            throw new StateException(journal.Path, "flushing the journal to the disk failed, so what was just added is not acknowledged; this engine takes no more changes: dispose it and reopen the state (" + e.Message + ")", e);
+            throw new StateException(journal.Path, "flushing the journal to the disk failed, so the change just made is not acknowledged; this engine takes no more changes: dispose it and reopen the state (" + e.Message + ")", e);
         }
     }
 }
