@@ -141,7 +141,7 @@ internal sealed class DurableState : IDisposable
         }
 
         JournalRecord.WriteAdd(_record, article, timestamp);
-        _journal.Append(_record.WrittenSpan, deferDiskFlush: true);
+        _journal.Append(_record.WrittenSpan);
     }
 
     /// <summary>
@@ -169,7 +169,7 @@ internal sealed class DurableState : IDisposable
         }
 
         JournalRecord.WriteRemove(_record, id);
-        _journal.Append(_record.WrittenSpan, deferDiskFlush: true);
+        _journal.Append(_record.WrittenSpan);
         FlushPendingToDisk();
     }
 
@@ -183,7 +183,7 @@ internal sealed class DurableState : IDisposable
         }
 
         JournalRecord.WriteEvict(_record, cutoff);
-        _journal.Append(_record.WrittenSpan, deferDiskFlush: true);
+        _journal.Append(_record.WrittenSpan);
         FlushPendingToDisk();
     }
 

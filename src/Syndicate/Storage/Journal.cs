@@ -57,7 +57,7 @@ internal sealed class Journal : IDisposable
     /// <summary>When an appended record counts as stored.</summary>
     public Durability Durability => _durability;
 
-    /// <summary>Records appended since the journal was opened; <see cref="Append"/> returns each one's number.</summary>
+    /// <summary>Records appended since the journal was opened: the number a caller passes to <see cref="WaitDurable"/>.</summary>
     public long Appended => Volatile.Read(ref _appended);
 
     /// <summary>Why flushing the journal to the disk failed, if it did: the journal then acknowledges nothing more.</summary>
@@ -217,12 +217,11 @@ internal sealed class Journal : IDisposable
     }
 
     /// <summary>
-    /// Appends one record and hands it to the operating system; with <see cref="Durability.FlushToDisk"/> also to the
-    /// disk, unless <paramref name="deferDiskFlush"/>: then <see cref="WaitDurable"/> does it, for every record appended
-    /// until then, in one flush. Returns the record's number (1 for the first record appended since opening).
+    /// Appends one record and hands it to the operating system. With <see cref="Durability.FlushToDisk"/> the record is
+    /// not yet acknowledged: <see cref="WaitDurable"/> flushes it to the disk, with every record appended until then.
     /// </summary>
-    /// <exception cref="IOException">The write failed (nothing of the record is left), or the flush to the disk failed.</exception>
-    public long Append(ReadOnlySpan<byte> payload, bool deferDiskFlush = false)
+    /// <exception cref="IOException">The write failed; nothing of the record is left.</exception>
+    public void Append(ReadOnlySpan<byte> payload)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(_header, (uint)payload.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(_header.AsSpan(4), XxHash3.HashToUInt64(payload, 0));
@@ -242,14 +241,7 @@ internal sealed class Journal : IDisposable
         }
 
         // Published only once the record is in the operating system's hands: a flush that reads this number covers it.
-        long sequence = _appended + 1;
-        Volatile.Write(ref _appended, sequence);
-        if (_durability == Durability.FlushToDisk && !deferDiskFlush)
-        {
-            WaitDurable(sequence);
-        }
-
-        return sequence;
+        Volatile.Write(ref _appended, _appended + 1);
     }
 
     /// <summary>
